@@ -1,0 +1,161 @@
+"""Settings shared by every environment, safe to run in production.
+
+DEBUG is off and there is no secret key here: dev.py and test.py add throwaway
+ones, production.py reads them from the environment.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# Everything the site writes at run time (database, search index, media) lives here.
+VAR_DIR = Path(os.environ.get("BBWIKI_VAR_DIR", BASE_DIR / "var")).resolve()
+
+DEBUG = False
+ALLOWED_HOSTS = []
+
+INSTALLED_APPS = [
+    "home",
+    "procedures",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "bbwiki.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "bbwiki.wsgi.application"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{VAR_DIR / 'bbwiki.sqlite3'}",
+        conn_max_age=int(os.environ.get("BBWIKI_DB_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("BBWIKI_STATIC_ROOT", VAR_DIR / "static")).resolve()
+STATIC_URL = "/static/"
+
+MEDIA_ROOT = Path(os.environ.get("BBWIKI_MEDIA_ROOT", VAR_DIR / "media")).resolve()
+MEDIA_URL = "/media/"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Page editors with long clause lists post many fields at once.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "bbwiki": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+# Wagtail
+
+WAGTAIL_SITE_NAME = "Best Bits"
+WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+
+# Search: one environment variable chooses the backend; the rest of the site does not care.
+
+SEARCH_BACKEND_NAME = os.environ.get("BBWIKI_SEARCH_BACKEND", "database").strip().lower()
+SEARCH_INDEX_DIR = Path(os.environ.get("BBWIKI_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
+
+
+def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
+    """Return WAGTAILSEARCH_BACKENDS for the backend called `name`."""
+    if name == "database":
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if name in {"opensearch", "elasticsearch"}:
+        if not url:
+            raise ImproperlyConfigured(
+                f"BBWIKI_SEARCH_BACKEND={name} needs the server's address in BBWIKI_SEARCH_URL."
+            )
+        module = "opensearch3" if name == "opensearch" else "elasticsearch9"
+        return {
+            "default": {
+                "BACKEND": f"wagtail.search.backends.{module}",
+                "URLS": [url],
+                "INDEX": os.environ.get("BBWIKI_SEARCH_INDEX", "bbwiki"),
+            }
+        }
+    raise ImproperlyConfigured(
+        f"Unknown BBWIKI_SEARCH_BACKEND {name!r}: choose database, opensearch or elasticsearch."
+    )
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"))

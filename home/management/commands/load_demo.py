@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import DEMO_PASSWORD, ensure_demo_accounts, ensure_home
+from procedures import demo as procedures_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site (the Best Bits 2013 meeting in Bali). Creates only what is missing: "
+        "running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home, created = ensure_home()
+            procedures_demo.load(home)
+            accounts = ensure_demo_accounts()
+        self.stdout.write(
+            self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
+        )
+        if accounts:
+            self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (development only):")
+            for username, created in accounts:
+                note = "" if created else " (unless changed since it was created)"
+                self.stdout.write(f"  username: {username:<12} password: {DEMO_PASSWORD}{note}")

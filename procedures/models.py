@@ -1,0 +1,163 @@
+"""The procedure wiki and the agreed statement of objectives."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
+
+
+class ProcedureIndexPage(Page):
+    """The front of the procedure wiki: every procedure, grouped by topic."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["procedures.ProcedurePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "procedure wiki"
+
+    def procedures_by_topic(self):
+        """[(topic label, [procedure, …]), …] in the order topics are declared."""
+        procedures = (
+            ProcedurePage.objects.child_of(self).live().public().order_by("title").specific()
+        )
+        grouped = {}
+        for procedure in procedures:
+            grouped.setdefault(procedure.topic, []).append(procedure)
+        return [
+            (label, grouped[value])
+            for value, label in ProcedurePage.Topic.choices
+            if value in grouped
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = self.procedures_by_topic()
+        return context
+
+
+class ProcedurePage(Page):
+    """One working procedure of the network, written as numbered clauses."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        IN_FORCE = "in_force", "In force"
+        SUPERSEDED = "superseded", "Superseded"
+
+    class Topic(models.TextChoices):
+        ORGANISATION = "organisation", "How the network is organised"
+        MEMBERSHIP = "membership", "Membership"
+        STATEMENTS = "statements", "Joint statements"
+        GOVERNANCE = "governance", "Steering committee"
+        TASK_FORCES = "task_forces", "Task forces"
+        MEETINGS = "meetings", "Meetings"
+
+    summary = models.TextField(
+        max_length=400, help_text="One or two plain sentences, shown in listings and search."
+    )
+    topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.ORGANISATION)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    in_force_from = models.DateField(
+        null=True, blank=True, help_text="Only for procedures that are in force or superseded."
+    )
+    body = StreamField(ClauseStreamBlock(), blank=True)
+    related_procedures = ParentalManyToManyField("self", blank=True, symmetrical=False)
+
+    parent_page_types = ["procedures.ProcedureIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("status"), FieldPanel("in_force_from")],
+            heading="Standing",
+        ),
+        FieldPanel("body"),
+        FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.FilterField("status"),
+        index.FilterField("topic"),
+        index.FilterField("in_force_from"),
+    ]
+
+    class Meta:
+        verbose_name = "procedure"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.status == self.Status.PROPOSED and self.in_force_from:
+            errors["in_force_from"] = "A proposed procedure is not in force yet: leave this empty."
+        fill_clause_anchors(self.body)
+        anchors = [anchor for _, _, anchor in iter_clause_anchors(self.body)]
+        duplicates = sorted({a for a in anchors if anchors.count(a) > 1})
+        if duplicates:
+            errors["body"] = "Clause anchors must be unique; repeated: " + ", ".join(duplicates)
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def clauses(self):
+        return numbered_clauses(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.related_procedures.live().public().order_by("title")
+        return context
+
+
+class ObjectivesPage(Page):
+    """The network's agreed statement of objectives."""
+
+    preamble = RichTextField(blank=True, features=["bold", "italic", "link"])
+    adopted_on = models.DateField(null=True, blank=True)
+    adopted_at = models.CharField(
+        max_length=255, blank=True, help_text="Where the objectives were agreed."
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("preamble"),
+        InlinePanel("objectives", label="Objectives", min_num=1),
+        MultiFieldPanel([FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading="Adoption"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("preamble"),
+        index.RelatedFields("objectives", [index.SearchField("text")]),
+    ]
+
+    class Meta:
+        verbose_name = "statement of objectives"
+
+
+class Objective(Orderable):
+    page = ParentalKey(ObjectivesPage, on_delete=models.CASCADE, related_name="objectives")
+    text = models.TextField()
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text

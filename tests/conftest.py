@@ -1,0 +1,22 @@
+import pytest
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory, ProcedureIndexPageFactory
+
+
+@pytest.fixture
+def home(db):
+    """A home page that is the default site's root, as on a real install."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="best-bits")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+@pytest.fixture
+def wiki(home):
+    return ProcedureIndexPageFactory(parent=home, slug="procedures")
