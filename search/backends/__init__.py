@@ -1,0 +1,1 @@
+"""Search backends for Wagtail's search API."""

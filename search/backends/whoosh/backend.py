@@ -1,0 +1,264 @@
+"""The search backend: indexes, rebuilds and results.
+
+Whoosh finds and scores the matching documents; the queryset the search was run
+on does everything else (filters, ordering, facets), restricted to the primary
+keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
+and hides index entries whose rows are gone or were rolled back.
+"""
+
+import logging
+from collections import Counter, OrderedDict
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from modelsearch.backends.base import (
+    BaseIndex,
+    BaseSearchBackend,
+    BaseSearchResults,
+    FilterFieldError,
+    get_model_root,
+)
+
+from .documents import build_document, text_field_types
+from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from .storage import PK_FIELD, IndexStore
+
+logger = logging.getLogger(__name__)
+
+# Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
+PK_CHUNK_SIZE = 500
+# A page of relevance-ranked results asks Whoosh for this many hits at least, and for
+# RETRY_FACTOR times more each time the queryset's filters leave too few.
+MIN_TOP_HITS = 50
+RETRY_FACTOR = 4
+
+
+def _chunks(items, size=PK_CHUNK_SIZE):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class WhooshIndex(BaseIndex):
+    """The Whoosh index holding one root model and all its indexed subclasses.
+
+    Without `generation`, writes go to the live generation (and to one being
+    rebuilt, so that changes made during a rebuild survive it). A rebuilder passes
+    the generation it is filling.
+    """
+
+    def __init__(self, backend, root_model, generation=None):
+        super().__init__(backend)
+        self.root_model = root_model
+        self.name = root_model._meta.label_lower.replace(".", "_")
+        self.store = IndexStore(Path(backend.path) / self.name, backend.lock_timeout)
+        self.generation = generation
+
+    def __str__(self):
+        return self.name
+
+    def get_key(self):
+        return self.name
+
+    def _targets(self):
+        return [self.generation] if self.generation else self.store.write_targets()
+
+    def reset(self):
+        self.store.activate(self.store.create_generation())
+
+    def add_items(self, model, items):
+        # Documents are built (with their database queries) before the lock is taken.
+        documents = [build_document(model, item) for item in items]
+        if not documents:
+            return
+        new_fields = text_field_types(documents)
+        # A rebuild leaves merging segments to the single optimize at its end.
+        merge = self.generation is None
+        for generation in self._targets():
+            with self.store.writer(generation, new_fields, merge=merge) as writer:
+                for document in documents:
+                    writer.update_document(**document)
+
+    def delete_item(self, item):
+        for generation in self._targets():
+            with self.store.writer(generation) as writer:
+                writer.delete_by_term(PK_FIELD, str(item.pk))
+
+
+class WhooshIndexRebuilder:
+    """Fills a new generation and swaps it in when complete; searches see the old one until then."""
+
+    def __init__(self, index):
+        self.index = index
+        self.generation = None
+
+    def start(self):
+        self.generation = self.index.store.start_build()
+        return WhooshIndex(self.index.backend, self.index.root_model, generation=self.generation)
+
+    def finish(self):
+        self.index.store.optimize(self.generation)
+        self.index.store.activate(self.generation)
+
+
+class WhooshSearchResults(BaseSearchResults):
+    """Results of a search: Whoosh hits, filtered, ordered and fetched through the queryset."""
+
+    supports_facet = True
+
+    @property
+    def _queryset(self):
+        return self.query_compiler.queryset
+
+    def _index(self):
+        return self.backend.get_index_for_model(self._queryset.model)
+
+    def _hits(self, limit=None, scored=True):
+        """Whoosh matches as (pk, score) pairs, best first when scored.
+
+        Returns the pairs and whether they are all the matches there are.
+        """
+        cached = self._index().store.searcher()
+        searcher = cached.searcher
+        query = self.query_compiler.whoosh_query(searcher.schema)
+        if query is MATCH_NOTHING:
+            return [], True
+        allowed = None
+        content_type = self.query_compiler.content_type()
+        if content_type is not None:
+            allowed = cached.docs_for_content_type(content_type)
+            if not allowed:  # an empty filter would mean "no filter" to Whoosh
+                return [], True
+        results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
+        if scored:
+            docs_and_scores = list(results.items())
+        else:
+            docs_and_scores = [(docnum, None) for docnum in results.docs()]
+        if not docs_and_scores:
+            return [], True
+        to_python = self._queryset.model._meta.pk.to_python
+        pks = searcher.reader().column_reader(PK_FIELD)
+        hits = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
+        return hits, limit is None or len(hits) < limit
+
+    def _filter_pks(self, pks):
+        """The subset of `pks` that the queryset (with its filters) contains."""
+        queryset = self._queryset.order_by()
+        found = set()
+        for chunk in _chunks(pks):
+            found.update(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+        return found
+
+    def _ordered_pks(self, pks, stop):
+        """`pks` in the queryset's order, filtered by the queryset, up to `stop` of them."""
+        queryset = self._queryset
+        if not queryset.query.order_by:
+            queryset = queryset.order_by("-pk")
+        if len(pks) <= PK_CHUNK_SIZE:
+            rows = queryset.filter(pk__in=pks).values_list("pk", flat=True)
+        else:
+            # Too many for one IN clause: walk the queryset's own order instead.
+            wanted = set(pks)
+            rows = (pk for pk in queryset.values_list("pk", flat=True).iterator() if pk in wanted)
+        ordered = []
+        for pk in dict.fromkeys(rows):  # joins in the filters can repeat rows
+            ordered.append(pk)
+            if stop is not None and len(ordered) >= stop:
+                break
+        return ordered
+
+    def _ranked_pks(self, stop):
+        """Primary keys by relevance, filtered by the queryset, up to `stop` of them."""
+        limit = None if stop is None else max(stop * 2, MIN_TOP_HITS)
+        allowed = set()
+        checked = set()
+        while True:
+            hits, complete = self._hits(limit=limit)
+            unchecked = [pk for pk, _score in hits if pk not in checked]
+            allowed |= self._filter_pks(unchecked)
+            checked.update(unchecked)
+            ranked = [(pk, score) for pk, score in dict(hits).items() if pk in allowed]
+            if complete or len(ranked) >= stop:
+                return ranked
+            limit *= RETRY_FACTOR
+
+    def _fetch(self, pks):
+        """Model instances for `pks`, in that order."""
+        queryset = self._queryset
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        objects = {}
+        for chunk in _chunks(pks):
+            objects.update((obj.pk, obj) for obj in queryset.filter(pk__in=chunk))
+        return [objects[pk] for pk in pks if pk in objects]
+
+    def _do_search(self):
+        if self.stop is not None and self.start >= self.stop:
+            return []
+        if self.query_compiler.order_by_relevance:
+            ranked = self._ranked_pks(self.stop)[self.start : self.stop]
+            pks = [pk for pk, _score in ranked]
+            scores = dict(ranked)
+        else:
+            hits, _complete = self._hits(scored=self._score_field is not None)
+            pks = self._ordered_pks([pk for pk, _score in hits], self.stop)[self.start :]
+            scores = dict(hits)
+        results = self._fetch(pks)
+        if self._score_field:
+            for obj in results:
+                setattr(obj, self._score_field, scores.get(obj.pk))
+        return results
+
+    def _do_count(self):
+        hits, _complete = self._hits(scored=False)
+        if self._queryset.query.where:
+            total = len(self._filter_pks(pk for pk, _score in hits))
+        else:
+            # Nothing to filter on: Whoosh's unscored count is the answer, without a query.
+            total = len(hits)
+        if self.stop is not None:
+            total = min(total, self.stop)
+        return max(total - self.start, 0)
+
+    def facet(self, field_name):
+        """Counts of each value of filter field `field_name` among all matches, largest first."""
+        if self.query_compiler._get_filterable_field(field_name) is None:
+            model_name = self._queryset.model.__name__
+            raise FilterFieldError(
+                f'Cannot facet search results with field "{field_name}". Please add '
+                f'index.FilterField("{field_name}") to {model_name}.search_fields.',
+                field_name=field_name,
+            )
+        hits, _complete = self._hits(scored=False)
+        queryset = self._queryset.order_by()
+        pairs = set()
+        for chunk in _chunks(pk for pk, _score in hits):
+            pairs.update(queryset.filter(pk__in=chunk).values_list("pk", field_name))
+        return OrderedDict(Counter(value for _pk, value in pairs).most_common())
+
+
+class WhooshSearchBackend(BaseSearchBackend):
+    """Wagtail/modelsearch search backend storing its indexes with Whoosh."""
+
+    query_compiler_class = WhooshSearchQueryCompiler
+    autocomplete_query_compiler_class = WhooshAutocompleteQueryCompiler
+    results_class = WhooshSearchResults
+    index_class = WhooshIndex
+    rebuilder_class = WhooshIndexRebuilder
+    # modelsearch then logs indexing errors instead of raising them into the save.
+    catch_indexing_errors = True
+
+    def __init__(self, params):
+        super().__init__(params)
+        if not params.get("PATH"):
+            raise ImproperlyConfigured("The Whoosh search backend needs a PATH option.")
+        self.path = Path(params["PATH"])
+        self.lock_timeout = float(params.get("LOCK_TIMEOUT", 10))
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._indexes = {}
+
+    def get_index_for_model(self, model):
+        root = get_model_root(model)
+        if root not in self._indexes:
+            self._indexes[root] = self.index_class(self, root)
+        return self._indexes[root]

@@ -1,0 +1,131 @@
+"""How model instances become Whoosh documents, and which Whoosh fields a model searches.
+
+Every SearchField becomes a stemmed text field named ``s__<path>`` and every
+AutocompleteField an edge n-gram field named ``a__<path>``, where ``<path>`` is the
+field name, prefixed by the RelatedFields names leading to it (``authors__name``).
+Boosts are applied at query time, so changing a boost needs no rebuild.
+"""
+
+from modelsearch import index
+from modelsearch.index import get_indexed_models
+from whoosh import fields as whoosh_fields
+from whoosh.analysis import NgramWordAnalyzer, StemmingAnalyzer
+from whoosh.lang.porter2 import stem
+
+from .storage import CONTENT_TYPE_FIELD, PK_FIELD
+
+SEARCH_PREFIX = "s__"
+AUTOCOMPLETE_PREFIX = "a__"
+
+# English (Porter2) stemming: "programs" and "programming" both become "program", which
+# Whoosh's default Porter stemmer does not do. Single letters are kept: "C" or "R" matter.
+SEARCH_ANALYZER = StemmingAnalyzer(minsize=1, stemfn=stem)
+# Prefixes of every word are indexed so that autocomplete is a plain term lookup.
+AUTOCOMPLETE_MAX_GRAM = 20
+AUTOCOMPLETE_ANALYZER = NgramWordAnalyzer(1, AUTOCOMPLETE_MAX_GRAM, at="start")
+
+
+def _prefix(field):
+    if isinstance(field, index.SearchField):
+        return SEARCH_PREFIX
+    if isinstance(field, index.AutocompleteField):
+        return AUTOCOMPLETE_PREFIX
+    return None
+
+
+def text_field_types(documents):
+    """The Whoosh field types of the search and autocomplete fields in `documents`."""
+    types = {}
+    for document in documents:
+        for name in document:
+            if name.startswith(AUTOCOMPLETE_PREFIX):
+                types[name] = whoosh_fields.TEXT(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
+            elif name.startswith(SEARCH_PREFIX):
+                types[name] = whoosh_fields.TEXT(analyzer=SEARCH_ANALYZER)
+    return types
+
+
+def content_types(model):
+    """The content type of `model` and of each indexed ancestor, most general first."""
+    names = []
+    while model is not None:
+        names.insert(0, model.indexed_get_content_type())
+        model = model.indexed_get_parent()
+    return names
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set)):
+        return "\n".join(filter(None, (_text(item) for item in value)))
+    return str(value)
+
+
+def _has_text_fields(fields):
+    return any(
+        _prefix(field)
+        or (isinstance(field, index.RelatedFields) and _has_text_fields(field.fields))
+        for field in fields
+    )
+
+
+def _related_objects(value):
+    if value is None:
+        return []
+    if hasattr(value, "all"):  # a related manager
+        return list(value.all())
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def _collect_texts(obj, fields, path, texts):
+    for field in fields:
+        if isinstance(field, index.RelatedFields):
+            # Relations with only FilterFields are skipped: filtering is done by the ORM.
+            if not _has_text_fields(field.fields):
+                continue
+            for related in _related_objects(field.get_value(obj)):
+                _collect_texts(related, field.fields, f"{path}{field.field_name}__", texts)
+        elif _prefix(field):
+            text = _text(field.get_value(obj))
+            if text:
+                name = f"{_prefix(field)}{path}{field.field_name}"
+                texts.setdefault(name, []).append(text)
+
+
+def build_document(model, obj):
+    """The Whoosh document for `obj`, indexed as an instance of `model`."""
+    texts = {}
+    _collect_texts(obj, model.get_search_fields(), "", texts)
+    document = {name: "\n".join(parts) for name, parts in texts.items()}
+    document[PK_FIELD] = str(obj.pk)
+    document[CONTENT_TYPE_FIELD] = " ".join(content_types(model))
+    return document
+
+
+def _walk_fields(fields, field_class, path, weights):
+    for field in fields:
+        if isinstance(field, index.RelatedFields):
+            _walk_fields(field.fields, field_class, f"{path}{field.field_name}__", weights)
+        elif isinstance(field, field_class):
+            name = f"{_prefix(field)}{path}{field.field_name}"
+            weights.setdefault(name, getattr(field, "boost", None) or 1.0)
+
+
+def weighted_fields(model, field_class, only=None):
+    """Whoosh field names searched for `model`, with their boosts.
+
+    Fields declared on indexed subclasses are included, so searching a parent model
+    finds children by their own fields. `only` restricts to top-level field names.
+    """
+    weights = {}
+    if only is not None:
+        for field in model.get_search_fields():
+            if isinstance(field, field_class) and field.field_name in only:
+                _walk_fields([field], field_class, "", weights)
+        return weights
+    for searched in [model, *(m for m in get_indexed_models() if issubclass(m, model))]:
+        _walk_fields(searched.get_search_fields(), field_class, "", weights)
+    return weights

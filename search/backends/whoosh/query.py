@@ -1,0 +1,196 @@
+"""Translation of modelsearch query objects into Whoosh query objects.
+
+User text is only ever run through the field analyzers and wrapped in Term,
+Phrase or FuzzyTerm objects; it never reaches Whoosh's query parser, so
+``field:``, ``*`` or ``AND`` in a search box are just words.
+"""
+
+from modelsearch import index
+from modelsearch.backends.base import BaseSearchQueryCompiler
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+from whoosh import query as wq
+
+from .documents import AUTOCOMPLETE_ANALYZER, SEARCH_ANALYZER, weighted_fields
+
+MATCH_NOTHING = wq.NullQuery
+
+
+def _is_everything(query):
+    return isinstance(query, wq.Every)
+
+
+def _negated(query):
+    """The query `query` negates, if it is a compiled Not (see `_compile_not`)."""
+    if isinstance(query, wq.AndNot) and _is_everything(query.a):
+        return query.b
+    return None
+
+
+def _boosted(query, factor):
+    if query is MATCH_NOTHING or factor == 1:
+        return query
+    return query.with_boost(query.boost * factor)
+
+
+def _fuzzy_distance(term):
+    # Same steps as Elasticsearch's "AUTO" fuzziness.
+    if len(term) <= 2:
+        return 0
+    return 1 if len(term) <= 5 else 2
+
+
+class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
+    """Compiles a search into a Whoosh query over the stemmed search fields.
+
+    Filtering and ordering stay with the queryset: the results class runs the
+    queryset restricted to the primary keys Whoosh matched.
+    """
+
+    HANDLES_ORDER_BY_EXPRESSIONS = True
+    field_class = index.SearchField
+    analyzer = SEARCH_ANALYZER
+
+    def content_type(self):
+        """The content type every result must have, or None for the index's root model."""
+        model = self.queryset.model
+        if model.indexed_get_parent() is None:
+            return None
+        return model.indexed_get_content_type()
+
+    def whoosh_query(self, schema):
+        """The Whoosh query for this search, over the fields `schema` has."""
+        weights = weighted_fields(self.queryset.model, self.field_class, self.fields)
+        self._weights = [(name, boost) for name, boost in weights.items() if name in schema]
+        return self._compile(self.query)
+
+    def _terms(self, text):
+        terms = []
+        for token in self.analyzer(text, mode="query"):
+            if token.text not in terms:
+                terms.append(token.text)
+        return terms
+
+    def _any_field(self, make):
+        """Or of `make(field_name, boost)` over every searched field."""
+        clauses = [make(name, boost) for name, boost in self._weights]
+        if not clauses:
+            return MATCH_NOTHING
+        return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
+
+    def _combine(self, clauses, operator):
+        if operator == "and" and any(clause is MATCH_NOTHING for clause in clauses):
+            return MATCH_NOTHING
+        clauses = [clause for clause in clauses if clause is not MATCH_NOTHING]
+        if not clauses:
+            return MATCH_NOTHING
+        if len(clauses) == 1:
+            return clauses[0]
+        return wq.And(clauses) if operator == "and" else wq.Or(clauses)
+
+    def _term_clause(self, term):
+        return self._any_field(lambda name, boost: wq.Term(name, term, boost=boost))
+
+    def _compile(self, query):
+        if isinstance(query, MatchAll):
+            return wq.Every()
+        if isinstance(query, PlainText):
+            clauses = [self._term_clause(term) for term in self._terms(query.query_string)]
+            return _boosted(self._combine(clauses, query.operator), query.boost)
+        if isinstance(query, Phrase):
+            return self._compile_phrase(query)
+        if isinstance(query, Fuzzy):
+            return self._compile_fuzzy(query)
+        if isinstance(query, Boost):
+            return _boosted(self._compile(query.subquery), query.boost)
+        if isinstance(query, And):
+            return self._compile_and([self._compile(sub) for sub in query.subqueries])
+        if isinstance(query, Or):
+            return self._compile_or([self._compile(sub) for sub in query.subqueries])
+        if isinstance(query, Not):
+            return self._compile_not(self._compile(query.subquery))
+        raise NotImplementedError(f"The Whoosh backend cannot search with {query!r}.")
+
+    def _compile_phrase(self, query):
+        terms = self._terms(query.query_string)
+        if len(terms) <= 1:
+            return self._combine([self._term_clause(term) for term in terms], "and")
+        return self._any_field(lambda name, boost: wq.Phrase(name, terms, boost=boost))
+
+    def _compile_fuzzy(self, query):
+        def clause(term):
+            return self._any_field(
+                lambda name, boost: wq.FuzzyTerm(
+                    name, term, boost=boost, maxdist=_fuzzy_distance(term)
+                )
+            )
+
+        return self._combine(
+            [clause(term) for term in self._terms(query.query_string)], query.operator
+        )
+
+    # Whoosh's own normalize() folds And([x, Every()]) into Every(), so MatchAll and
+    # MATCH_NONE are simplified here instead, and Whoosh queries are never normalized.
+
+    def _compile_and(self, subqueries):
+        if any(sub is MATCH_NOTHING for sub in subqueries):
+            return MATCH_NOTHING
+        positive, negative = [], []
+        for sub in subqueries:
+            if _is_everything(sub):
+                continue
+            excluded = _negated(sub)
+            if excluded is not None:
+                negative.append(excluded)
+            else:
+                positive.append(sub)
+        if not positive:
+            matched = wq.Every()
+        else:
+            matched = positive[0] if len(positive) == 1 else wq.And(positive)
+        if negative:
+            matched = wq.AndNot(matched, negative[0] if len(negative) == 1 else wq.Or(negative))
+        return matched
+
+    def _compile_or(self, subqueries):
+        # An Every() clause is kept rather than short-circuited so other clauses still score.
+        subqueries = [sub for sub in subqueries if sub is not MATCH_NOTHING]
+        if not subqueries:
+            return MATCH_NOTHING
+        return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
+
+    def _compile_not(self, subquery):
+        if subquery is MATCH_NOTHING:
+            return wq.Every()
+        if _is_everything(subquery):
+            return MATCH_NOTHING
+        excluded = _negated(subquery)
+        if excluded is not None:
+            return excluded
+        return wq.AndNot(wq.Every(), subquery)
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    """Compiles an autocomplete search into term lookups on the edge n-gram fields.
+
+    Every word typed is a prefix: "lea pyth" finds "Learning Python". In query mode
+    the n-gram analyzer cuts each word to the longest prefix indexed. Phrases and
+    fuzzy queries are treated as plain words.
+    """
+
+    field_class = index.AutocompleteField
+    analyzer = AUTOCOMPLETE_ANALYZER
+
+    def _compile_phrase(self, query):
+        return self._compile(PlainText(query.query_string, operator="and"))
+
+    def _compile_fuzzy(self, query):
+        return self._compile(PlainText(query.query_string, operator=query.operator))

@@ -1,0 +1,33 @@
+"""A separate process that writes to a Whoosh index, for the multi-process tests.
+
+Usage: ``python -m tests.search_backend.index_worker INDEX_DIR FIRST COUNT``
+
+Indexes COUNT authors with primary keys FIRST, FIRST+1, ..., one commit each, as
+concurrent editors' saves would. The authors are never saved to a database:
+building an Author document needs no query. With COUNT 0 it writes until killed.
+"""
+
+import itertools
+import os
+import sys
+
+
+def main(index_dir, first, count):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.conformance.settings"
+    os.environ["BBWIKI_CONFORMANCE_INDEX_DIR"] = index_dir
+
+    import django
+
+    django.setup()
+
+    from modelsearch.backends import get_search_backend
+    from modelsearch.test.testapp.models import Author
+
+    backend = get_search_backend()
+    numbers = itertools.count(first) if count == 0 else range(first, first + count)
+    for number in numbers:
+        backend.add(Author(pk=number, name=f"Concurrent writer number{number}"))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))

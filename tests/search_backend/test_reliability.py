@@ -1,0 +1,211 @@
+"""Locking, crashes, atomic rebuilds and broken indexes."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+from modelsearch.query import MATCH_ALL
+from modelsearch.test.testapp import models
+from whoosh import index as whoosh_index
+
+from search.backends.whoosh import (
+    IndexLockTimeout,
+    IndexUnavailableError,
+    SearchIndexError,
+    WhooshIndexRebuilder,
+)
+from search.backends.whoosh.storage import CURRENT_FILE, GENERATION_PREFIX, PK_FIELD
+
+from .support import WhooshTestCase
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def start_worker(index_dir, first, count):
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [
+            sys.executable,
+            "-m",
+            "tests.search_backend.index_worker",
+            str(index_dir),
+            str(first),
+            str(count),
+        ],
+        cwd=REPO_ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+class IndexedPksMixin:
+    def indexed_pks(self, model):
+        """Primary keys of every document in `model`'s live index, read with Whoosh directly."""
+        searcher = self.backend.get_index_for_model(model).store.searcher().searcher
+        column = searcher.reader().column_reader(PK_FIELD)
+        return {int(column[docnum]) for docnum in searcher.reader().all_doc_ids()}
+
+
+class LockingTests(IndexedPksMixin, WhooshTestCase):
+    lock_timeout = 0.3
+
+    def hold_lock(self, model):
+        store = self.backend.get_index_for_model(model).store
+        writer = whoosh_index.open_dir(str(store.path / store.current_generation())).writer()
+        self.addCleanup(lambda: writer.is_closed or writer.cancel())
+        return writer
+
+    def test_write_gives_up_after_lock_timeout(self):
+        writer = self.hold_lock(models.Author)
+        started = time.monotonic()
+        with self.assertRaises(IndexLockTimeout), self.assertLogs("search", "ERROR"):
+            self.backend.add(models.Author(pk=500, name="Patient Writer"))
+        self.assertLess(time.monotonic() - started, 3)
+        self.assertIsInstance(IndexLockTimeout(), SearchIndexError)
+
+        writer.cancel()
+        self.backend.add(models.Author(pk=500, name="Patient Writer"))
+        self.assertIn(500, self.indexed_pks(models.Author))
+
+    def test_write_waits_for_a_lock_released_within_the_timeout(self):
+        writer = self.hold_lock(models.Author)
+        threading.Timer(0.1, writer.cancel).start()
+        self.backend.add(models.Author(pk=501, name="Patient Writer"))
+        self.assertIn(501, self.indexed_pks(models.Author))
+
+    def test_locked_index_never_fails_a_save(self):
+        self.hold_lock(models.Author)
+        with self.assertLogs("modelsearch.index", "ERROR"):
+            author = models.Author.objects.create(name="Saved Anyway")
+        self.assertTrue(models.Author.objects.filter(pk=author.pk).exists())
+
+
+class MultiProcessTests(IndexedPksMixin, WhooshTestCase):
+    def test_two_processes_writing_at_once_lose_no_document(self):
+        workers = [start_worker(self.index_dir, 1000, 40), start_worker(self.index_dir, 2000, 40)]
+        for worker in workers:
+            _out, errors = worker.communicate(timeout=120)
+            self.assertEqual(worker.returncode, 0, errors)
+        expected = set(range(1000, 1040)) | set(range(2000, 2040))
+        self.assertLessEqual(expected, self.indexed_pks(models.Author))
+
+    def test_process_killed_while_writing_leaves_a_working_index(self):
+        before = self.indexed_pks(models.Author)
+        worker = start_worker(self.index_dir, 3000, 0)
+        store = self.backend.get_index_for_model(models.Author).store
+        deadline = time.monotonic() + 60
+        # Let it commit a few documents, then kill it wherever it is.
+        while len(self.indexed_pks(models.Author) - before) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.communicate(timeout=30)
+        self.assertEqual(worker.returncode, -signal.SIGKILL)
+
+        written = self.indexed_pks(models.Author) - before
+        self.assertGreaterEqual(len(written), 5)
+        self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
+        # The dead writer's lock is gone with it.
+        self.backend.add(models.Author(pk=4000, name="After the crash"))
+        self.assertIn(4000, self.indexed_pks(models.Author))
+        self.assertTrue(store.searcher().searcher.up_to_date())
+
+
+class RebuildTests(WhooshTestCase):
+    def generations(self, model):
+        path = self.backend.get_index_for_model(model).store.path
+        return sorted(p.name for p in path.iterdir() if p.is_dir())
+
+    def test_searches_see_the_old_index_until_the_rebuild_finishes(self):
+        index = self.backend.get_index_for_model(models.Book)
+        rebuilder = WhooshIndexRebuilder(index)
+        new_index = rebuilder.start()
+        new_index.add_items(models.Book, models.Book.objects.filter(title="Foundation"))
+
+        self.assertEqual(
+            self.titles(self.backend.search("javascript", models.Book)),
+            {
+                "JavaScript: The good parts",
+                "JavaScript: The Definitive Guide",
+            },
+        )
+        self.assertEqual(self.backend.search(MATCH_ALL, models.Book).count(), 14)
+
+        rebuilder.finish()
+        self.assertEqual(list(self.backend.search("javascript", models.Book)), [])
+        self.assertEqual(self.titles(self.backend.search(MATCH_ALL, models.Book)), {"Foundation"})
+
+    def test_changes_made_during_a_rebuild_survive_it(self):
+        index = self.backend.get_index_for_model(models.Book)
+        rebuilder = WhooshIndexRebuilder(index)
+        rebuilder.start()
+        book = models.Book.objects.create(
+            title="Written mid-rebuild", publication_date=date(2020, 1, 1), number_of_pages=1
+        )
+        rebuilder.finish()
+        self.assertEqual(list(self.backend.search("rebuild", models.Book)), [book])
+
+    def test_old_generations_are_removed(self):
+        for _ in range(3):
+            self.rebuild()
+        generations = self.generations(models.Book)
+        self.assertEqual(len(generations), 2)
+        store = self.backend.get_index_for_model(models.Book).store
+        self.assertEqual(store.current_generation(), generations[-1])
+
+
+class BrokenIndexTests(WhooshTestCase):
+    def break_index(self, model):
+        """Point the live index at a generation whose table of contents is garbage."""
+        store = self.backend.get_index_for_model(model).store
+        broken = store.path / f"{GENERATION_PREFIX}99999999999999999999"
+        broken.mkdir()
+        (broken / "_MAIN_1.toc").write_bytes(b"not a whoosh index")
+        (store.path / CURRENT_FILE).write_text(broken.name)
+
+    def test_missing_index_is_logged_and_raises_a_clear_error(self):
+        shutil.rmtree(self.backend.get_index_for_model(models.Book).store.path)
+        with (
+            self.assertRaisesMessage(IndexUnavailableError, "update_index"),
+            self.assertLogs("search", "ERROR"),
+        ):
+            list(self.backend.search("javascript", models.Book))
+
+    def test_unreadable_index_is_logged_and_raises_a_clear_error(self):
+        self.break_index(models.Book)
+        with (
+            self.assertRaisesMessage(IndexUnavailableError, "update_index"),
+            self.assertLogs("search", "ERROR"),
+        ):
+            list(self.backend.search("javascript", models.Book))
+
+    def test_broken_index_never_fails_a_save_or_delete(self):
+        self.break_index(models.Book)
+        with self.assertLogs("modelsearch.index", "ERROR") as logs:
+            book = models.Book.objects.create(
+                title="Saved despite the index",
+                publication_date=date(2020, 1, 1),
+                number_of_pages=1,
+            )
+            self.assertTrue(models.Book.objects.filter(pk=book.pk).exists())
+            book.delete()
+        self.assertEqual(len(logs.records), 2)
+        self.assertFalse(models.Book.objects.filter(pk=book.pk).exists())
+
+    def test_update_index_repairs_a_broken_index(self):
+        self.break_index(models.Book)
+        self.rebuild()
+        self.assertEqual(self.backend.search("javascript", models.Book).count(), 2)
+
+    def test_first_write_to_a_missing_index_creates_it(self):
+        store = self.backend.get_index_for_model(models.Book).store
+        (store.path / CURRENT_FILE).unlink()
+        with self.assertLogs("search", "WARNING"):
+            book = models.Book.objects.create(
+                title="First of many", publication_date=date(2020, 1, 1), number_of_pages=1
+            )
+        self.assertEqual(list(self.backend.search("first", models.Book)), [book])

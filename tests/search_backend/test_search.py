@@ -1,0 +1,212 @@
+"""Searching with the Whoosh backend, beyond modelsearch's conformance suite."""
+
+from datetime import date
+from unittest import mock
+
+from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Fuzzy, Not, Or, Phrase, PlainText
+from modelsearch.test.testapp import models
+from whoosh.searching import Searcher
+
+from search.backends.whoosh import backend as whoosh_backend
+
+from .support import WhooshTestCase
+
+JAVASCRIPT_BOOKS = {"JavaScript: The good parts", "JavaScript: The Definitive Guide"}
+
+
+def spy_on_whoosh_searches():
+    """Patch Searcher.search to record the keyword arguments of every call."""
+    calls = []
+    original = Searcher.search
+
+    def search(searcher, query, **kwargs):
+        calls.append(kwargs)
+        return original(searcher, query, **kwargs)
+
+    return mock.patch.object(Searcher, "search", search), calls
+
+
+class UserTextTests(WhooshTestCase):
+    def test_query_syntax_in_user_text_is_just_words(self):
+        # Whoosh's parser would read these as a field query, a wildcard and operators.
+        self.assertEqual(
+            self.titles(self.backend.search("title:javascript", models.Book, operator="and")),
+            set(),
+        )
+        self.assertEqual(
+            self.titles(self.backend.search("title:javascript", models.Book, operator="or")),
+            JAVASCRIPT_BOOKS,
+        )
+        self.assertEqual(self.titles(self.backend.search("javascr*", models.Book)), set())
+        self.assertEqual(
+            self.titles(self.backend.search("javascript NOT good", models.Book, operator="or")),
+            JAVASCRIPT_BOOKS,
+        )
+
+    def test_punctuation_and_stop_words_only_find_nothing(self):
+        for text in ["(", ":", '"', "*", "the of"]:
+            with self.subTest(text=text):
+                self.assertEqual(list(self.backend.search(text, models.Book)), [])
+
+    def test_english_stemming(self):
+        self.assertEqual(
+            self.titles(self.backend.search("guides", models.Book)),
+            {"JavaScript: The Definitive Guide"},
+        )
+        self.assertEqual(
+            self.titles(self.backend.search("programs", models.Book)),
+            {"The Rust Programming Language", "Programming Rust"},
+        )
+
+    def test_fuzzy_finds_misspellings(self):
+        self.assertEqual(
+            self.titles(self.backend.search(Fuzzy("javascrpt"), models.Book)), JAVASCRIPT_BOOKS
+        )
+
+    def test_phrase_matches_word_order(self):
+        results = self.backend.search(Phrase("definitive guide"), models.Book)
+        self.assertEqual(self.titles(results), {"JavaScript: The Definitive Guide"})
+        self.assertEqual(list(self.backend.search(Phrase("guide definitive"), models.Book)), [])
+
+
+class QueryCombinationTests(WhooshTestCase):
+    def test_match_all_and_none_nested_in_combinators(self):
+        all_books = set(models.Book.objects.values_list("title", flat=True))
+        cases = [
+            (And([MATCH_ALL, Not(PlainText("javascript"))]), all_books - JAVASCRIPT_BOOKS),
+            (Or([MATCH_NONE, PlainText("javascript")]), JAVASCRIPT_BOOKS),
+            (Not(Or([MATCH_ALL, PlainText("javascript")])), set()),
+            (Not(And([MATCH_ALL, MATCH_NONE])), all_books),
+            (And([Not(PlainText("javascript")), Not(PlainText("rust"))]), None),
+            (Not(Not(PlainText("javascript"))), JAVASCRIPT_BOOKS),
+        ]
+        rust_books = {"The Rust Programming Language", "Programming Rust"}
+        for query, expected in cases:
+            with self.subTest(query=query):
+                expected = (
+                    all_books - JAVASCRIPT_BOOKS - rust_books if expected is None else expected
+                )
+                self.assertEqual(self.titles(self.backend.search(query, models.Book)), expected)
+
+    def test_match_all_in_or_keeps_scores(self):
+        results = list(self.backend.search(Or([PlainText("javascript"), MATCH_ALL]), models.Book))
+        self.assertEqual(len(results), models.Book.objects.count())
+        self.assertEqual({book.title for book in results[:2]}, JAVASCRIPT_BOOKS)
+
+    def test_uuid_primary_keys(self):
+        advert = models.AdvertWithCustomUUIDPrimaryKey.objects.create(text="Shiny new kettle")
+        self.backend.add(advert)
+        results = self.backend.search("kettle", models.AdvertWithCustomUUIDPrimaryKey)
+        self.assertEqual(list(results), [advert])
+
+
+class AutocompleteTests(WhooshTestCase):
+    def test_every_word_is_a_prefix(self):
+        results = self.backend.autocomplete("lea pyth", models.Book, operator="and")
+        self.assertEqual(self.titles(results), {"Learning Python"})
+
+    def test_one_letter_prefix(self):
+        # Titles with a word starting with "f", and David Flanagan's book.
+        self.assertEqual(
+            self.titles(self.backend.autocomplete("f", models.Book)),
+            {"The Fellowship of the Ring", "Foundation", "JavaScript: The Definitive Guide"},
+        )
+
+    def test_words_longer_than_the_longest_prefix(self):
+        book = models.Book.objects.create(
+            title="Antidisestablishmentarianism explained",
+            publication_date=date(2020, 1, 1),
+            number_of_pages=10,
+        )
+        for text in ["antidisestablishment", "antidisestablishmentarianism"]:
+            with self.subTest(text=text):
+                self.assertEqual(list(self.backend.autocomplete(text, models.Book)), [book])
+
+
+class FastPathTests(WhooshTestCase):
+    def test_count_does_not_score(self):
+        patch, calls = spy_on_whoosh_searches()
+        with patch:
+            unfiltered = self.backend.search("javascript", models.Book).count()
+            filtered = self.backend.search(
+                "javascript", models.Book.objects.filter(number_of_pages__gt=500)
+            ).count()
+        self.assertEqual((unfiltered, filtered), (2, 1))
+        self.assertTrue(calls)
+        self.assertTrue(all(call["scored"] is False for call in calls))
+
+    def test_a_page_of_results_asks_whoosh_for_the_top_hits_only(self):
+        patch, calls = spy_on_whoosh_searches()
+        with patch:
+            list(self.backend.search(MATCH_ALL, models.Book)[:10])
+        self.assertEqual([call["limit"] for call in calls], [whoosh_backend.MIN_TOP_HITS])
+
+    def test_asks_for_more_hits_when_filters_leave_too_few(self):
+        # "Two Scoops" says "Python" only in a field without a boost, so it ranks last.
+        query = PlainText("javascript python", operator="or")
+        queryset = models.Book.objects.filter(title__startswith="Two Scoops")
+        patch, calls = spy_on_whoosh_searches()
+        with patch, mock.patch.object(whoosh_backend, "MIN_TOP_HITS", 1):
+            results = list(self.backend.search(query, queryset)[:1])
+        self.assertEqual([book.title for book in results], ["Two Scoops of Django 1.11"])
+        limits = [call["limit"] for call in calls]
+        self.assertGreater(len(limits), 1)
+        self.assertEqual(limits, sorted(limits))
+
+    def test_one_searcher_per_index_refreshed_after_writes(self):
+        store = self.backend.get_index_for_model(models.Book).store
+        list(self.backend.search("javascript", models.Book))
+        cached = store.searcher()
+        searcher = cached.searcher
+        list(self.backend.search("python", models.Novel))
+        self.assertIs(store.searcher().searcher, searcher)
+
+        book = models.Book.objects.create(
+            title="Kettle care", publication_date=date(2020, 1, 1), number_of_pages=10
+        )
+        self.assertEqual(list(self.backend.search("kettle", models.Book)), [book])
+        self.assertIs(store.searcher(), cached)
+        self.assertIsNot(cached.searcher, searcher)
+
+    def test_refreshed_searcher_finds_merged_documents_once(self):
+        # Each add is a commit; Whoosh merges the small segments as they pile up.
+        for number in range(30):
+            self.backend.add(models.Author(pk=1000 + number, name=f"Author number{number}"))
+            self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
+        self.assertEqual(self.backend.search("author", models.Author).count(), 30)
+
+    def test_content_type_documents_are_cached(self):
+        store = self.backend.get_index_for_model(models.Novel).store
+        list(self.backend.search("king", models.Novel))
+        with mock.patch.object(Searcher, "docs_for_query") as docs_for_query:
+            results = list(self.backend.search("king", models.Novel))
+        docs_for_query.assert_not_called()
+        self.assertEqual(self.titles(results), {"The Return of the King", "A Clash of Kings"})
+        self.assertIn("searchtests_book_searchtests_novel", store.searcher()._content_type_docs)
+
+    def test_rows_missing_from_the_database_are_not_results(self):
+        # An index entry whose row was rolled back or deleted behind Wagtail's back.
+        ghost = models.Book(
+            pk=9999, title="Ghost book", publication_date=date(2020, 1, 1), number_of_pages=1
+        )
+        self.backend.add(ghost)
+        self.assertEqual(list(self.backend.search("ghost", models.Book)), [])
+        filtered = models.Book.objects.filter(number_of_pages__lt=10)
+        self.assertEqual(self.backend.search("ghost", filtered).count(), 0)
+
+
+class IndexLayoutTests(WhooshTestCase):
+    def test_one_index_per_root_model(self):
+        book_index = self.backend.get_index_for_model(models.Book)
+        self.assertIs(self.backend.get_index_for_model(models.Novel), book_index)
+        self.assertIsNot(self.backend.get_index_for_model(models.Author), book_index)
+        self.assertTrue(
+            {"searchtests_book", "searchtests_author", "searchtests_character"}
+            <= {path.name for path in self.index_dir.iterdir()}
+        )
+
+    def test_path_is_created_if_missing(self):
+        path = self.index_dir / "nested" / "index"
+        backend = whoosh_backend.WhooshSearchBackend({"PATH": str(path)})
+        self.assertTrue(path.is_dir())
+        self.assertEqual(backend.lock_timeout, 10)
