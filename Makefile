@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml
 
 test: install check migrations-check
 	$(BIN)/pytest
+	$(BIN)/pytest --ds=tests.conformance.settings tests/conformance tests/search_backend
 
 check: install
 	DJANGO_SETTINGS_MODULE=bbwiki.settings.test $(MANAGE) check

@@ -21,6 +21,7 @@ ALLOWED_HOSTS = []
 INSTALLED_APPS = [
     "home",
     "procedures",
+    "moderation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -129,15 +130,29 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
+# Approvals count only for the text that will go live: editing a draft in review resets them.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bbwiki@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
 
 # Search: one environment variable chooses the backend; the rest of the site does not care.
 
-SEARCH_BACKEND_NAME = os.environ.get("BBWIKI_SEARCH_BACKEND", "database").strip().lower()
+SEARCH_BACKEND_NAME = os.environ.get("BBWIKI_SEARCH_BACKEND", "whoosh").strip().lower()
 SEARCH_INDEX_DIR = Path(os.environ.get("BBWIKI_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 
 
 def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
     """Return WAGTAILSEARCH_BACKENDS for the backend called `name`."""
+    if name == "whoosh":
+        return {
+            "default": {
+                "BACKEND": "search.backends.whoosh",
+                "PATH": str(index_dir),
+                "LOCK_TIMEOUT": int(os.environ.get("BBWIKI_SEARCH_LOCK_TIMEOUT", "10")),
+            }
+        }
     if name == "database":
         return {"default": {"BACKEND": "wagtail.search.backends.database"}}
     if name in {"opensearch", "elasticsearch"}:
@@ -154,7 +169,8 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
             }
         }
     raise ImproperlyConfigured(
-        f"Unknown BBWIKI_SEARCH_BACKEND {name!r}: choose database, opensearch or elasticsearch."
+        f"Unknown BBWIKI_SEARCH_BACKEND {name!r}: "
+        "choose whoosh, database, opensearch or elasticsearch."
     )
 
 

@@ -1,8 +1,11 @@
 """Settings for the test suite: fast hashing, in-memory email, a throwaway var dir."""
 
+import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
+from .base import SEARCH_BACKEND_NAME, search_backends
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -11,4 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 BBWIKI_DEMO_ACCOUNTS = True
 
 # Tests never touch the developer's var/ folder.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="bbwiki-test-media-"))  # noqa: F405
+_TMP = Path(tempfile.mkdtemp(prefix="bbwiki-test-"))
+MEDIA_ROOT = _TMP / "media"
+SEARCH_INDEX_DIR = _TMP / "search-index"
+WAGTAILSEARCH_BACKENDS = search_backends(
+    SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"), SEARCH_INDEX_DIR
+)
