@@ -4,16 +4,22 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from home.models import HomePage
+from moderation.constants import MEMBERS_GROUP, STEERING_COMMITTEE_GROUP
 
 logger = logging.getLogger("bbwiki.demo")
 
 DEMO_PASSWORD = "bestbits-demo"  # noqa: S105 - demo accounts exist only in development
 DEMO_ACCOUNTS = [
-    # (username, first name, last name, superuser)
-    ("admin", "Demo", "Administrator (example)", True),
+    # (username, first name, last name, superuser, groups); every one an invented example.
+    ("admin", "Example", "Administrator", True, ()),
+    ("member", "Example", "Member", False, (MEMBERS_GROUP,)),
+    ("committee-a", "Example", "Committee Member A", False, (STEERING_COMMITTEE_GROUP,)),
+    ("committee-b", "Example", "Committee Member B", False, (STEERING_COMMITTEE_GROUP,)),
+    ("committee-c", "Example", "Committee Member C", False, (STEERING_COMMITTEE_GROUP,)),
 ]
 
 
@@ -68,7 +74,7 @@ def ensure_demo_accounts(stdout=None):
         return []
     user_model = get_user_model()
     accounts = []
-    for username, first_name, last_name, is_superuser in DEMO_ACCOUNTS:
+    for username, first_name, last_name, is_superuser, groups in DEMO_ACCOUNTS:
         user, created = user_model.objects.get_or_create(
             username=username,
             defaults={
@@ -82,5 +88,6 @@ def ensure_demo_accounts(stdout=None):
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save()
-        accounts.append((username, created))
+            user.groups.set(Group.objects.filter(name__in=groups))
+        accounts.append((user, created))
     return accounts

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from moderation.forms import ChangeSummaryPageForm, change_summary_panel
 from procedures.models import ProcedurePage
 
 
@@ -17,8 +18,9 @@ class HomePage(Page):
     subpage_types = ["procedures.ProcedureIndexPage", "procedures.ObjectivesPage"]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    base_form_class = ChangeSummaryPageForm
 
     class Meta:
         verbose_name = "home page"

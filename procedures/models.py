@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from moderation.forms import ChangeSummaryPageForm, change_summary_panel
+
 from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
 
 
@@ -22,8 +24,9 @@ class ProcedureIndexPage(Page):
     subpage_types = ["procedures.ProcedurePage"]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    base_form_class = ChangeSummaryPageForm
 
     class Meta:
         verbose_name = "procedure wiki"
@@ -87,7 +90,9 @@ class ProcedurePage(Page):
         ),
         FieldPanel("body"),
         FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
+        change_summary_panel,
     ]
+    base_form_class = ChangeSummaryPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -142,7 +147,9 @@ class ObjectivesPage(Page):
         FieldPanel("preamble"),
         InlinePanel("objectives", label="Objectives", min_num=1),
         MultiFieldPanel([FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading="Adoption"),
+        change_summary_panel,
     ]
+    base_form_class = ChangeSummaryPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("preamble"),

@@ -1,13 +1,13 @@
 """Editing the wiki through the Wagtail admin, as members and administrators do."""
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from home.models import HomePage
 from procedures.models import ObjectivesPage, ProcedureIndexPage, ProcedurePage
+from tests.admin_forms import add_url, clause_form, edit_url, procedure_form
 from tests.factories import (
     HomePageFactory,
     ObjectivesPageFactory,
@@ -15,53 +15,6 @@ from tests.factories import (
     ProcedurePageFactory,
     clause_data,
 )
-
-
-def clause_form(heading, text="Clause text.", anchor="", subclauses=()):
-    return (
-        "clause",
-        {
-            "heading": heading,
-            "anchor": anchor,
-            "text": rich_text(text),
-            "subclauses": {
-                "count": str(len(subclauses)),
-                **{
-                    str(i): {
-                        "value": {"heading": h, "anchor": a, "text": rich_text(t)},
-                        "deleted": "",
-                        "order": str(i),
-                    }
-                    for i, (h, a, t) in enumerate(subclauses)
-                },
-            },
-        },
-    )
-
-
-def procedure_form(title="Joining the network", clauses=None, **fields):
-    data = {
-        "title": title,
-        "slug": "joining-the-network",
-        "summary": "Who can join and how.",
-        "topic": "membership",
-        "status": "proposed",
-        "in_force_from": "",
-        "body": streamfield(clauses if clauses is not None else [clause_form("Who can join")]),
-    }
-    data.update(fields)
-    return nested_form_data(data)
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def add_url(parent, model):
-    return reverse(
-        "wagtailadmin_pages:add",
-        args=[model._meta.app_label, model._meta.model_name, parent.pk],
-    )
 
 
 class AdminTestCase(WagtailPageTestCase):

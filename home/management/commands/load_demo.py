@@ -21,6 +21,13 @@ class Command(BaseCommand):
         )
         if accounts:
             self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (development only):")
-            for username, created in accounts:
-                note = "" if created else " (unless changed since it was created)"
-                self.stdout.write(f"  username: {username:<12} password: {DEMO_PASSWORD}{note}")
+            for user, created in accounts:
+                role = (
+                    "administrator"
+                    if user.is_superuser
+                    else ", ".join(user.groups.values_list("name", flat=True))
+                )
+                note = "" if created else " (unless changed since)"
+                self.stdout.write(
+                    f"  username: {user.username:<12} password: {DEMO_PASSWORD}{note}  [{role}]"
+                )
