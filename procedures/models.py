@@ -125,7 +125,11 @@ class ProcedurePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = self.related_procedures.live().public().order_by("title")
+        # Ids first: in previews the relation is an in-memory list, not a queryset.
+        related_ids = [procedure.pk for procedure in self.related_procedures.all()]
+        context["related"] = (
+            ProcedurePage.objects.filter(pk__in=related_ids).live().public().order_by("title")
+        )
         return context
 
 
