@@ -15,7 +15,14 @@ class HomePage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["procedures.ProcedureIndexPage", "procedures.ObjectivesPage"]
+    subpage_types = [
+        "procedures.ProcedureIndexPage",
+        "procedures.ObjectivesPage",
+        "meetings.MeetingIndexPage",
+        "network.MembershipPage",
+        "network.SteeringCommitteePage",
+        "network.TaskForceIndexPage",
+    ]
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]

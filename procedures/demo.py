@@ -325,7 +325,19 @@ def load(home):
         search_description="What the network sets out to do.",
         preamble=OBJECTIVES_PREAMBLE,
         adopted_on=datetime.date(2013, 10, 20),
-        adopted_at="Best Bits 2013 meeting, Bali, October 2013",
         objectives=[Objective(text=text) for text in OBJECTIVES],
     )
     return wiki
+
+
+def link_adoption(home, outcome):
+    """Link the objectives page to the meeting outcome where they were agreed.
+
+    Only when no link is set and the page has no unpublished changes, so that an editor's
+    choice or draft is never overridden.
+    """
+    objectives = ObjectivesPage.objects.child_of(home).first()
+    if objectives is None or objectives.adopted_at_id or objectives.has_unpublished_changes:
+        return
+    objectives.adopted_at = outcome
+    objectives.save_revision().publish()

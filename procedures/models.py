@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -138,8 +138,13 @@ class ObjectivesPage(Page):
 
     preamble = RichTextField(blank=True, features=["bold", "italic", "link"])
     adopted_on = models.DateField(null=True, blank=True)
-    adopted_at = models.CharField(
-        max_length=255, blank=True, help_text="Where the objectives were agreed."
+    adopted_at = models.ForeignKey(
+        "meetings.OutcomePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The meeting outcome that records where the objectives were agreed.",
     )
 
     parent_page_types = ["home.HomePage"]
@@ -150,7 +155,10 @@ class ObjectivesPage(Page):
         *Page.content_panels,
         FieldPanel("preamble"),
         InlinePanel("objectives", label="Objectives", min_num=1),
-        MultiFieldPanel([FieldPanel("adopted_on"), FieldPanel("adopted_at")], heading="Adoption"),
+        MultiFieldPanel(
+            [FieldPanel("adopted_on"), PageChooserPanel("adopted_at", "meetings.OutcomePage")],
+            heading="Adoption",
+        ),
         change_summary_panel,
     ]
     base_form_class = ChangeSummaryPageForm

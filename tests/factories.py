@@ -6,6 +6,17 @@ import factory
 import wagtail_factories
 
 from home.models import HomePage
+from meetings.models import MeetingIndexPage, MeetingPage, OutcomePage, Session
+from network.models import (
+    MembershipPage,
+    Organisation,
+    Person,
+    Region,
+    SeatTerm,
+    SteeringCommitteePage,
+    TaskForceIndexPage,
+    TaskForcePage,
+)
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
 
 
@@ -67,7 +78,6 @@ class ObjectivesPageFactory(wagtail_factories.PageFactory):
     title = "Agreed statement of objectives"
     preamble = "<p>What the network sets out to do.</p>"
     adopted_on = datetime.date(2013, 10, 20)
-    adopted_at = "Bali, October 2013"
     show_in_menus = True
 
     class Meta:
@@ -79,3 +89,118 @@ class ObjectivesPageFactory(wagtail_factories.PageFactory):
         texts = extracted if extracted is not None else ["To share.", "To strategise."]
         for position, text in enumerate(texts):
             Objective.objects.create(page=self, text=text, sort_order=position)
+
+
+# The network and its meetings
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    country = "Kenya"
+    region = Region.AFRICA
+    membership_status = Organisation.MembershipStatus.MEMBER
+
+    class Meta:
+        model = Organisation
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Person {n}")
+
+    class Meta:
+        model = Person
+
+
+class MembershipPageFactory(wagtail_factories.PageFactory):
+    title = "Membership"
+    how_to_join = "<p>Write to the steering committee.</p>"
+    show_in_menus = True
+
+    class Meta:
+        model = MembershipPage
+
+
+class SteeringCommitteePageFactory(wagtail_factories.PageFactory):
+    title = "Steering committee"
+    intro = "<p>Looks after the network between meetings.</p>"
+    show_in_menus = True
+
+    class Meta:
+        model = SteeringCommitteePage
+
+
+class SeatTermFactory(factory.django.DjangoModelFactory):
+    seat = "Africa"
+    holder = factory.SubFactory(PersonFactory)
+    role = SeatTerm.Role.MEMBER
+    term_start = datetime.date(2014, 1, 1)
+
+    class Meta:
+        model = SeatTerm
+
+
+class TaskForceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Task forces"
+    show_in_menus = True
+
+    class Meta:
+        model = TaskForceIndexPage
+
+
+class TaskForcePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Task force {n}")
+    mandate = "<p>Build an engagement roadmap.</p>"
+    status = TaskForcePage.Status.ACTIVE
+
+    class Meta:
+        model = TaskForcePage
+
+
+class MeetingIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Meetings"
+    show_in_menus = True
+
+    class Meta:
+        model = MeetingIndexPage
+
+
+class MeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    start_date = datetime.date(2013, 10, 19)
+    end_date = datetime.date(2013, 10, 20)
+    location = "Bali, Indonesia"
+    context = "<p>Why we met.</p>"
+
+    class Meta:
+        model = MeetingPage
+
+
+def agenda_item(text, duration=None, points=()):
+    """Raw StreamField data for one agenda item."""
+    return {"type": "item", "value": {"text": text, "duration": duration, "points": list(points)}}
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    meeting = None
+    day = datetime.date(2013, 10, 19)
+    title = factory.Sequence(lambda n: f"Session {n}")
+    agenda = factory.LazyFunction(lambda: [agenda_item("Opening", 20)])
+
+    class Meta:
+        model = Session
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def facilitators(self, create, extracted, **kwargs):
+        if extracted:
+            self.facilitators.set(extracted)
+            self.save()
+
+
+class OutcomePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Outcome {n}")
+    kind = OutcomePage.Kind.STATEMENT
+    body = "<p>What was agreed.</p>"
+
+    class Meta:
+        model = OutcomePage

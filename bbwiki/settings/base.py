@@ -20,6 +20,8 @@ ALLOWED_HOSTS = []
 
 INSTALLED_APPS = [
     "home",
+    "network",
+    "meetings",
     "procedures",
     "moderation",
     "wagtail.contrib.forms",

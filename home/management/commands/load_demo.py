@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import DEMO_PASSWORD, ensure_demo_accounts, ensure_home
+from meetings import demo as meetings_demo
+from network import demo as network_demo
 from procedures import demo as procedures_demo
 
 
@@ -15,6 +17,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             home, created = ensure_home()
             procedures_demo.load(home)
+            task_forces = network_demo.load(home)
+            outcomes = meetings_demo.load(home)
+            network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
+            procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"])
             accounts = ensure_demo_accounts()
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))

@@ -1,0 +1,320 @@
+"""The network's meetings, their programme of sessions, and the outcomes they produced."""
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from moderation.forms import ChangeSummaryPageForm, change_summary_panel
+from network.models import MembershipPage, Organisation, Person
+
+from .blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock
+from .forms import MeetingPageForm, OutcomePageForm
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class MeetingIndexPage(Page):
+    """All of the network's meetings: upcoming ones first, then the record of past ones."""
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["meetings.MeetingPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
+    base_form_class = ChangeSummaryPageForm
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "meeting index"
+
+    def meetings(self, today=None):
+        """(upcoming, soonest first; past, latest first)."""
+        today = today or timezone.localdate()
+        meetings = MeetingPage.objects.child_of(self).live().public()
+        return (
+            meetings.filter(end_date__gte=today).order_by("start_date"),
+            meetings.filter(end_date__lt=today).order_by("-start_date"),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming"], context["past"] = self.meetings()
+        return context
+
+
+@dataclass
+class ProgrammeDay:
+    number: int
+    date: object
+    sessions: list
+
+
+class MeetingPage(Page):
+    """One meeting, readable as the agenda it was: days, sessions, times, outputs."""
+
+    start_date = models.DateField()
+    end_date = models.DateField()
+    location = models.CharField(
+        max_length=255, help_text="Place and country, e.g. Bali, Indonesia."
+    )
+    venue = models.CharField(max_length=255, blank=True)
+    context = RichTextField(
+        blank=True, features=TEXT_FEATURES, help_text="Why the meeting was held, and what for."
+    )
+    participating_organisations = ParentalManyToManyField(
+        Organisation, blank=True, related_name="meetings"
+    )
+    participants = ParentalManyToManyField(Person, blank=True, related_name="meetings")
+    background_papers = StreamField(PapersBlock(), blank=True)
+    reports = StreamField(PapersBlock(), blank=True)
+
+    parent_page_types = ["meetings.MeetingIndexPage"]
+    subpage_types = ["meetings.OutcomePage"]
+    base_form_class = MeetingPageForm
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("start_date"),
+                FieldPanel("end_date"),
+                FieldPanel("location"),
+                FieldPanel("venue"),
+            ],
+            heading="When and where",
+        ),
+        FieldPanel("context"),
+        InlinePanel("objectives", label="Objectives of the meeting"),
+        InlinePanel("sessions", label="Sessions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("participating_organisations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("participants", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Participants",
+        ),
+        FieldPanel("background_papers"),
+        FieldPanel("reports"),
+        change_summary_panel,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("context"),
+        index.SearchField("location"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        index.RelatedFields("objectives", [index.SearchField("text")]),
+        index.RelatedFields(
+            "sessions",
+            [
+                index.SearchField("title", boost=2),
+                index.SearchField("description"),
+                index.SearchField("agenda"),
+                index.SearchField("expected_outputs"),
+            ],
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "meeting"
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "A meeting cannot end before it starts."})
+
+    def programme(self):
+        """The sessions grouped by day, each with `outputs` resolved to their outcome pages.
+
+        Runs a fixed number of queries however many sessions there are: facilitators are
+        prefetched and every linked outcome is fetched in one go.
+        """
+        sessions = list(self.sessions.prefetch_related("facilitators"))
+        Session.attach_outputs(sessions)
+        sessions.sort(key=lambda session: session.day)  # stable: keeps the editor's order
+        return [
+            ProgrammeDay(number, day, list(day_sessions))
+            for number, (day, day_sessions) in enumerate(
+                groupby(sessions, key=lambda session: session.day), start=1
+            )
+        ]
+
+    def outcomes(self):
+        return OutcomePage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["days"] = self.programme()
+        context["outcome_list"] = list(self.outcomes())
+        context["participating_organisation_list"] = list(self.participating_organisations.all())
+        context["participant_list"] = list(self.participants.all())
+        context["people_page"] = MembershipPage.for_request(request)
+        return context
+
+
+class MeetingObjective(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="objectives")
+    text = models.TextField()
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text
+
+
+class Session(Orderable, ClusterableModel):
+    """One entry in a meeting's programme: a working session, or a break, meal or social event."""
+
+    class Kind(models.TextChoices):
+        SESSION = "session", "Session"
+        BREAK = "break", "Break, meal or social event"
+
+    meeting = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="sessions")
+    day = models.DateField()
+    start_time = models.TimeField(
+        null=True, blank=True, help_text="Leave empty when the programme gives no time."
+    )
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SESSION)
+    facilitators = ParentalManyToManyField(Person, blank=True, related_name="facilitated_sessions")
+    description = RichTextField(blank=True, features=TEXT_FEATURES)
+    agenda = StreamField(AgendaBlock(), blank=True)
+    expected_outputs = StreamField(ExpectedOutputsBlock(), blank=True)
+
+    panels = [
+        FieldPanel("day"),
+        FieldPanel("start_time"),
+        FieldPanel("title"),
+        FieldPanel("kind"),
+        FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("description"),
+        FieldPanel("agenda"),
+        FieldPanel("expected_outputs"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "session"
+
+    def __str__(self):
+        return f"{format_date(self.day, 'j F Y')}: {self.title}"
+
+    @property
+    def anchor(self):
+        return f"session-{self.pk}"
+
+    @property
+    def is_break(self):
+        return self.kind == self.Kind.BREAK
+
+    @classmethod
+    def attach_outputs(cls, sessions):
+        """Set `session.outputs` on each session: its expected outputs, with their outcome pages
+        fetched for all the sessions in a single query."""
+        output_block = cls._meta.get_field("expected_outputs").stream_block.child_blocks["output"]
+        raw = [
+            (session, item["value"])
+            for session in sessions
+            for item in session.expected_outputs.raw_data
+            if item["type"] == "output"
+        ]
+        values = output_block.bulk_to_python([value for _, value in raw])
+        for session in sessions:
+            session.outputs = []
+        for (session, _), value in zip(raw, values, strict=True):
+            session.outputs.append(value)
+
+
+LED_TO_TYPES = [
+    "procedures.ProcedurePage",
+    "procedures.ProcedureIndexPage",
+    "procedures.ObjectivesPage",
+    "network.TaskForcePage",
+    "network.TaskForceIndexPage",
+]
+
+
+class OutcomePage(Page):
+    """What a meeting produced: a statement, recommendations, a report, a message …"""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Statement"
+        RECOMMENDATIONS = "recommendations", "Recommendations"
+        REPORT = "report", "Report"
+        MESSAGE = "message", "Message"
+        OBJECTIVES = "objectives", "Objectives"
+        PROCEDURE_WIKI = "procedure_wiki", "Procedure wiki"
+        TASK_FORCES = "task_forces", "Task forces"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    date = models.DateField(
+        null=True, blank=True, help_text="When it was agreed or published, if known."
+    )
+    session = models.ForeignKey(
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outcomes",
+        help_text="The session of this meeting that produced it, if one did.",
+    )
+    body = RichTextField(
+        blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
+    )
+
+    parent_page_types = ["meetings.MeetingPage"]
+    subpage_types = []
+    base_form_class = OutcomePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("session")], heading="Record"
+        ),
+        FieldPanel("body"),
+        InlinePanel("led_to", label="What it led to"),
+        change_summary_panel,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "outcome"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["meeting"] = self.get_parent().specific
+        context["led_to_pages"] = [
+            link.page for link in self.led_to.select_related("page") if link.page.live
+        ]
+        return context
+
+
+class OutcomeLink(Orderable):
+    """A procedure, the objectives or a task force that an outcome led to."""
+
+    outcome = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="led_to")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", LED_TO_TYPES)]
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.page.specific_class._meta.label not in LED_TO_TYPES:
+            raise ValidationError({"page": "Choose a procedure, the objectives, or a task force."})

@@ -1,0 +1,249 @@
+"""The network's pages as a visitor sees them: members, the committee's seats, task forces."""
+
+import datetime
+
+import pytest
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
+from network.models import (
+    MembershipPage,
+    Organisation,
+    Region,
+    SeatTerm,
+    SteeringCommitteePage,
+    TaskForceIndexPage,
+    TaskForcePage,
+)
+from tests.factories import (
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+    MembershipPageFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SeatTermFactory,
+    SessionFactory,
+    SteeringCommitteePageFactory,
+    TaskForceIndexPageFactory,
+    TaskForcePageFactory,
+)
+
+
+class TestPageTypeRules(WagtailPageTestCase):
+    def test_network_sections_sit_under_home(self):
+        for model in (MembershipPage, SteeringCommitteePage, TaskForceIndexPage):
+            self.assertAllowedParentPageTypes(model, {HomePage})
+            self.assertCanCreateAt(HomePage, model)
+        self.assertAllowedSubpageTypes(MembershipPage, set())
+        self.assertAllowedSubpageTypes(SteeringCommitteePage, set())
+
+    def test_task_forces_live_under_the_task_force_index(self):
+        self.assertAllowedSubpageTypes(TaskForceIndexPage, {TaskForcePage})
+        self.assertAllowedParentPageTypes(TaskForcePage, {TaskForceIndexPage})
+        self.assertAllowedSubpageTypes(TaskForcePage, set())
+        self.assertCanNotCreateAt(HomePage, TaskForcePage)
+
+
+@pytest.mark.django_db
+def test_network_sections_are_singletons(home):
+    MembershipPageFactory(parent=home)
+    SteeringCommitteePageFactory(parent=home)
+    TaskForceIndexPageFactory(parent=home)
+    for model in (MembershipPage, SteeringCommitteePage, TaskForceIndexPage):
+        assert not model.can_create_at(home)
+
+
+def test_organisation_global_south_flag_comes_from_its_region():
+    assert Organisation(region=Region.AFRICA).is_global_south
+    assert Organisation(region=Region.LATIN_AMERICA).is_global_south
+    assert not Organisation(region=Region.EUROPE).is_global_south
+
+
+@pytest.fixture
+def membership(home):
+    OrganisationFactory(name="Nairobi Rights", country="Kenya", region=Region.AFRICA)
+    OrganisationFactory(name="Lagos Net", country="Nigeria", region=Region.AFRICA)
+    OrganisationFactory(name="Delhi Lab", country="India", region=Region.ASIA_PACIFIC)
+    OrganisationFactory(name="Berlin Watch", country="Germany", region=Region.EUROPE)
+    OrganisationFactory(
+        name="Applicant Org",
+        country="Chile",
+        region=Region.LATIN_AMERICA,
+        membership_status=Organisation.MembershipStatus.APPLIED,
+    )
+    return MembershipPageFactory(parent=home, slug="membership")
+
+
+class TestMembershipPage:
+    def test_lists_members_with_counts_per_region(self, client, membership):
+        response = client.get(membership.url)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        for name in ("Nairobi Rights", "Lagos Net", "Delhi Lab", "Berlin Watch"):
+            assert name in html
+        assert "Applicant Org" not in html  # applied, not yet a member
+        assert "3 of 4 member organisations are from the Global South" in html
+        africa = html[html.index('<a href="?region=africa">Africa</a>') :]
+        assert '<td class="num-col">2</td>' in africa[: africa.index("</tr>")]
+
+    def test_filters_by_region_and_country(self, client, membership):
+        html = client.get(membership.url, {"region": "africa"}).content.decode()
+        assert "Nairobi Rights" in html and "Lagos Net" in html
+        assert "Delhi Lab" not in html and "Berlin Watch" not in html
+
+        html = client.get(membership.url, {"country": "Kenya"}).content.decode()
+        assert "Nairobi Rights" in html and "Lagos Net" not in html
+
+        html = client.get(membership.url, {"region": "europe", "country": "Kenya"}).content
+        assert b"No member organisations match these filters." in html
+
+    @pytest.mark.parametrize(
+        "params", [{"region": "atlantis"}, {"country": "Nowhere"}, {"region": "<script>"}]
+    )
+    def test_unknown_filter_shows_everyone_with_a_note(self, client, membership, params):
+        response = client.get(membership.url, params)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "so all of them are shown" in html
+        assert "Nairobi Rights" in html and "Berlin Watch" in html
+        assert "<script>" not in html
+
+    def test_filter_form_works_without_javascript(self, client, membership):
+        html = client.get(membership.url).content.decode()
+        assert '<form class="filters" method="get"' in html
+        assert '<select name="region"' in html and '<select name="country"' in html
+        assert '<option value="Kenya">Kenya</option>' in html
+
+    def test_example_organisations_are_badged(self, client, membership):
+        OrganisationFactory(name="Invented Org", is_example=True)
+        html = client.get(membership.url).content.decode()
+        row = html[html.index("Invented Org") :]
+        assert 'class="badge badge--example"' in row[: row.index("</tr>")]
+
+
+class TestPersonPage:
+    def test_shows_only_the_roles_on_record(self, client, home, membership):
+        person = PersonFactory(name="Ada Facilitator")
+        index = MeetingIndexPageFactory(parent=home)
+        meeting = MeetingPageFactory(parent=index, title="Bali 2013")
+        SessionFactory(meeting=meeting, title="Best Bits", facilitators=[person])
+
+        response = client.get(f"{membership.url}people/{person.pk}/")
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "<h1>Ada Facilitator</h1>" in html
+        assert "Sessions facilitated" in html and "Best Bits" in html
+        assert "Steering committee" not in html.split("<main", 1)[1]
+
+    def test_unknown_person_is_a_404(self, client, membership):
+        assert client.get(f"{membership.url}people/999999/").status_code == 404
+
+
+@pytest.fixture
+def committee(home):
+    return SteeringCommitteePageFactory(parent=home, slug="steering-committee")
+
+
+class TestSteeringCommitteePage:
+    def test_current_and_vacant_seats_first_then_past_holders(self, client, committee):
+        today = datetime.date.today()
+        past = PersonFactory(name="Former Holder")
+        now = PersonFactory(name="Current Holder")
+        SeatTermFactory(
+            page=committee,
+            seat="Africa",
+            holder=past,
+            term_start=datetime.date(2014, 1, 1),
+            term_end=datetime.date(2016, 1, 1),
+        )
+        SeatTermFactory(
+            page=committee,
+            seat="Africa",
+            holder=now,
+            role=SeatTerm.Role.CHAIR,
+            term_start=datetime.date(2016, 1, 1),
+        )
+        SeatTermFactory(page=committee, seat="Europe", holder=None, term_start=today)
+
+        response = client.get(committee.url)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        seats_now = html[html.index("Seats now") : html.index("Past holders")]
+        assert "Current Holder" in seats_now and "Chair" in seats_now
+        assert "Vacant" in seats_now and "Europe" in seats_now
+        assert "Former Holder" not in seats_now
+        history = html[html.index("Past holders") :]
+        assert "Former Holder" in history
+        assert "1 January 2014" in history and "1 January 2016" in history
+
+    def test_a_term_starting_later_is_shown_as_next(self, client, committee):
+        SeatTermFactory(
+            page=committee,
+            seat="Africa",
+            holder=PersonFactory(name="Future Holder"),
+            term_start=datetime.date.today() + datetime.timedelta(days=30),
+        )
+        html = client.get(committee.url).content.decode()
+        assert "Vacant" in html and "Next:" in html and "Future Holder" in html
+        assert "Past holders" not in html
+
+    def test_holders_link_to_their_person_page_with_example_badge(
+        self, client, committee, membership
+    ):
+        person = PersonFactory(name="Example Person Z", is_example=True)
+        SeatTermFactory(page=committee, holder=person)
+
+        html = client.get(committee.url).content.decode()
+
+        assert f'<a href="/membership/people/{person.pk}/">Example Person Z</a>' in html
+        assert "badge--example" in html
+
+    def test_overlapping_terms_are_found_per_seat(self):
+        def term(seat, start, end=None):
+            return SeatTerm(
+                seat=seat,
+                term_start=datetime.date(start, 1, 1),
+                term_end=datetime.date(end, 1, 1) if end else None,
+            )
+
+        handover = [term("Africa", 2014, 2016), term("Africa", 2016)]
+        assert SteeringCommitteePage.overlapping_terms(handover) == []
+        other_seat = [term("Africa", 2014), term("Europe", 2015)]
+        assert SteeringCommitteePage.overlapping_terms(other_seat) == []
+
+        open_ended, later = term("Africa", 2014), term(" africa ", 2020, 2022)
+        assert SteeringCommitteePage.overlapping_terms([later, open_ended]) == [(open_ended, later)]
+
+
+class TestTaskForces:
+    def test_index_lists_active_then_closed(self, client, home):
+        index = TaskForceIndexPageFactory(parent=home, slug="task-forces")
+        TaskForcePageFactory(parent=index, title="Old work", status=TaskForcePage.Status.CLOSED)
+        TaskForcePageFactory(parent=index, title="Current work")
+        TaskForcePageFactory(parent=index, title="Unpublished work", live=False)
+
+        html = client.get(index.url).content.decode()
+
+        assert html.index(">Active</h2>") < html.index("Current work") < html.index(">Closed</h2>")
+        assert html.index(">Closed</h2>") < html.index("Old work")
+        assert "Unpublished work" not in html
+
+    def test_task_force_shows_mandate_people_and_where_it_was_set_up(self, client, home):
+        index = TaskForceIndexPageFactory(parent=home)
+        meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home), title="Bali 2013")
+        convenor, member = PersonFactory(name="Con Venor"), PersonFactory(name="Mem Ber")
+        task_force = TaskForcePageFactory(
+            parent=index, set_up_at=meeting, convenors=[convenor], members=[member]
+        )
+
+        response = client.get(task_force.url)
+
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Build an engagement roadmap." in html
+        assert "Con Venor" in html and "Mem Ber" in html
+        assert f'set up at <a href="{meeting.url}">Bali 2013</a>' in html
