@@ -4,9 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from procedures import views as procedures_views
+from procedures.feeds import RecentChangesFeed
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("changes/", procedures_views.changes, name="changes"),
+    path("changes/feed/", RecentChangesFeed(), name="changes_feed"),
 ]
 
 if settings.DEBUG:

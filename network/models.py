@@ -12,12 +12,14 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from moderation.forms import ChangeSummaryPageForm, change_summary_panel
+from procedures.diff import Section, plain_text
+from procedures.history import PublicHistoryMixin
 
 from .forms import MemberFilterForm, SteeringCommitteePageForm
 
@@ -146,7 +148,7 @@ class Person(index.Indexed, models.Model):
         }
 
 
-class MembershipPage(RoutablePageMixin, Page):
+class MembershipPage(PublicHistoryMixin, Page):
     """How to join, and the member organisations by region and country.
 
     Also serves a short page per person (`people/<id>/`) with the roles the record gives them,
@@ -165,6 +167,12 @@ class MembershipPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "membership page"
+
+    def history_sections(self):
+        return [
+            Section("title", "", "Title", self.title),
+            Section("how-to-join", "", "How to join", plain_text(self.how_to_join)),
+        ]
 
     @classmethod
     def for_request(cls, request):
@@ -246,7 +254,7 @@ class Seat:
     past: list = field(default_factory=list)
 
 
-class SteeringCommitteePage(Page):
+class SteeringCommitteePage(PublicHistoryMixin, Page):
     """What the steering committee does, and who holds which seat on which terms."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -277,6 +285,24 @@ class SteeringCommitteePage(Page):
 
     class Meta:
         verbose_name = "steering committee page"
+
+    def history_sections(self):
+        sections = [
+            Section("title", "", "Title", self.title),
+            Section("intro", "", "What the committee does", plain_text(self.intro)),
+        ]
+        for term in self.seat_terms.all():
+            end = term.term_end.isoformat() if term.term_end else "no end set"
+            sections.append(
+                Section(
+                    f"term-{term.pk or term.seat}-{term.term_start}",
+                    "",
+                    f"{term.seat}: {term.holder_label}",
+                    f"{term.get_role_display()}, {term.term_start.isoformat()} to {end}. "
+                    f"{term.how_selected}".strip(),
+                )
+            )
+        return sections
 
     @staticmethod
     def overlapping_terms(terms):
@@ -429,7 +455,7 @@ class TaskForceOutcomeBlock(blocks.StreamBlock):
 SET_UP_AT_TYPES = ["meetings.MeetingPage", "meetings.OutcomePage"]
 
 
-class TaskForcePage(Page):
+class TaskForcePage(PublicHistoryMixin, Page):
     """A task force: its mandate, who convenes it and takes part, and what it produced."""
 
     class Status(models.TextChoices):
@@ -473,6 +499,25 @@ class TaskForcePage(Page):
 
     class Meta:
         verbose_name = "task force"
+
+    def history_sections(self):
+        def names(people):
+            return ", ".join(sorted(str(person) for person in people.all())) or "none"
+
+        outcomes = [
+            block.value.title if block.block_type == "outcome" else block.value["title"]
+            for block in self.outcomes
+            if block.value
+        ]
+        return [
+            Section("title", "", "Title", self.title),
+            Section("status", "", "Status", self.get_status_display()),
+            Section("mandate", "", "Mandate", plain_text(self.mandate)),
+            Section("convenors", "", "Convenors", names(self.convenors)),
+            Section("members", "", "Members", names(self.members)),
+            Section("set-up-at", "", "Set up at", self.set_up_at.title if self.set_up_at else ""),
+            Section("outcomes", "", "Outcomes", "; ".join(outcomes)),
+        ]
 
     def clean(self):
         super().clean()

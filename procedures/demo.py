@@ -6,7 +6,12 @@ The objectives are the six aims of the Best Bits 2013 meeting in Bali.
 
 import datetime
 
+from django.test.utils import override_settings
+from wagtail.models import PageLogEntry, Revision
+
 from home.demo import ensure_child
+from moderation.models import QuorumDecision
+from moderation.summaries import record_change_summary
 
 from .models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
 
@@ -341,3 +346,102 @@ def link_adoption(home, outcome):
         return
     objectives.adopted_at = outcome
     objectives.save_revision().publish()
+
+
+# Approved amendments of "Joining the network", so the demo shows a rule's history.
+JOINING_HISTORY_START = (
+    datetime.datetime(2013, 10, 21, 10, tzinfo=datetime.UTC),
+    "Starting draft, written after the Bali meeting agreed to keep a procedure wiki.",
+)
+
+
+def _amend_decision_and_add_appeals(clauses):
+    for clause in clauses:
+        for sub in clause["value"]["subclauses"]:
+            value = sub.get("value", sub)
+            if value["anchor"] == "application-decision":
+                value["text"] = (
+                    "<p>The steering committee decides within twenty-one days, gives its reasons "
+                    "when it refuses, and publishes the new member on the membership page.</p>"
+                )
+    clauses.append(
+        {
+            "type": "clause",
+            "value": {
+                "heading": "Appeals",
+                "anchor": "appeals",
+                "text": "<p>An organisation whose application is refused may ask the steering "
+                "committee to reconsider, and then the network as a whole.</p>",
+                "subclauses": [],
+            },
+        }
+    )
+    return clauses
+
+
+def _put_responsibilities_first(clauses):
+    by_anchor = {clause["value"]["anchor"]: clause for clause in clauses}
+    responsibilities = by_anchor["responsibilities-of-members"]
+    clauses.remove(responsibilities)
+    clauses.insert(1, responsibilities)
+    who = by_anchor["who-can-join"]["value"]
+    who["text"] = who["text"].replace(
+        "Civil society organisations", "Civil society organisations and networks of them"
+    )
+    return clauses
+
+
+JOINING_AMENDMENTS = [
+    (
+        datetime.datetime(2014, 3, 1, 12, tzinfo=datetime.UTC),
+        "Decide applications within 21 days, give reasons for a refusal, and allow appeals.",
+        _amend_decision_and_add_appeals,
+    ),
+    (
+        datetime.datetime(2015, 6, 10, 9, tzinfo=datetime.UTC),
+        "Put members' responsibilities first and welcome networks of organisations.",
+        _put_responsibilities_first,
+    ),
+]
+
+
+def load_history(wiki, proposer=None, approvers=()):
+    """Give "Joining the network" a record of approved amendments, once, when it is new.
+
+    With the demo accounts, each amendment goes through the real approval workflow: the
+    member proposes it and two committee members approve it. Dates are set in the past so
+    that "as of" views have something to show.
+    """
+    page = ProcedurePage.objects.child_of(wiki).filter(slug="joining-the-network").first()
+    if page is None or page.revisions.count() != 1:
+        return
+    first = page.get_latest_revision()
+    when, summary = JOINING_HISTORY_START
+    record_change_summary(page, summary)
+    _backdate(page, first, when)
+    for when, summary, amend in JOINING_AMENDMENTS:
+        page = ProcedurePage.objects.get(pk=page.pk)
+        page.body = amend([dict(item) for item in page.body.raw_data])
+        revision = page.save_revision(user=proposer)
+        record_change_summary(page, summary, user=proposer)
+        if proposer is not None and len(approvers) >= 2:
+            # Notifications of demo approvals would only clutter the console.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+                workflow_state = page.get_workflow().start(page, proposer)
+                for approver in approvers[:2]:
+                    task_state = workflow_state.current_task_state
+                    task_state.task.specific.on_action(task_state, approver, "approve")
+                    workflow_state.refresh_from_db()
+        else:
+            revision.publish()
+        _backdate(page, revision, when)
+
+
+def _backdate(page, revision, when):
+    PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
+    Revision.objects.filter(pk=revision.pk).update(created_at=when)
+    QuorumDecision.objects.filter(revision=revision).update(created_at=when)
+    updates = {"last_published_at": when, "latest_revision_created_at": when}
+    if page.first_published_at is None or page.first_published_at > when:
+        updates["first_published_at"] = when
+    ProcedurePage.objects.filter(pk=page.pk).update(**updates)

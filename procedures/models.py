@@ -13,6 +13,8 @@ from wagtail.search import index
 from moderation.forms import ChangeSummaryPageForm, change_summary_panel
 
 from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
+from .diff import Section, plain_text
+from .history import PublicHistoryMixin
 
 
 class ProcedureIndexPage(Page):
@@ -51,7 +53,7 @@ class ProcedureIndexPage(Page):
         return context
 
 
-class ProcedurePage(Page):
+class ProcedurePage(PublicHistoryMixin, Page):
     """One working procedure of the network, written as numbered clauses."""
 
     class Status(models.TextChoices):
@@ -123,6 +125,35 @@ class ProcedurePage(Page):
     def clauses(self):
         return numbered_clauses(self.body)
 
+    def history_sections(self):
+        sections = [
+            Section("title", "", "Title", self.title),
+            Section("summary", "", "Summary", self.summary),
+            Section(
+                "standing",
+                "",
+                "Status",
+                " ".join(filter(None, [self.get_status_display(), str(self.in_force_from or "")])),
+            ),
+        ]
+        for clause in self.clauses:
+            value = clause["value"]
+            sections.append(
+                Section(
+                    value["anchor"], clause["number"], value["heading"], plain_text(value["text"])
+                )
+            )
+            for sub in clause["subclauses"]:
+                sections.append(
+                    Section(
+                        sub["value"]["anchor"],
+                        sub["number"],
+                        sub["value"]["heading"] or "",
+                        plain_text(sub["value"]["text"]),
+                    )
+                )
+        return sections
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Ids first: in previews the relation is an in-memory list, not a queryset.
@@ -133,7 +164,7 @@ class ProcedurePage(Page):
         return context
 
 
-class ObjectivesPage(Page):
+class ObjectivesPage(PublicHistoryMixin, Page):
     """The network's agreed statement of objectives."""
 
     preamble = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -170,6 +201,17 @@ class ObjectivesPage(Page):
 
     class Meta:
         verbose_name = "statement of objectives"
+
+    def history_sections(self):
+        sections = [
+            Section("title", "", "Title", self.title),
+            Section("preamble", "", "Preamble", plain_text(self.preamble)),
+        ]
+        for number, objective in enumerate(self.objectives.all(), start=1):
+            # Objectives keep their database id across revisions, so a moved one is found.
+            key = f"objective-{objective.pk or objective.text[:40]}"
+            sections.append(Section(key, str(number), "", objective.text))
+        return sections
 
 
 class Objective(Orderable):

@@ -14,6 +14,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Everything the site writes at run time (database, search index, media) lives here.
 VAR_DIR = Path(os.environ.get("BBWIKI_VAR_DIR", BASE_DIR / "var")).resolve()
+# SQLite cannot create its file in a folder that does not exist yet (a fresh clone).
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = False
 ALLOWED_HOSTS = []
@@ -27,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

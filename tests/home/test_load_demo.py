@@ -93,3 +93,20 @@ def test_no_demo_accounts_without_the_setting(db, settings):
     settings.BBWIKI_DEMO_ACCOUNTS = False
     call_command("load_demo", verbosity=0)
     assert not get_user_model().objects.exists()
+
+
+def test_demo_procedure_has_an_approved_history(demo, client):
+    from moderation.models import QuorumDecision
+    from procedures.history import PageHistory
+
+    procedure = ProcedurePage.objects.get(slug="joining-the-network")
+    history = PageHistory(procedure)
+    versions = history.describe(history.versions)
+    assert len(versions) == 3
+    assert all(v.summary for v in versions)
+    assert [v.published_at.year for v in versions] == [2013, 2014, 2015]
+    assert versions[1].proposed_by == "Example Member"
+    assert len(versions[2].approved_by) == 2
+    assert QuorumDecision.objects.filter(decision="approve").count() == 4
+    html = client.get(f"{procedure.url}as-of/2014-06-01/").content.decode()
+    assert "version 2" in html and "twenty-one days" in html

@@ -194,3 +194,28 @@ def test_bulk_publish_is_refused_to_committee_members(client, users, procedure):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     response = client.post(f"{url}?id={procedure.pk}", {})
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "can_add"), [("member", False), ("committee", True), ("superuser", True)]
+)
+def test_organisation_records_are_kept_by_the_committee(client, users, role, can_add):
+    from network.models import Organisation
+
+    login(client, users, role)
+    add_url = reverse("wagtailsnippets_network_organisation:add")
+    response = client.post(
+        add_url,
+        {
+            "name": "Example Rights Group",
+            "country": "Kenya",
+            "region": "africa",
+            "membership_status": "member",
+        },
+    )
+    created = Organisation.objects.filter(name="Example Rights Group").exists()
+    assert created is can_add
+    if not can_add:
+        assert response.status_code in (302, 403)
+    # Everyone who edits pages can see the records, to choose people as facilitators.
+    assert client.get(reverse("wagtailsnippets_network_organisation:list")).status_code == 200

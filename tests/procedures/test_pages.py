@@ -66,7 +66,7 @@ def test_procedure_shows_numbered_clauses_toc_and_anchors(client, wiki):
     assert '<a href="#notice"><span class="num">2.1</span> Notice</a>' in html
     assert '<section class="clause" id="steps"' in html
     assert '<section class="subclause" id="notice">' in html
-    assert "in force from" in html and "1 January 2014" in html
+    assert "in force since" in html and "1 January 2014" in html
 
 
 def test_related_procedures_are_linked(client, wiki):

@@ -15,13 +15,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
+            accounts = ensure_demo_accounts()
             home, created = ensure_home()
-            procedures_demo.load(home)
+            wiki = procedures_demo.load(home)
             task_forces = network_demo.load(home)
             outcomes = meetings_demo.load(home)
             network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
             procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"])
-            accounts = ensure_demo_accounts()
+            users = {user.username: user for user, _ in accounts}
+            procedures_demo.load_history(
+                wiki,
+                proposer=users.get("member"),
+                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+            )
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
