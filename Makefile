@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test test-site test-conformance lint format migrations-check check bench clean
+.PHONY: run setup install test lint format migrations-check check bench clean
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -43,6 +43,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Search backend benchmark (not a test): Whoosh vs the database backend, 1,000 and 10,000 pages.
+bench: install
+	$(PY) -m bench.search_backends $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

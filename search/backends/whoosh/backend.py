@@ -27,9 +27,9 @@ logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
-# A page of relevance-ranked results asks Whoosh for this many hits at least, and for
-# RETRY_FACTOR times more each time the queryset's filters leave too few.
-MIN_TOP_HITS = 50
+# A page of relevance-ranked results asks Whoosh for half as many again (this many at
+# least), and for RETRY_FACTOR times more each time the queryset's filters leave too few.
+MIN_TOP_HITS = 30
 RETRY_FACTOR = 4
 
 
@@ -144,10 +144,11 @@ class WhooshSearchResults(BaseSearchResults):
     def _filter_pks(self, pks):
         """The subset of `pks` that the queryset (with its filters) contains."""
         queryset = self._queryset.order_by()
-        found = set()
-        for chunk in _chunks(pks):
-            found.update(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
-        return found
+        pks = list(pks)
+        if len(pks) > PK_CHUNK_SIZE:
+            # One pass over the queryset's keys beats many IN queries (counts of broad words).
+            return set(queryset.values_list("pk", flat=True).iterator()).intersection(pks)
+        return set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
 
     def _ordered_pks(self, pks, stop):
         """`pks` in the queryset's order, filtered by the queryset, up to `stop` of them."""
@@ -169,7 +170,7 @@ class WhooshSearchResults(BaseSearchResults):
 
     def _ranked_pks(self, stop):
         """Primary keys by relevance, filtered by the queryset, up to `stop` of them."""
-        limit = None if stop is None else max(stop * 2, MIN_TOP_HITS)
+        limit = None if stop is None else max(stop * 3 // 2, MIN_TOP_HITS)
         allowed = set()
         checked = set()
         while True:

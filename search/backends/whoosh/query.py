@@ -41,6 +41,18 @@ def _boosted(query, factor):
     return query.with_boost(query.boost * factor)
 
 
+def _or(clauses):
+    """Or of `clauses`, splicing in unboosted Or clauses: the scores are the same, and Whoosh
+    skips low-scoring blocks of a flat Or where nested ones defeat it (3x on two words)."""
+    flat = []
+    for clause in clauses:
+        if type(clause) is wq.Or and clause.boost == 1 and not clause.minmatch and not clause.scale:
+            flat.extend(clause.subqueries)
+        else:
+            flat.append(clause)
+    return flat[0] if len(flat) == 1 else wq.Or(flat)
+
+
 def _fuzzy_distance(term):
     # Same steps as Elasticsearch's "AUTO" fuzziness.
     if len(term) <= 2:
@@ -94,7 +106,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return MATCH_NOTHING
         if len(clauses) == 1:
             return clauses[0]
-        return wq.And(clauses) if operator == "and" else wq.Or(clauses)
+        return wq.And(clauses) if operator == "and" else _or(clauses)
 
     def _term_clause(self, term):
         return self._any_field(lambda name, boost: wq.Term(name, term, boost=boost))
@@ -165,7 +177,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         subqueries = [sub for sub in subqueries if sub is not MATCH_NOTHING]
         if not subqueries:
             return MATCH_NOTHING
-        return subqueries[0] if len(subqueries) == 1 else wq.Or(subqueries)
+        return _or(subqueries)
 
     def _compile_not(self, subquery):
         if subquery is MATCH_NOTHING:

@@ -1,0 +1,25 @@
+"""Settings for the benchmark: the site's settings, SQLite in the bench's var dir, two backends.
+
+`search_backends.py` sets BBWIKI_VAR_DIR before Django loads this, so nothing it writes lands
+in the developer's var/.
+"""
+
+from bbwiki.settings.dev import *  # noqa: F403
+from bbwiki.settings.dev import VAR_DIR
+
+# Django keeps every query in memory while DEBUG is on.
+DEBUG = False
+# SQLite whatever DATABASE_URL says: the 5-second query limit uses SQLite's progress handler.
+DATABASES = {
+    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "bench.sqlite3")}
+}
+# The benchmark indexes explicitly, so that building the corpus indexes nothing.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backends.whoosh",
+        "PATH": str(VAR_DIR / "search-index"),
+        "AUTO_UPDATE": False,
+    },
+    "db": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -1,0 +1,173 @@
+"""The site's pages and documents stay in step with the Whoosh index through Wagtail's signals.
+
+Every test has its own index (see conftest.py) and searches the way the site does.
+"""
+
+import logging
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from whoosh.query import Term
+
+from procedures.models import ProcedurePage
+from search.backends.whoosh import WhooshIndex
+from search.backends.whoosh.storage import CURRENT_FILE, PK_FIELD
+from tests.admin_forms import edit_url, procedure_edit_form
+from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
+
+pytestmark = pytest.mark.django_db
+
+
+def found(word):
+    """Live, public procedures a visitor's search for `word` returns."""
+    return list(ProcedurePage.objects.live().public().search(word))
+
+
+def in_index(backend, obj):
+    """Whether the Whoosh index itself holds a document for `obj`."""
+    searcher = backend.get_index_for_model(type(obj)).store.searcher().searcher
+    return len(searcher.search(Term(PK_FIELD, str(obj.pk)), limit=None)) > 0
+
+
+def procedure(wiki, summary, **fields):
+    return ProcedurePageFactory(parent=wiki, summary=summary, **fields)
+
+
+def test_publishing_makes_a_draft_findable(search_backend, wiki):
+    page = procedure(wiki, "Heliotrope gardens are tended in turn.", live=False)
+    assert found("heliotrope") == []
+
+    page.save_revision().publish()
+
+    assert found("heliotrope") == [page]
+
+
+def test_unpublishing_removes_a_page_from_live_results(search_backend, wiki):
+    page = procedure(wiki, "Marmalade is shared at every meeting.")
+    assert found("marmalade") == [page]
+
+    page.unpublish()
+
+    assert found("marmalade") == []
+
+
+def test_an_edited_page_is_found_by_its_new_words_only(search_backend, wiki):
+    page = procedure(wiki, "Lighthouse keepers report weekly.")
+
+    page.summary = "Orchard keepers report monthly."
+    page.save_revision().publish()
+
+    assert found("orchard") == [page]
+    assert found("lighthouse") == []
+
+
+def test_an_edited_clause_is_found_once_republished(search_backend, wiki):
+    page = procedure(wiki, "How the network keeps records.")
+
+    page.body = [clause_data("Archives", "<p>Minutes are kept on parchment.</p>")]
+    page.save_revision().publish()
+
+    assert found("parchment") == [page]
+
+
+def test_a_moved_page_is_still_found(search_backend, home, wiki):
+    archive = ProcedureIndexPageFactory(parent=home, slug="archive", title="Archive")
+    page = procedure(wiki, "Tangerine ballots are counted twice.")
+
+    page.move(archive, pos="last-child")
+
+    results = found("tangerine")
+    assert results == [page]
+    assert results[0].url_path.startswith(archive.url_path)
+
+
+def test_a_deleted_page_leaves_the_index(search_backend, wiki):
+    page = procedure(wiki, "Saffron banners mark the venue.")
+    assert in_index(search_backend, page)
+
+    page.delete()
+
+    assert found("saffron") == []
+    assert not in_index(search_backend, page)
+
+
+def test_a_document_is_indexed_when_saved_and_removed_when_deleted(search_backend):
+    Document = get_document_model()
+    document = Document.objects.create(
+        title="Walrus committee minutes", file=ContentFile(b"Minutes.", name="minutes.txt")
+    )
+    assert list(Document.objects.search("walrus")) == [document]
+    assert in_index(search_backend, document)
+
+    document.title = "Pelican committee minutes"
+    document.save()
+    assert list(Document.objects.search("pelican")) == [document]
+    assert list(Document.objects.search("walrus")) == []
+
+    document.delete()
+    assert list(Document.objects.search("pelican")) == []
+    assert not in_index(search_backend, document)
+
+
+def test_update_index_finds_pages_saved_while_indexing_was_off(search_backend, settings, wiki):
+    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
+    page = procedure(wiki, "Juniper hedges divide the plots.")
+    assert found("juniper") == []
+    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True
+
+    call_command("update_index", verbosity=0)
+
+    assert found("juniper") == [page]
+
+
+def _failing_add_items(self, model, items):
+    raise OSError("No space left on device")
+
+
+def _point_at_missing_generation(backend, monkeypatch):
+    store = backend.get_index_for_model(ProcedurePage).store
+    (store.path / CURRENT_FILE).write_text("g-missing")
+
+
+def _make_writes_fail(backend, monkeypatch):
+    monkeypatch.setattr(WhooshIndex, "add_items", _failing_add_items)
+
+
+@pytest.mark.parametrize("break_index", [_make_writes_fail, _point_at_missing_generation])
+def test_an_indexing_failure_never_loses_the_editors_publish(
+    search_backend, wiki, admin_client, caplog, monkeypatch, break_index
+):
+    page = procedure(wiki, "Walnut trees shade the square.")
+    break_index(search_backend, monkeypatch)
+    data = procedure_edit_form(page, text="Lanterns light the square at dusk.")
+    data["action-publish"] = "action-publish"
+
+    with caplog.at_level(logging.ERROR, logger="modelsearch.index"):
+        response = admin_client.post(edit_url(page), data)
+
+    assert response.status_code == 302
+    page = ProcedurePage.objects.get(pk=page.pk)
+    assert page.live
+    assert not page.has_unpublished_changes
+    assert "Lanterns light the square" in page.clauses[0]["value"]["text"].source
+    assert page.live_revision == page.get_latest_revision()
+    assert any(
+        record.name == "modelsearch.index" and "search backend" in record.getMessage()
+        for record in caplog.records
+    )
+
+
+def test_update_index_repairs_what_a_failed_write_missed(search_backend, wiki, monkeypatch):
+    page = procedure(wiki, "Walnut trees shade the square.")
+    with monkeypatch.context() as patch:
+        _make_writes_fail(search_backend, patch)
+        page.summary = "Chestnut trees shade the square."
+        page.save_revision().publish()
+    assert found("chestnut") == []
+
+    call_command("update_index", verbosity=0)
+
+    assert found("chestnut") == [page]
+    assert found("walnut") == []
