@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("changes/", procedures_views.changes, name="changes"),
     path("changes/feed/", RecentChangesFeed(), name="changes_feed"),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

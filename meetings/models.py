@@ -124,6 +124,7 @@ class MeetingPage(Page):
                 index.SearchField("description"),
                 index.SearchField("agenda"),
                 index.SearchField("expected_outputs"),
+                index.RelatedFields("facilitators", [index.SearchField("name")]),
             ],
         ),
     ]

@@ -5,6 +5,7 @@ from home.demo import DEMO_PASSWORD, ensure_demo_accounts, ensure_home
 from meetings import demo as meetings_demo
 from network import demo as network_demo
 from procedures import demo as procedures_demo
+from search import demo as search_demo
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 proposer=users.get("member"),
                 approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
             )
+            search_demo.load(home)
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
