@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test lint format migrations-check check bench clean
+.PHONY: run setup install test test-postgres lint format migrations-check check bench clean serve-prod
+# The PostgreSQL server `make test-postgres` uses; pytest-django creates test_bbwiki_ci on it.
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -29,6 +31,25 @@ $(STAMP): pyproject.toml
 test: install check migrations-check
 	$(BIN)/pytest
 	$(BIN)/pytest --ds=tests.conformance.settings tests/conformance tests/search_backend
+	$(MAKE) test-postgres
+
+# The suite again on PostgreSQL with Wagtail's database search backend: the configuration of
+# several app servers. Skipped, not failed, where no PostgreSQL server answers.
+test-postgres: install
+	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_SERVER)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "Running the suite on PostgreSQL ($(PG_SERVER)) with the database search backend"; \
+		DATABASE_URL=$(PG_SERVER)/bbwiki_ci BBWIKI_SEARCH_BACKEND=database $(BIN)/pytest; \
+	else \
+		echo "PostgreSQL not reachable at $(PG_SERVER): skipping the PostgreSQL run."; \
+	fi
+
+# gunicorn with production settings, as on a server; see README.md "Production" for the
+# environment it needs (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL ...).
+serve-prod: export DJANGO_SETTINGS_MODULE = bbwiki.settings.production
+serve-prod: install
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) migrate --noinput
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 check: install
 	DJANGO_SETTINGS_MODULE=bbwiki.settings.test $(MANAGE) check

@@ -316,8 +316,10 @@ def build_sessions():
     names = {name for spec in SESSIONS for name in spec.get("facilitators", [])}
     people = ensure_people(sorted(names))
     sessions = []
-    for spec in SESSIONS:
+    for position, spec in enumerate(SESSIONS):
         session = Session(
+            # Without it PostgreSQL returns the sessions in any order it likes.
+            sort_order=position,
             day=spec["day"],
             title=spec["title"],
             kind=spec.get("kind", Session.Kind.SESSION),

@@ -5,6 +5,7 @@ ones, production.py reads them from the environment.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "meetings",
     "procedures",
     "moderation",
+    "operations",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
@@ -49,10 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -60,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bbwiki.urls"
@@ -87,9 +94,33 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'bbwiki.sqlite3'}",
         conn_max_age=int(os.environ.get("BBWIKI_DB_CONN_MAX_AGE", "0")),
+        # A persistent connection the server dropped is replaced on the next request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes refuses a locked-out login before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Repeated failed logins: the fifth failure for a username from one address locks that pair out
+# for 15 minutes (`manage.py axes_reset` lifts it). Attempts live in the database, so every app
+# server sees them.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+# X-Forwarded-For is trusted only when BBWIKI_PROXY_COUNT says how many proxies added to it;
+# otherwise a client could pick a fresh address for every attempt.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("BBWIKI_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -105,6 +136,8 @@ USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("BBWIKI_STATIC_ROOT", VAR_DIR / "static")).resolve()
+# WhiteNoise warns on every start while collectstatic has not made it yet.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("BBWIKI_MEDIA_ROOT", VAR_DIR / "media")).resolve()
@@ -161,7 +194,10 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
             }
         }
     if name == "database":
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        # English stemming on PostgreSQL whatever the server's default_text_search_config.
+        return {
+            "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+        }
     if name in {"opensearch", "elasticsearch"}:
         if not url:
             raise ImproperlyConfigured(

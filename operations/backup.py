@@ -1,0 +1,305 @@
+"""Backup archives: the database content, the media files and a manifest, in one .tar.gz.
+
+An archive holds:
+
+    manifest.json   format version, when and from what it was made, objects per model,
+                    the sha256 of every other member
+    data.json       the database content, as `dumpdata --natural-foreign` writes it
+    media/...       every file under MEDIA_ROOT
+
+Content types and permissions are referenced by natural key (migrations create them, with
+different ids on each database); every other row keeps its primary key, because page
+revisions and StreamField blocks refer to users, pages and documents by id
+(see operations/serializers.py).
+Derived data (search index, reference index) is left out and rebuilt after a restore.
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tarfile
+import tempfile
+from collections import Counter
+from pathlib import Path, PurePosixPath
+
+import django
+import wagtail
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import serializers
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DATA = "data.json"
+MEDIA_PREFIX = "media/"
+SERIALIZER = "bbwiki_backup_json"
+
+# Rebuilt or recreated rather than restored: content types and permissions come from
+# migrations, sessions and login attempts are transient, the indexes are derived.
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes",
+    "wagtailsearch",
+    "wagtailcore.referenceindex",
+    "wagtailadmin.editingsession",
+]
+
+
+class BackupError(Exception):
+    """The archive cannot be made or restored; the message says why, for the operator."""
+
+
+def _sha256_file(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _media_files(media_root):
+    root = Path(media_root)
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def count_objects(records):
+    """Objects per model label ("wagtailcore.page": 12) in dumpdata records."""
+    return dict(sorted(Counter(record["model"] for record in records).items()))
+
+
+def create_backup(destination, database=DEFAULT_DB_ALIAS):
+    """Write the archive to `destination` (replaced atomically) and return its manifest."""
+    destination = Path(destination).resolve()
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    media_root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory(prefix="bbwiki-backup-") as tmp:
+        data_path = Path(tmp) / DATA
+        serializers.register_serializer(SERIALIZER, "operations.serializers")
+        # One transaction, so the dump is a consistent snapshot while the site keeps running.
+        with transaction.atomic(using=database):
+            call_command(
+                "dumpdata",
+                format=SERIALIZER,
+                exclude=EXCLUDED,
+                natural_foreign=True,
+                use_base_manager=True,
+                database=database,
+                output=str(data_path),
+                verbosity=0,
+            )
+        with open(data_path, encoding="utf-8") as f:
+            counts = count_objects(json.load(f))
+
+        members = {DATA: data_path}
+        for path in _media_files(media_root):
+            members[MEDIA_PREFIX + path.relative_to(media_root).as_posix()] = path
+
+        manifest = {
+            "format": FORMAT_VERSION,
+            "created_at": timezone.now().isoformat(),
+            "django": django.get_version(),
+            "wagtail": wagtail.__version__,
+            "database": connections[database].vendor,
+            "counts": counts,
+            "files": {name: _sha256_file(path) for name, path in members.items()},
+        }
+        partial = destination.with_name(destination.name + ".partial")
+        with tarfile.open(partial, "w:gz") as archive:
+            encoded = json.dumps(manifest, indent=2, sort_keys=True).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(encoded)
+            info.mtime = int(timezone.now().timestamp())
+            archive.addfile(info, io.BytesIO(encoded))
+            for name, path in members.items():
+                archive.add(path, arcname=name, recursive=False)
+        os.replace(partial, destination)
+    return manifest
+
+
+def _safe_member_name(name):
+    path = PurePosixPath(name)
+    return not path.is_absolute() and ".." not in path.parts and name == path.as_posix()
+
+
+def read_archive(source, workdir):
+    """Check `source` and unpack it into `workdir`; return the manifest.
+
+    Raises BackupError for anything wrong: unreadable or truncated file, missing manifest,
+    unknown format, missing, extra or altered members.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise BackupError(f"{source}: no such file.")
+    workdir = Path(workdir)
+    try:
+        with tarfile.open(source, "r:gz") as archive:
+            try:
+                manifest_member = archive.getmember(MANIFEST)
+            except KeyError:
+                raise BackupError(
+                    f"{source} is not a bbwiki backup: it has no {MANIFEST}."
+                ) from None
+            manifest = json.load(archive.extractfile(manifest_member))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
+                raise BackupError(
+                    f"{source}: unknown backup format {manifest.get('format')!r} "
+                    f"(this version reads format {FORMAT_VERSION})."
+                )
+            expected = manifest.get("files") or {}
+            if DATA not in expected:
+                raise BackupError(f"{source}: the manifest lists no {DATA}.")
+            seen = set()
+            for member in archive:
+                if member.name == MANIFEST:
+                    continue
+                if member.name not in expected or not member.isfile():
+                    raise BackupError(
+                        f"{source} is damaged: {member.name!r} is not listed in the manifest."
+                    )
+                if not _safe_member_name(member.name):
+                    raise BackupError(f"{source} is damaged: unsafe member name {member.name!r}.")
+                target = workdir / member.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                digest = hashlib.sha256()
+                with archive.extractfile(member) as src, open(target, "wb") as dst:
+                    for chunk in iter(lambda src=src: src.read(1 << 20), b""):
+                        digest.update(chunk)
+                        dst.write(chunk)
+                if digest.hexdigest() != expected[member.name]:
+                    raise BackupError(
+                        f"{source} is damaged: the checksum of {member.name} does not match "
+                        "the manifest."
+                    )
+                seen.add(member.name)
+    except (tarfile.TarError, EOFError, OSError, ValueError) as error:
+        raise BackupError(f"{source} is damaged or not a backup archive ({error}).") from error
+    missing = sorted(set(expected) - seen)
+    if missing:
+        raise BackupError(f"{source} is damaged: missing {', '.join(missing[:5])}.")
+    return manifest
+
+
+def _unapplied_migrations(database):
+    executor = MigrationExecutor(connections[database])
+    return executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+def emptiness_problem(database=DEFAULT_DB_ALIAS):
+    """Why the database does not count as empty, or None.
+
+    Empty means freshly migrated: no users, and no pages, revisions or documents beyond what
+    migrations create (Wagtail's root page and its welcome page).
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page, Revision
+
+    plain_page = ContentType.objects.db_manager(database).get_for_model(Page)
+    counts = {
+        "users": get_user_model()._base_manager.using(database).count(),
+        "pages": Page._base_manager.using(database)
+        .filter(depth__gt=1)
+        .exclude(depth=2, content_type=plain_page)
+        .count(),
+        "revisions": Revision._base_manager.using(database).count(),
+        "documents": get_document_model()._base_manager.using(database).count(),
+    }
+    found = [f"{n} {name}" for name, n in counts.items() if n]
+    if found:
+        return f"the database is not empty ({', '.join(found)})"
+    return None
+
+
+def _is_excluded(model):
+    meta = model._meta
+    return meta.app_label in EXCLUDED or meta.label_lower in EXCLUDED
+
+
+def restorable_models():
+    """The models whose rows a backup carries (concrete, managed, not excluded)."""
+    return [
+        model
+        for model in apps.get_models()
+        if model._meta.managed and not model._meta.proxy and not _is_excluded(model)
+    ]
+
+
+def _delete_everything(database):
+    """Delete what migrations created in the restored tables, whatever order protection needs."""
+    pending = [m for m in restorable_models() if m._base_manager.using(database).exists()]
+    while pending:
+        blocked = []
+        for model in pending:
+            try:
+                with transaction.atomic(using=database):
+                    model._base_manager.using(database).all().delete()
+            except ProtectedError:
+                blocked.append(model)
+        if len(blocked) == len(pending):
+            names = ", ".join(m._meta.label for m in blocked)
+            raise BackupError(f"Cannot clear the migration-created rows of {names}.")
+        pending = blocked
+
+
+def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
+    """Load the archive at `source` into an empty, migrated database; return its manifest.
+
+    Nothing is changed unless the whole archive checks out and the database is empty; the
+    database part happens in one transaction, and media files written before a failure are
+    removed again.
+    """
+    media_root = Path(media_root or settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory(prefix="bbwiki-restore-") as tmp:
+        manifest = read_archive(source, tmp)
+        if _unapplied_migrations(database):
+            raise BackupError(
+                "The database has unapplied migrations: run `manage.py migrate` first, then "
+                "restore into the empty, migrated database."
+            )
+        problem = emptiness_problem(database)
+        if problem:
+            raise BackupError(
+                f"Refusing to restore: {problem}. Restore only loads into an empty database: "
+                "create a new one, run `manage.py migrate`, then restore."
+            )
+        data_path = Path(tmp) / DATA
+        written = []
+        try:
+            with transaction.atomic(using=database):
+                _delete_everything(database)
+                call_command("loaddata", str(data_path), database=database, verbosity=0)
+                restored = {
+                    label: apps.get_model(label)._base_manager.using(database).count()
+                    for label in manifest["counts"]
+                }
+                if restored != manifest["counts"]:
+                    differ = sorted(
+                        label for label in restored if restored[label] != manifest["counts"][label]
+                    )
+                    raise BackupError(
+                        f"The restored counts differ from the manifest for {', '.join(differ)}."
+                    )
+                for name in manifest["files"]:
+                    if not name.startswith(MEDIA_PREFIX):
+                        continue
+                    target = media_root / name.removeprefix(MEDIA_PREFIX)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(Path(tmp) / name, target)
+                    written.append(target)
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+    return manifest

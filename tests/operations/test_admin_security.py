@@ -1,0 +1,74 @@
+"""The admin: failed logins are throttled, and its pages are never cached."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
+
+
+@pytest.fixture
+def axes_on(db, settings):
+    settings.AXES_ENABLED = True
+    call_command("axes_reset", verbosity=0)
+    yield
+    call_command("axes_reset", verbosity=0)
+
+
+def login(client, password):
+    return client.post("/admin/login/", {"username": "editor", "password": password})
+
+
+@pytest.mark.usefixtures("axes_on")
+def test_the_sixth_failed_login_is_refused_with_a_clear_message(client, editor):
+    for _ in range(4):
+        response = login(client, "wrong")
+        assert response.status_code == 200  # the form again, with its error
+    response = login(client, "wrong")  # the fifth failure locks the account out
+    assert response.status_code == 429
+
+    response = login(client, "wrong")
+    assert response.status_code == 429
+    assert b"Too many failed logins" in response.content
+    assert b"15 minutes" in response.content
+
+
+@pytest.mark.usefixtures("axes_on")
+def test_the_right_password_is_refused_too_until_the_block_is_lifted(client, editor):
+    for _ in range(5):
+        login(client, "wrong")
+    response = login(client, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+    call_command("axes_reset_username", "editor", verbosity=0)
+    response = login(client, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(editor.pk)
+
+
+@pytest.mark.usefixtures("axes_on")
+def test_a_successful_login_clears_earlier_failures(client, editor):
+    for _ in range(4):
+        login(client, "wrong")
+    assert login(client, PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        assert login(client, "wrong").status_code == 200
+    assert login(client, PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/admin/", "/admin/pages/"])
+def test_admin_pages_are_never_cached(client, editor, home, path):
+    if path != "/admin/login/":
+        client.force_login(editor)
+    response = client.get(path)
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    for directive in ("no-cache", "no-store", "private"):
+        assert directive in cache_control, (path, cache_control)
