@@ -9,24 +9,12 @@ from moderation.constants import (
     STEERING_COMMITTEE_GROUP,
     STEERING_COMMITTEE_PAGE_PERMISSIONS,
 )
+from moderation.permissions import ensure_permission
 
 GROUP_PAGE_PERMISSIONS = {
     MEMBERS_GROUP: MEMBERS_PAGE_PERMISSIONS,
     STEERING_COMMITTEE_GROUP: STEERING_COMMITTEE_PAGE_PERMISSIONS,
 }
-
-
-def _permission(apps, app_label, model, codename):
-    # Permissions are normally made after all migrations; make sure they exist now.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename=codename,
-        defaults={"name": codename.replace("_", " ").capitalize()},
-    )
-    return permission
 
 
 def create_groups(apps, schema_editor):
@@ -36,7 +24,7 @@ def create_groups(apps, schema_editor):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin")
+    access_admin = ensure_permission(apps, "wagtailadmin", "admin", "access_admin")
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
 
@@ -48,7 +36,7 @@ def create_groups(apps, schema_editor):
                 GroupPagePermission.objects.get_or_create(
                     group=group,
                     page=root_page,
-                    permission=_permission(apps, "wagtailcore", "page", codename),
+                    permission=ensure_permission(apps, "wagtailcore", "page", codename),
                 )
         if root_collection is not None:
             for app_label, model, codenames in COLLECTION_PERMISSIONS:
@@ -56,7 +44,7 @@ def create_groups(apps, schema_editor):
                     GroupCollectionPermission.objects.get_or_create(
                         group=group,
                         collection=root_collection,
-                        permission=_permission(apps, app_label, model, codename),
+                        permission=ensure_permission(apps, app_label, model, codename),
                     )
 
 

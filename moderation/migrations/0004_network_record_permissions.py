@@ -7,6 +7,7 @@ is a member organisation is the committee's job, as the joining procedure says.
 from django.db import migrations
 
 from moderation.constants import MEMBERS_GROUP, STEERING_COMMITTEE_GROUP
+from moderation.permissions import grant_model_permissions, revoke_model_permissions
 
 RECORD_PERMISSIONS = {
     MEMBERS_GROUP: ("view",),
@@ -16,30 +17,13 @@ RECORD_MODELS = ("organisation", "person")
 
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for group_name, actions in RECORD_PERMISSIONS.items():
-        group = Group.objects.get(name=group_name)
         for model in RECORD_MODELS:
-            content_type, _ = ContentType.objects.get_or_create(app_label="network", model=model)
-            for action in actions:
-                permission, _ = Permission.objects.get_or_create(
-                    content_type=content_type,
-                    codename=f"{action}_{model}",
-                    defaults={"name": f"Can {action} {model}"},
-                )
-                group.permissions.add(permission)
+            grant_model_permissions(apps, group_name, "network", model, actions)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label="network", content_type__model__in=RECORD_MODELS
-    )
-    for group in Group.objects.filter(name__in=RECORD_PERMISSIONS):
-        group.permissions.remove(*permissions)
+    revoke_model_permissions(apps, RECORD_PERMISSIONS, "network", RECORD_MODELS)
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,7 @@
 from django.db import migrations
 
 from moderation.constants import STEERING_COMMITTEE_GROUP
+from moderation.permissions import grant_model_permissions, revoke_model_permissions
 
 APP_LABEL = "wagtailsearchpromotions"
 MODEL = "searchpromotion"
@@ -10,28 +11,11 @@ ACTIONS = ("add", "change", "delete")
 
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.get(name=STEERING_COMMITTEE_GROUP)
-    content_type, _ = ContentType.objects.get_or_create(app_label=APP_LABEL, model=MODEL)
-    for action in ACTIONS:
-        permission, _ = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=f"{action}_{MODEL}",
-            defaults={"name": f"Can {action} search promotion"},
-        )
-        group.permissions.add(permission)
+    grant_model_permissions(apps, STEERING_COMMITTEE_GROUP, APP_LABEL, MODEL, ACTIONS)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label=APP_LABEL, content_type__model=MODEL
-    )
-    for group in Group.objects.filter(name=STEERING_COMMITTEE_GROUP):
-        group.permissions.remove(*permissions)
+    revoke_model_permissions(apps, [STEERING_COMMITTEE_GROUP], APP_LABEL, [MODEL])
 
 
 class Migration(migrations.Migration):
