@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from whoosh.query import Term
 
 from procedures.models import ProcedurePage
-from search.backends.whoosh import WhooshIndex
+from search.backends.whoosh import IndexUnavailableError, WhooshIndex
 from search.backends.whoosh.storage import CURRENT_FILE, PK_FIELD
 from tests.admin_forms import edit_url, procedure_edit_form
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
@@ -144,7 +144,7 @@ def test_an_indexing_failure_never_loses_the_editors_publish(
     data = procedure_edit_form(page, text="Lanterns light the square at dusk.")
     data["action-publish"] = "action-publish"
 
-    with caplog.at_level(logging.ERROR, logger="modelsearch.index"):
+    with caplog.at_level(logging.ERROR):
         response = admin_client.post(edit_url(page), data)
 
     assert response.status_code == 302
@@ -153,8 +153,11 @@ def test_an_indexing_failure_never_loses_the_editors_publish(
     assert not page.has_unpublished_changes
     assert "Lanterns light the square" in page.clauses[0]["value"]["text"].source
     assert page.live_revision == page.get_latest_revision()
+    # A failure to build the document is logged by Wagtail's signal handler; a broken index
+    # is found, and logged, when the recorded change is written in after the response.
     assert any(
-        record.name == "modelsearch.index" and "search backend" in record.getMessage()
+        (record.name == "modelsearch.index" and "search backend" in record.getMessage())
+        or (record.exc_info and isinstance(record.exc_info[1], IndexUnavailableError))
         for record in caplog.records
     )
 

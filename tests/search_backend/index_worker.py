@@ -2,8 +2,9 @@
 
 Usage: ``python -m tests.search_backend.index_worker INDEX_DIR FIRST COUNT``
 
-Indexes COUNT authors with primary keys FIRST, FIRST+1, ..., one commit each, as
-concurrent editors' saves would. The authors are never saved to a database:
+Indexes COUNT authors with primary keys FIRST, FIRST+1, ..., each followed by the end of
+a request (which writes the recorded change into the index), as concurrent editors' saves
+would. The authors are never saved to a database:
 building an Author document needs no query. With COUNT 0 it writes until killed.
 """
 
@@ -20,6 +21,7 @@ def main(index_dir, first, count):
 
     django.setup()
 
+    from django.core.signals import request_finished
     from modelsearch.backends import get_search_backend
     from modelsearch.test.testapp.models import Author
 
@@ -27,6 +29,7 @@ def main(index_dir, first, count):
     numbers = itertools.count(first) if count == 0 else range(first, first + count)
     for number in numbers:
         backend.add(Author(pk=number, name=f"Concurrent writer number{number}"))
+        request_finished.send(sender=None)
 
 
 if __name__ == "__main__":

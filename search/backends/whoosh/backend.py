@@ -6,11 +6,13 @@ keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
 and hides index entries whose rows are gone or were rolled back.
 """
 
+import atexit
 import logging
 from collections import Counter, OrderedDict
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import request_finished
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -19,9 +21,9 @@ from modelsearch.backends.base import (
     get_model_root,
 )
 
-from .documents import build_document, text_field_types
+from .documents import build_document, index_field_types, text_field_types
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import PK_FIELD, IndexStore
+from .storage import PK_FIELD, IndexLockTimeout, IndexStore
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,32 @@ PK_CHUNK_SIZE = 500
 # least), and for RETRY_FACTOR times more each time the queryset's filters leave too few.
 MIN_TOP_HITS = 30
 RETRY_FACTOR = 4
+# How long, after a request that recorded changes, to wait for another writer before
+# leaving the changes to the next search.
+CATCH_UP_TIMEOUT = 2
+
+# Indexes this process has recorded changes for, by path.
+_recorded = {}
+
+
+def catch_up_recorded(**_kwargs):
+    """Write the changes this process recorded into the live indexes.
+
+    Runs once a request has been answered and when the process exits; searches do the
+    same for themselves, so a failure here only leaves the work to the next search.
+    """
+    while _recorded:
+        path, store = _recorded.popitem()
+        try:
+            store.catch_up(timeout=CATCH_UP_TIMEOUT)
+        except IndexLockTimeout:
+            pass  # another writer is busy; it or the next search writes them
+        except Exception:
+            logger.exception("Could not write recorded changes into search index %s", path)
+
+
+request_finished.connect(catch_up_recorded, dispatch_uid="whoosh_catch_up_recorded")
+atexit.register(catch_up_recorded)
 
 
 def _chunks(items, size=PK_CHUNK_SIZE):
@@ -42,17 +70,21 @@ def _chunks(items, size=PK_CHUNK_SIZE):
 class WhooshIndex(BaseIndex):
     """The Whoosh index holding one root model and all its indexed subclasses.
 
-    Without `generation`, writes go to the live generation (and to one being
-    rebuilt, so that changes made during a rebuild survive it). A rebuilder passes
-    the generation it is filling.
+    Without `generation`, changes are recorded in the index's journal, which searches
+    and the end of the request write into the live generation (and a rebuild into the
+    one it builds). A rebuilder passes the generation it is filling, which is written
+    with one writer kept open until `commit()`.
     """
 
     def __init__(self, backend, root_model, generation=None):
         super().__init__(backend)
         self.root_model = root_model
         self.name = root_model._meta.label_lower.replace(".", "_")
-        self.store = IndexStore(Path(backend.path) / self.name, backend.lock_timeout)
+        self.store = IndexStore(
+            Path(backend.path) / self.name, backend.lock_timeout, text_field_types
+        )
         self.generation = generation
+        self._writer = None
 
     def __str__(self):
         return self.name
@@ -60,29 +92,49 @@ class WhooshIndex(BaseIndex):
     def get_key(self):
         return self.name
 
-    def _targets(self):
-        return [self.generation] if self.generation else self.store.write_targets()
-
     def reset(self):
-        self.store.activate(self.store.create_generation())
+        self.store.activate(self.store.create_generation(complete=True))
 
     def add_items(self, model, items):
-        # Documents are built (with their database queries) before the lock is taken.
         documents = [build_document(model, item) for item in items]
         if not documents:
             return
-        new_fields = text_field_types(documents)
-        # A rebuild leaves merging segments to the single optimize at its end.
-        merge = self.generation is None
-        for generation in self._targets():
-            with self.store.writer(generation, new_fields, merge=merge) as writer:
-                for document in documents:
-                    writer.update_document(**document)
+        if self.generation is None:
+            self.store.record(documents)
+            _recorded[self.store.path] = self.store
+        else:
+            self._bulk_add(documents)
 
     def delete_item(self, item):
-        for generation in self._targets():
-            with self.store.writer(generation) as writer:
-                writer.delete_by_term(PK_FIELD, str(item.pk))
+        self.store.record(deleted=[str(item.pk)])
+        _recorded[self.store.path] = self.store
+
+    def _bulk_add(self, documents):
+        """Add documents to the generation being built, all in one writer (one segment)."""
+        missing = {
+            name: field_type
+            for name, field_type in text_field_types(documents).items()
+            if self._writer is None or name not in self._writer.schema
+        }
+        if self._writer is not None and missing:
+            # Whoosh takes new fields only before a writer's first document: start a segment.
+            self.commit()
+        if self._writer is None:
+            self._writer = self.store.open_writer(self.generation)
+            self.store.add_fields(self._writer, {**index_field_types(self.root_model), **missing})
+        for document in documents:
+            self._writer.add_document(**document)
+
+    def commit(self):
+        """Commit what `add_items` wrote into the generation being built."""
+        if self._writer is not None:
+            self._writer.commit(merge=False)
+            self._writer = None
+
+    def cancel(self):
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
 
 
 class WhooshIndexRebuilder:
@@ -91,14 +143,23 @@ class WhooshIndexRebuilder:
     def __init__(self, index):
         self.index = index
         self.generation = None
+        self.building = None
 
     def start(self):
         self.generation = self.index.store.start_build()
-        return WhooshIndex(self.index.backend, self.index.root_model, generation=self.generation)
+        self.building = WhooshIndex(
+            self.index.backend, self.index.root_model, generation=self.generation
+        )
+        return self.building
 
     def finish(self):
-        self.index.store.optimize(self.generation)
-        self.index.store.activate(self.generation)
+        store = self.index.store
+        self.building.commit()
+        store.optimize(self.generation)
+        # Changes recorded while the rebuild ran; any recorded after this are written
+        # into the new generation by the next search, like any other change.
+        store.apply_journal(self.generation)
+        store.activate(self.generation)
 
 
 class WhooshSearchResults(BaseSearchResults):

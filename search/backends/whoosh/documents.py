@@ -6,6 +6,8 @@ field name, prefixed by the RelatedFields names leading to it (``authors__name``
 Boosts are applied at query time, so changing a boost needs no rebuild.
 """
 
+from functools import lru_cache
+
 from modelsearch import index
 from modelsearch.index import get_indexed_models
 from whoosh import fields as whoosh_fields
@@ -17,9 +19,21 @@ from .storage import CONTENT_TYPE_FIELD, PK_FIELD
 SEARCH_PREFIX = "s__"
 AUTOCOMPLETE_PREFIX = "a__"
 
+
+@lru_cache(maxsize=200_000)
+def cached_stem(word):
+    """Porter2 stem of `word`, cached for the life of the process.
+
+    Whoosh's own stem cache belongs to the analyzer object, and every writer unpickles a
+    fresh schema (analyzers included) from the index, so that cache starts empty on each
+    write. This one is a module-level function, pickled by name, so all writers share it.
+    """
+    return stem(word)
+
+
 # English (Porter2) stemming: "programs" and "programming" both become "program", which
 # Whoosh's default Porter stemmer does not do. Single letters are kept: "C" or "R" matter.
-SEARCH_ANALYZER = StemmingAnalyzer(minsize=1, stemfn=stem)
+SEARCH_ANALYZER = StemmingAnalyzer(minsize=1, stemfn=cached_stem, cachesize=None)
 # Prefixes of every word are indexed so that autocomplete is a plain term lookup.
 AUTOCOMPLETE_MAX_GRAM = 20
 AUTOCOMPLETE_ANALYZER = NgramWordAnalyzer(1, AUTOCOMPLETE_MAX_GRAM, at="start")
@@ -43,6 +57,15 @@ def text_field_types(documents):
             elif name.startswith(SEARCH_PREFIX):
                 types[name] = whoosh_fields.TEXT(analyzer=SEARCH_ANALYZER)
     return types
+
+
+def index_field_types(root_model):
+    """The Whoosh field types of every search and autocomplete field in `root_model`'s index."""
+    names = {
+        *weighted_fields(root_model, index.SearchField),
+        *weighted_fields(root_model, index.AutocompleteField),
+    }
+    return text_field_types([dict.fromkeys(names)])
 
 
 def content_types(model):

@@ -41,16 +41,31 @@ def _boosted(query, factor):
     return query.with_boost(query.boost * factor)
 
 
+class UnionOr(wq.Or):
+    """Whoosh's Or, always matched by a tree of unions.
+
+    For indexes under 5,000 documents Whoosh otherwise scores every match of every clause
+    into an array first, which cannot skip low-scoring blocks when only the top hits are
+    wanted; on 1,000 pages that made ranked searches about a third slower.
+    """
+
+    matcher_type = wq.Or.DEFAULT_MATCHER
+
+
+def _plain(clause):
+    return clause.boost == 1 and not clause.minmatch and not clause.scale
+
+
 def _or(clauses):
     """Or of `clauses`, splicing in unboosted Or clauses: the scores are the same, and Whoosh
     skips low-scoring blocks of a flat Or where nested ones defeat it (3x on two words)."""
     flat = []
     for clause in clauses:
-        if type(clause) is wq.Or and clause.boost == 1 and not clause.minmatch and not clause.scale:
+        if type(clause) is UnionOr and _plain(clause):
             flat.extend(clause.subqueries)
         else:
             flat.append(clause)
-    return flat[0] if len(flat) == 1 else wq.Or(flat)
+    return flat[0] if len(flat) == 1 else UnionOr(flat)
 
 
 def _fuzzy_distance(term):
@@ -96,7 +111,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         clauses = [make(name, boost) for name, boost in self._weights]
         if not clauses:
             return MATCH_NOTHING
-        return clauses[0] if len(clauses) == 1 else wq.Or(clauses)
+        return clauses[0] if len(clauses) == 1 else UnionOr(clauses)
 
     def _combine(self, clauses, operator):
         if operator == "and" and any(clause is MATCH_NOTHING for clause in clauses):
@@ -169,7 +184,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         else:
             matched = positive[0] if len(positive) == 1 else wq.And(positive)
         if negative:
-            matched = wq.AndNot(matched, negative[0] if len(negative) == 1 else wq.Or(negative))
+            matched = wq.AndNot(matched, negative[0] if len(negative) == 1 else UnionOr(negative))
         return matched
 
     def _compile_or(self, subqueries):

@@ -1,4 +1,4 @@
-"""Index files on disk: generations, atomic swaps, write locks and cached searchers.
+"""Index files on disk: generations, atomic swaps, write locks, the journal and cached searchers.
 
 Each index lives in its own directory under the backend's PATH::
 
@@ -7,12 +7,16 @@ Each index lives in its own directory under the backend's PATH::
         BUILDING        name of the generation a rebuild is filling (absent otherwise)
         switch.lock     serialises switching generations
         g<time_ns>/     one complete Whoosh index per generation
+        g<time_ns>.applied   the last journal entry written into that generation
+        journal/        changes recorded by saves, not yet written into every generation
 
 Searches only ever open the generation named by CURRENT, so a rebuild fills a new
 generation in the background and becomes visible in one atomic rename. Whoosh
 itself keeps each generation consistent: a commit writes new segment files and
 then renames a new table of contents into place, so a writer killed part-way
-leaves the previous commit readable, and its OS-level lock dies with it.
+leaves the previous commit readable, and its OS-level lock dies with it. Journal
+entries are written into a generation and then marked applied; a writer killed in
+between leaves them to be written again, which replaces the same documents.
 """
 
 import logging
@@ -28,12 +32,17 @@ from whoosh import index as whoosh_index
 from whoosh.query import Term
 from whoosh.util.filelock import FileLock, try_for
 
+from .codec import InliningCodec
+from .journal import Journal
+
 logger = logging.getLogger(__name__)
 
 CURRENT_FILE = "CURRENT"
 BUILDING_FILE = "BUILDING"
 SWITCH_LOCK_FILE = "switch.lock"
 GENERATION_PREFIX = "g"
+APPLIED_SUFFIX = ".applied"
+JOURNAL_DIR = "journal"
 
 # Fields every document has; search and autocomplete fields are added as documents need them.
 PK_FIELD = "pk"
@@ -111,9 +120,12 @@ def _searcher_cache():
 class IndexStore:
     """The directory holding every generation of one Whoosh index."""
 
-    def __init__(self, path, lock_timeout):
+    def __init__(self, path, lock_timeout, field_types):
         self.path = Path(path)
         self.lock_timeout = lock_timeout
+        # {field name: Whoosh field type} for the fields used by a list of documents.
+        self.field_types = field_types
+        self.journal = Journal(self.path / JOURNAL_DIR)
 
     # Pointer files
 
@@ -134,6 +146,13 @@ class IndexStore:
     def building_generation(self):
         return self._read_pointer(BUILDING_FILE)
 
+    def applied(self, generation):
+        """The last journal entry written into `generation` ("" for none)."""
+        return self._read_pointer(f"{generation}{APPLIED_SUFFIX}") or ""
+
+    def _set_applied(self, generation, name):
+        self._write_pointer(f"{generation}{APPLIED_SUFFIX}", name)
+
     @contextmanager
     def _switch_lock(self):
         self.path.mkdir(parents=True, exist_ok=True)
@@ -146,24 +165,32 @@ class IndexStore:
             lock.release()
 
     def _lock_timeout(self):
-        logger.error("Timed out after %ss waiting for the lock on %s", self.lock_timeout, self.path)
+        logger.warning(
+            "Timed out after %ss waiting for the lock on %s", self.lock_timeout, self.path
+        )
         return IndexLockTimeout(
             f"Search index {self.path} stayed locked for more than {self.lock_timeout}s."
         )
 
     # Generations
 
-    def create_generation(self):
-        """Create an empty generation directory and return its name."""
+    def create_generation(self, complete=False):
+        """Create an empty generation directory and return its name.
+
+        A `complete` generation is one that needs none of the journal's current entries:
+        it is emptied on purpose, or filled from the database from now on.
+        """
         self.path.mkdir(parents=True, exist_ok=True)
         name = f"{GENERATION_PREFIX}{time.time_ns():020d}"
         (self.path / name).mkdir()
         whoosh_index.create_in(str(self.path / name), base_schema())
+        if complete:
+            self._set_applied(name, self.journal.latest())
         return name
 
     def start_build(self):
-        """Create the generation a rebuild fills; live writes are copied into it meanwhile."""
-        generation = self.create_generation()
+        """Create the generation a rebuild fills; changes recorded meanwhile go in at its end."""
+        generation = self.create_generation(complete=True)
         with self._switch_lock():
             self._write_pointer(BUILDING_FILE, generation)
         return generation
@@ -181,18 +208,18 @@ class IndexStore:
         # The previous generation stays one more round for searchers still reading it.
         keep = {generation, previous, self.building_generation()}
         for child in self.path.iterdir():
-            if (
-                child.is_dir()
-                and child.name.startswith(GENERATION_PREFIX)
-                and child.name not in keep
-            ):
+            if not child.name.startswith(GENERATION_PREFIX):
+                continue
+            if child.is_dir() and child.name not in keep:
                 shutil.rmtree(child, ignore_errors=True)
+            elif (
+                child.name.endswith(APPLIED_SUFFIX)
+                and child.name.removesuffix(APPLIED_SUFFIX) not in keep
+            ):
+                child.unlink(missing_ok=True)
 
-    def write_targets(self):
-        """The generations a live write must reach: the current one, and any being rebuilt."""
-        # BUILDING is read before CURRENT: activate() swaps CURRENT before removing BUILDING,
-        # so a writer can never miss both the old and the new generation.
-        building = self.building_generation()
+    def live_generation(self):
+        """The current generation, created empty (with a warning) if there is none."""
         current = self.current_generation()
         if current is None:
             with self._switch_lock():
@@ -205,7 +232,7 @@ class IndexStore:
                     )
                     current = self.create_generation()
                     self._activate(current)
-        return [current] if building in (None, current) else [current, building]
+        return current
 
     def open(self, generation):
         try:
@@ -219,22 +246,34 @@ class IndexStore:
 
     # Writing
 
-    @contextmanager
-    def writer(self, generation, new_fields=None, merge=True, optimize=False):
-        """A committed-on-success writer, holding the index lock for at most LOCK_TIMEOUT.
-
-        `new_fields` maps field names to field types to add to the schema if missing;
-        Whoosh only accepts schema changes before the first document is added.
-        """
+    def open_writer(self, generation, timeout=None):
+        """A Whoosh writer on `generation`; waits at most `timeout` (LOCK_TIMEOUT) for the lock."""
         ix = self.open(generation)
+        timeout = self.lock_timeout if timeout is None else timeout
         try:
-            writer = ix.writer(timeout=self.lock_timeout)
+            # Segments stay as separate files: Whoosh opens a file inside a compound segment
+            # by copying it into memory, which for a large segment cost every writer and
+            # every newly opened searcher tens of milliseconds.
+            return ix.writer(timeout=timeout, codec=InliningCodec(), compound=False)
         except whoosh_index.LockError as exc:
             raise self._lock_timeout() from exc
+
+    @staticmethod
+    def add_fields(writer, new_fields):
+        """Add the fields of `new_fields` ({name: type}) missing from the writer's schema.
+
+        Whoosh only accepts schema changes before the writer's first document.
+        """
+        for name, field_type in new_fields.items():
+            if name not in writer.schema:
+                writer.add_field(name, field_type)
+
+    @contextmanager
+    def writer(self, generation, new_fields=None, merge=True, optimize=False):
+        """A committed-on-success writer, holding the index lock for at most LOCK_TIMEOUT."""
+        writer = self.open_writer(generation)
         try:
-            for name, field_type in (new_fields or {}).items():
-                if name not in writer.schema:
-                    writer.add_field(name, field_type)
+            self.add_fields(writer, new_fields or {})
             yield writer
         except BaseException:
             writer.cancel()
@@ -249,16 +288,82 @@ class IndexStore:
         with self.writer(generation, optimize=True):
             pass
 
+    # The journal
+
+    def record(self, documents=(), deleted=()):
+        """Record documents to add or replace and primary keys to delete, for writing later.
+
+        Creates the live generation if there is none, so that the change has somewhere to go.
+        """
+        self.live_generation()
+        self.journal.append(documents, deleted)
+
+    def apply_journal(self, generation, timeout=None):
+        """Write the journal entries `generation` lacks into it, in one commit.
+
+        Waits at most `timeout` seconds (LOCK_TIMEOUT by default) for another writer, then
+        raises IndexLockTimeout and leaves the entries for next time.
+        """
+        if not self.journal.has_pending(self.applied(generation)):
+            return
+        writer = self.open_writer(generation, timeout)
+        try:
+            # Read again under the lock: another process may have written them meanwhile.
+            names = self.journal.pending(self.applied(generation))
+            if not names:
+                writer.cancel()
+                return
+            # The last change to each document wins. Whoosh's update_document only replaces
+            # committed documents, so each one must be written once per commit.
+            latest = {}
+            for name in names:
+                entry = self.journal.read(name)
+                latest.update(dict.fromkeys(entry["deleted"]))
+                latest.update((document[PK_FIELD], document) for document in entry["documents"])
+            self.add_fields(writer, self.field_types(filter(None, latest.values())))
+            for pk, document in latest.items():
+                if document is None:
+                    writer.delete_by_term(PK_FIELD, pk)
+                else:
+                    writer.update_document(**document)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._set_applied(generation, names[-1])
+        self._prune_journal()
+
+    def _prune_journal(self):
+        """Remove the entries that the live generation and any being built both have."""
+        # BUILDING is read before CURRENT: activate() swaps CURRENT before removing BUILDING,
+        # so a generation that will become live is never missed.
+        building = self.building_generation()
+        current = self.current_generation()
+        marks = [self.applied(g) for g in (building, current) if g is not None]
+        if marks:
+            self.journal.prune(min(marks))
+
+    def catch_up(self, timeout=None):
+        """Write pending journal entries into the live generation, if there is one."""
+        generation = self.current_generation()
+        if generation is not None:
+            self.apply_journal(generation, timeout)
+
     # Searching
 
     def searcher(self):
-        """The cached searcher for the live generation, refreshed to the latest commit."""
+        """The cached searcher for the live generation, with every recorded change in it."""
         generation = self.current_generation()
         if generation is None:
             logger.error("Search index %s has not been built", self.path)
             raise IndexUnavailableError(
                 f"Search index {self.path} does not exist; run `manage.py update_index`."
             )
+        try:
+            self.apply_journal(generation)
+        except IndexLockTimeout:
+            # Better slightly stale results than none: the next search tries again.
+            logger.warning("Searching %s without its latest changes: index locked", self.path)
         cache = _searcher_cache()
         cached = cache.get(self.path)
         if cached is not None and cached.generation == generation:
