@@ -17,8 +17,9 @@ Options:
     (pages, images, documents, each snippet) gets its own index in a
     subdirectory, so writes to one never wait for another.
 ``LOCK_TIMEOUT`` (seconds, default 10)
-    How long a write waits for another process's write to finish before giving
-    up with ``IndexLockTimeout``.
+    How long writing into the index waits for another process's write to finish
+    before giving up with ``IndexLockTimeout`` (a search then answers without the
+    latest changes and logs a warning).
 ``AUTO_UPDATE``
     Read by Wagtail as for every backend.
 
@@ -27,12 +28,18 @@ Behaviour:
 - Matching and scoring (BM25F, English stemming, per-field boosts) happen in
   Whoosh; filters, ordering and facets are run by the searched queryset on the
   matching primary keys, so every filter Wagtail accepts works.
-- ``update_index`` builds a new generation of each index and swaps it in
-  atomically; searches keep using the old one until then. It also repairs an
-  index that is missing or cannot be opened.
+- A save or delete records the change in the index's journal (about a
+  millisecond) instead of writing a Whoosh segment in the editor's request. The
+  changes are written in, in one batch, before the next search (so a search sees
+  every change recorded before it), once the request that made them has been
+  answered, at process exit, and by a rebuild for changes made while it ran.
+- ``update_index`` builds a new generation of each index with one writer and
+  swaps it in atomically; searches keep using the old one until then. It also
+  repairs an index that is missing or cannot be opened.
 - Searching an index that is missing or unreadable logs the problem and raises
   ``IndexUnavailableError``. Indexing errors raised from model signals are
-  logged by Wagtail and never undo the save (``catch_indexing_errors``).
+  logged by Wagtail and never undo the save (``catch_indexing_errors``); a
+  broken index is reported in the logs when recorded changes are written in.
 """
 
 from .backend import (
