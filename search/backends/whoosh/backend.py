@@ -33,6 +33,9 @@ PK_CHUNK_SIZE = 500
 # least), and for RETRY_FACTOR times more each time the queryset's filters leave too few.
 MIN_TOP_HITS = 30
 RETRY_FACTOR = 4
+# Ranked searches of a model that has at least this share of its index's documents leave
+# the other content types to the queryset filter instead of a Whoosh filter.
+UNFILTERED_SHARE = 0.9
 # How long, after a request that recorded changes, to wait for another writer before
 # leaving the changes to the next search.
 CATCH_UP_TIMEOUT = 2
@@ -174,10 +177,14 @@ class WhooshSearchResults(BaseSearchResults):
     def _index(self):
         return self.backend.get_index_for_model(self._queryset.model)
 
-    def _hits(self, limit=None, scored=True):
+    def _hits(self, limit=None, scored=True, filtered_later=False):
         """Whoosh matches as (pk, score) pairs, best first when scored.
 
-        Returns the pairs and whether they are all the matches there are.
+        Returns the pairs and whether they are all the matches there are. With
+        `filtered_later` the caller filters the keys through the queryset, which also
+        drops other content types; Whoosh's own content-type filter is then skipped when
+        it would let through nearly every document anyway (it costs a set lookup per
+        match, a fifth of a search when most documents are of the searched type).
         """
         cached = self._index().store.searcher()
         searcher = cached.searcher
@@ -190,6 +197,8 @@ class WhooshSearchResults(BaseSearchResults):
             allowed = cached.docs_for_content_type(content_type)
             if not allowed:  # an empty filter would mean "no filter" to Whoosh
                 return [], True
+            if filtered_later and len(allowed) >= UNFILTERED_SHARE * searcher.doc_count():
+                allowed = None
         results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
         if scored:
             docs_and_scores = list(results.items())
@@ -229,47 +238,61 @@ class WhooshSearchResults(BaseSearchResults):
                 break
         return ordered
 
-    def _ranked_pks(self, stop):
-        """Primary keys by relevance, filtered by the queryset, up to `stop` of them."""
+    def _ranked(self, start, stop):
+        """(instance, score) pairs from `start` to `stop` by relevance, filtered by the queryset.
+
+        When the candidates Whoosh returns are few (a page of results, with a margin),
+        they are fetched outright: one query filters and loads them. Otherwise their keys
+        are filtered first and only the slice asked for is loaded.
+        """
         limit = None if stop is None else max(stop * 3 // 2, MIN_TOP_HITS)
+        fetch_outright = None if stop is None else 2 * (stop - start)
+        fetched = {}
         allowed = set()
         checked = set()
         while True:
-            hits, complete = self._hits(limit=limit)
+            hits, complete = self._hits(limit=limit, filtered_later=True)
             unchecked = [pk for pk, _score in hits if pk not in checked]
-            allowed |= self._filter_pks(unchecked)
+            if fetch_outright is not None and len(unchecked) <= fetch_outright:
+                found = self._fetch_objects(unchecked)
+                fetched.update(found)
+                allowed.update(found)
+            else:
+                allowed |= self._filter_pks(unchecked)
             checked.update(unchecked)
             ranked = [(pk, score) for pk, score in dict(hits).items() if pk in allowed]
             if complete or len(ranked) >= stop:
-                return ranked
+                break
             limit *= RETRY_FACTOR
+        ranked = ranked[start:stop]
+        fetched.update(self._fetch_objects([pk for pk, _score in ranked if pk not in fetched]))
+        return [(fetched[pk], score) for pk, score in ranked if pk in fetched]
 
-    def _fetch(self, pks):
-        """Model instances for `pks`, in that order."""
+    def _fetch_objects(self, pks):
+        """{pk: model instance} for those of `pks` the queryset contains."""
         queryset = self._queryset
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         objects = {}
         for chunk in _chunks(pks):
             objects.update((obj.pk, obj) for obj in queryset.filter(pk__in=chunk))
-        return [objects[pk] for pk in pks if pk in objects]
+        return objects
 
     def _do_search(self):
         if self.stop is not None and self.start >= self.stop:
             return []
         if self.query_compiler.order_by_relevance:
-            ranked = self._ranked_pks(self.stop)[self.start : self.stop]
-            pks = [pk for pk, _score in ranked]
-            scores = dict(ranked)
+            ranked = self._ranked(self.start, self.stop)
         else:
             hits, _complete = self._hits(scored=self._score_field is not None)
             pks = self._ordered_pks([pk for pk, _score in hits], self.stop)[self.start :]
             scores = dict(hits)
-        results = self._fetch(pks)
+            objects = self._fetch_objects(pks)
+            ranked = [(objects[pk], scores.get(pk)) for pk in pks if pk in objects]
         if self._score_field:
-            for obj in results:
-                setattr(obj, self._score_field, scores.get(obj.pk))
-        return results
+            for obj, score in ranked:
+                setattr(obj, self._score_field, score)
+        return [obj for obj, _score in ranked]
 
     def _do_count(self):
         hits, _complete = self._hits(scored=False)
