@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -73,3 +74,14 @@ def test_unknown_search_backend_is_a_clear_error():
     result = run_settings("bbwiki.settings.dev", BBWIKI_SEARCH_BACKEND="solr")
     assert result.returncode != 0
     assert "Unknown BBWIKI_SEARCH_BACKEND 'solr'" in result.stderr
+
+
+def test_whoosh_options_come_from_the_environment():
+    from bbwiki.settings.base import search_backends
+
+    environ = {"BBWIKI_SEARCH_LOCK_TIMEOUT": "3", "BBWIKI_SEARCH_REBUILD_MEMORY_MB": "256"}
+    with mock.patch.dict(os.environ, environ):
+        options = search_backends("whoosh", index_dir="/srv/index")["default"]
+    assert options["LOCK_TIMEOUT"] == 3
+    assert options["REBUILD_MEMORY_MB"] == 256
+    assert options["PATH"] == "/srv/index"

@@ -191,6 +191,7 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
                 "BACKEND": "search.backends.whoosh",
                 "PATH": str(index_dir),
                 "LOCK_TIMEOUT": int(os.environ.get("BBWIKI_SEARCH_LOCK_TIMEOUT", "10")),
+                "REBUILD_MEMORY_MB": int(os.environ.get("BBWIKI_SEARCH_REBUILD_MEMORY_MB", "1024")),
             }
         }
     if name == "database":

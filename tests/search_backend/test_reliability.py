@@ -15,6 +15,7 @@ from django.core.signals import request_finished
 from modelsearch.query import MATCH_ALL
 from modelsearch.test.testapp import models
 from whoosh import index as whoosh_index
+from whoosh.writing import PostingPool
 
 from search.backends.whoosh import (
     IndexLockTimeout,
@@ -230,6 +231,26 @@ class RebuildTests(WhooshTestCase):
         self.assertEqual(len(generations), 2)
         store = self.backend.get_index_for_model(models.Book).store
         self.assertEqual(store.current_generation(), generations[-1])
+
+
+class SmallRebuildMemoryTests(WhooshTestCase):
+    """A rebuild whose postings overflow its memory into temporary files, merged at the end."""
+
+    def backend_options(self):
+        return {**super().backend_options(), "REBUILD_MEMORY_MB": 0.001}
+
+    def test_rebuild_that_spills_to_disk_finds_the_same(self):
+        with mock.patch.object(
+            PostingPool, "save", autospec=True, side_effect=PostingPool.save
+        ) as save:
+            self.rebuild()
+        self.assertGreater(save.call_count, 1)
+        self.assertEqual(
+            self.titles(self.backend.search("javascript", models.Book)),
+            {"JavaScript: The good parts", "JavaScript: The Definitive Guide"},
+        )
+        self.assertEqual(self.backend.search(MATCH_ALL, models.Book).count(), 14)
+        self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
 
 
 class BrokenIndexTests(WhooshTestCase):

@@ -123,7 +123,9 @@ class WhooshIndex(BaseIndex):
             # Whoosh takes new fields only before a writer's first document: start a segment.
             self.commit()
         if self._writer is None:
-            self._writer = self.store.open_writer(self.generation)
+            self._writer = self.store.open_writer(
+                self.generation, memory_mb=self.backend.rebuild_memory_mb
+            )
             self.store.add_fields(self._writer, {**index_field_types(self.root_model), **missing})
         for document in documents:
             self._writer.add_document(**document)
@@ -339,6 +341,7 @@ class WhooshSearchBackend(BaseSearchBackend):
             raise ImproperlyConfigured("The Whoosh search backend needs a PATH option.")
         self.path = Path(params["PATH"])
         self.lock_timeout = float(params.get("LOCK_TIMEOUT", 10))
+        self.rebuild_memory_mb = float(params.get("REBUILD_MEMORY_MB", 1024))
         self.path.mkdir(parents=True, exist_ok=True)
         self._indexes = {}
 

@@ -246,7 +246,7 @@ class IndexStore:
 
     # Writing
 
-    def open_writer(self, generation, timeout=None):
+    def open_writer(self, generation, timeout=None, memory_mb=None):
         """A Whoosh writer on `generation`; waits at most `timeout` (LOCK_TIMEOUT) for the lock."""
         ix = self.open(generation)
         timeout = self.lock_timeout if timeout is None else timeout
@@ -254,7 +254,8 @@ class IndexStore:
             # Segments stay as separate files: Whoosh opens a file inside a compound segment
             # by copying it into memory, which for a large segment cost every writer and
             # every newly opened searcher tens of milliseconds.
-            return ix.writer(timeout=timeout, codec=InliningCodec(), compound=False)
+            options = {"limitmb": memory_mb} if memory_mb else {}
+            return ix.writer(timeout=timeout, codec=InliningCodec(), compound=False, **options)
         except whoosh_index.LockError as exc:
             raise self._lock_timeout() from exc
 
