@@ -50,8 +50,11 @@ def catch_up_recorded(**_kwargs):
     Runs once a request has been answered and when the process exits; searches do the
     same for themselves, so a failure here only leaves the work to the next search.
     """
-    while _recorded:
-        path, store = _recorded.popitem()
+    while True:
+        try:
+            path, store = _recorded.popitem()
+        except KeyError:  # none left (another thread may have taken the last one)
+            return
         try:
             store.catch_up(timeout=CATCH_UP_TIMEOUT)
         except IndexLockTimeout:
