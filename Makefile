@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup install test test-postgres lint format migrations-check check bench clean serve-prod
+.PHONY: run setup install test test-postgres lint format migrations-check check bench bench-page clean serve-prod
 # The PostgreSQL server `make test-postgres` uses; pytest-django creates test_bbwiki_ci on it.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 
@@ -68,6 +68,10 @@ format: install
 # Search backend benchmark (not a test): Whoosh vs the database backend, 1,000 and 10,000 pages.
 bench: install
 	$(PY) -m bench.search_backends $(BENCH_ARGS)
+
+# The search page (/search/?query=…) timed end to end on both backends, 1,000 and 10,000 pages.
+bench-page: install
+	$(PY) -m bench.search_page $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -1,7 +1,7 @@
 """Settings for the benchmark: the site's settings, SQLite in the bench's var dir, two backends.
 
-`search_backends.py` sets BBWIKI_VAR_DIR before Django loads this, so nothing it writes lands
-in the developer's var/.
+The benchmarks set BBWIKI_VAR_DIR before Django loads this, so nothing they write lands in
+the developer's var/.
 """
 
 from bbwiki.settings.dev import *  # noqa: F403
@@ -9,9 +9,15 @@ from bbwiki.settings.dev import VAR_DIR
 
 # Django keeps every query in memory while DEBUG is on.
 DEBUG = False
-# SQLite whatever DATABASE_URL says: the 5-second query limit uses SQLite's progress handler.
+# SQLite whatever DATABASE_URL says: the 5-second query limit uses SQLite's progress handler,
+# set on the one connection kept for the whole run (the site's middleware would otherwise close
+# it after a stopped query).
 DATABASES = {
-    "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "bench.sqlite3")}
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(VAR_DIR / "bench.sqlite3"),
+        "CONN_MAX_AGE": None,
+    }
 }
 # The benchmark indexes explicitly, so that building the corpus indexes nothing.
 WAGTAILSEARCH_BACKENDS = {

@@ -1,0 +1,283 @@
+"""The search page, `/search/?query=…`, timed end to end on our Whoosh and the database backend.
+
+    .venv/bin/python -m bench.search_page                 # 1,000 then 10,000 pages
+    .venv/bin/python -m bench.search_page --sizes 1000    # a quick run
+
+The corpus is search_backends.py's (same `Bench`, same seed), in a throwaway var dir of its
+own, served as the site's default Site. Each request goes through Django's test client: URL
+routing, middleware, the view, visibility, ranking, spelling, facets, snippets and the
+template; everything but the WSGI server. The search page asks for the "default" backend,
+which is pointed at the backend measured for each run. Whoosh gets a warm-up pass and the
+median of 3 requests per URL; a database-backend request is stopped at 5 s and counted as 5 s.
+"""
+
+import logging
+import os
+import platform
+import re
+import statistics
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.metadata import version
+from urllib.parse import urlencode
+
+from bench.search_backends import (
+    BASE_DIR,
+    COMMON,
+    DATABASE,
+    DB_TIMEOUT,
+    OURS,
+    PHRASES,
+    RARE,
+    TWO_WORDS,
+    Bench,
+    argument_parser,
+    cpu_model,
+    log,
+    ms,
+    percentile,
+    seconds,
+    setup_django,
+    sqlite_version,
+)
+
+HOST = "localhost"
+# As a visitor types them: words left out with a minus sign, alternatives joined by OR.
+EXCLUDED_AND_OR = [
+    "committee -election",
+    "statement -joint",
+    '"steering committee" -nominations',
+    "agenda -draft",
+    "quorum OR plenary",
+    "report OR statement",
+    '"civil society" OR constituencies',
+    "travel OR funding -privacy",
+]
+RESULT_COUNT = re.compile(r'class="search-count"[^>]*>\s*(?:(\d+)\+? results?|Nothing found)')
+
+
+def typed_queries():
+    """The 60 queries of search_backends.py as a visitor types them (phrases in double quotes),
+    then the ones with -excluded words and OR."""
+    return [*COMMON, *RARE, *TWO_WORDS, *(f'"{phrase}"' for phrase in PHRASES), *EXCLUDED_AND_OR]
+
+
+def search_urls(year):
+    """Every URL timed: the typed queries, then a few narrowed by a facet or on page 2.
+
+    Every corpus page is a procedure published in `year`, so the facets keep all the hits.
+    """
+    from django.urls import reverse
+
+    narrowed = [
+        ("network", {"kind": "procedure"}),
+        ('"civil society"', {"kind": "procedure"}),
+        ("meeting", {"year": year}),
+        ('"task force"', {"year": year}),
+        ("policy", {"page": 2}),
+        ('"human rights"', {"page": 2}),
+        ("session", {"kind": "procedure", "page": 2}),
+    ]
+    path = reverse("search:search")
+    return [
+        f"{path}?{urlencode({'query': text, **params})}"
+        for text, params in [*((text, {}) for text in typed_queries()), *narrowed]
+    ]
+
+
+@contextmanager
+def search_page_backend(name):
+    """Point the "default" search backend, the one the search page uses, at backend `name`."""
+    from django.conf import settings
+    from django.test import override_settings
+    from modelsearch.backends import get_search_backend
+
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    with override_settings(WAGTAILSEARCH_BACKENDS={**backends, "default": backends[name]}):
+        if type(get_search_backend()) is not type(get_search_backend(name)):
+            raise RuntimeError(f"The search page does not search with the {name!r} backend")
+        yield
+
+
+def serve(bench):
+    """Make the corpus the default Site, answering HOST, so that its pages have URLs."""
+    from wagtail.models import Site
+
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": HOST, "port": 80, "root_page": bench.wiki.get_parent()},
+    )
+
+
+@dataclass
+class Visit:
+    """What one request answered."""
+
+    status: int
+    results: int | None  # the count the page shows; None if it shows none (an error page)
+    queries: int
+
+
+class SearchPage:
+    """The search page, requested as a browser would through the whole site."""
+
+    def __init__(self):
+        from django.test import Client
+
+        self.client = Client(HTTP_HOST=HOST)
+
+    def get(self, url):
+        return self.client.get(url)
+
+    def visit(self, url):
+        """One request, with its status, the result count shown and the SQL queries run."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = self.get(url)
+        found = RESULT_COUNT.search(response.content.decode())
+        results = int(found.group(1) or 0) if found else None
+        return Visit(response.status_code, results, len(queries))
+
+
+def published_year(bench):
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=bench.live_pks[0]).first_published_at.year
+
+
+def run(bench, page, urls, name):
+    """(seconds per URL, how many were stopped, {url: Visit}) for backend `name`."""
+    visits = {}
+
+    def visit(url):
+        visits[url] = page.visit(url)
+
+    if name == DATABASE:
+        # One request per URL, stopped at 5 s; counting its queries costs nothing against that.
+        times, stopped = bench.timings([lambda url=url: visit(url) for url in urls], name)
+    else:
+        for url in urls:  # queries counted and pages checked outside the timings
+            visit(url)
+        times, stopped = bench.timings([lambda url=url: page.get(url) for url in urls], name)
+    check(name, urls, visits, stopped)
+    return times, stopped, visits
+
+
+def check(name, urls, visits, stopped):
+    """Every request answered a results page, but those stopped at 5 s (a 503), and every
+    common word found something."""
+    errors = [
+        f"{visit.status} {url}"
+        for url, visit in visits.items()
+        if visit.status != 200 and not (visit.status == 503 and name == DATABASE)
+    ]
+    errors += [
+        f"no result count on {url}"
+        for url, v in visits.items()
+        if v.status == 200 and v.results is None
+    ]
+    if sum(visit.status == 503 for visit in visits.values()) != stopped:
+        errors.append(f"{stopped} requests stopped at 5 s but not as many 503s")
+    common = set(urls[: len(COMMON)])  # the URLs come in typed_queries() order
+    errors += [
+        f"nothing found for {url}"
+        for url, visit in visits.items()
+        if url in common and visit.status == 200 and not visit.results
+    ]
+    if not any(visit.results for visit in visits.values()):
+        errors.append("no request found anything")
+    if errors:
+        raise SystemExit(f"The search page on {name!r} went wrong:\n" + "\n".join(errors))
+
+
+def measure(bench, page, size):
+    from django.core.cache import cache
+
+    log(f"{size:,} pages: building the corpus")
+    bench.grow(size)
+    for name in (OURS, DATABASE):
+        log(f"  rebuilding the {name} index")
+        bench.rebuild(name)
+    urls = search_urls(published_year(bench))
+    figures = {"size": size, "urls": len(urls)}
+    with search_page_backend(OURS):
+        # The first search with no spelling vocabulary in the cache, as after pages change.
+        cache.clear()
+        figures["cold"] = seconds(lambda: page.get(urls[0]))
+    for name in (OURS, DATABASE):
+        log(f"  search page: {name}")
+        with search_page_backend(name):
+            figures[name] = run(bench, page, urls, name)
+    return figures
+
+
+def summary(visits, field, urls):
+    """The median and, in brackets, the largest value of a Visit field over `urls`."""
+    values = [getattr(visits[url], field) for url in urls]
+    return f"{statistics.median(values):,.0f} ({max(values):,})" if values else ""
+
+
+def report(all_figures):
+    """The figures as a markdown table."""
+    lines = [
+        f"Machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}, "
+        f"Wagtail {version('wagtail')}, Whoosh-Reloaded {version('whoosh-reloaded')}, "
+        f"SQLite {sqlite_version()}; {time.strftime('%Y-%m-%d')}",
+        "",
+        "| pages | measure | Whoosh | database | Whoosh/database |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    for figures in all_figures:
+        size = f"{figures['size']:,}"
+        ours, _, ours_visits = figures[OURS]
+        database, stopped, database_visits = figures[DATABASE]
+        note = f" ({stopped} stopped at {DB_TIMEOUT:.0f} s)" if stopped else ""
+        for label, share in [("p50", 0.5), ("p95", 0.95)]:
+            a, b = percentile(ours, share), percentile(database, share)
+            lines.append(
+                f"| {size} | search page {label} (ms), {figures['urls']} URLs | {ms(a)} | "
+                f"{ms(b)}{note} | {a / b:.3f} |"
+            )
+        # Compared on the same URLs: those the database backend answered within 5 s.
+        answered = [url for url, visit in database_visits.items() if visit.status == 200]
+        on = f", {len(answered)} URLs answered by both" if stopped else ""
+        for field, label in [
+            ("queries", f"SQL queries per request, median (max){on}"),
+            ("results", f"results found, median (max; 1,000+ counted as 1,000){on}"),
+        ]:
+            lines.append(
+                f"| {size} | {label} | {summary(ours_visits, field, answered)} | "
+                f"{summary(database_visits, field, answered)} | |"
+            )
+        lines.append(
+            f"| {size} | first search, spelling vocabulary not cached (ms) | "
+            f"{ms(figures['cold'])} | | |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    description = __doc__.split("\n\n")[0]
+    args = argument_parser(description, BASE_DIR / "var" / "bench-page").parse_args(argv)
+    setup_django(args.var_dir)
+    from django.core.management import call_command
+
+    # A request stopped at 5 s answers 503: counted in the table, not logged as an error.
+    for name in ("django.request", "bbwiki"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    started = time.perf_counter()
+    log("Migrating a fresh database")
+    call_command("migrate", verbosity=0)
+    bench = Bench(args.seed)
+    serve(bench)
+    page = SearchPage()
+    all_figures = [measure(bench, page, size) for size in args.sizes]
+    print(report(all_figures))
+    log(f"Done in {time.perf_counter() - started:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
