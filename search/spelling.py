@@ -1,55 +1,48 @@
 """Spelling suggestions and near-miss matching from the words of the live, public pages.
 
 The vocabulary is read from the pages themselves, not from the index, because the index also
-holds drafts: a suggestion must never reveal a word that only a draft contains. It is cached
-under a key that changes whenever a page is published, unpublished, deleted or restricted.
+holds drafts: a suggestion must never reveal a word that only a draft contains.
+
+Each live, public page's words are stored (`PageWords`) with the number of pages using each
+word (`VocabularyWord`), in the database so that every app server shares them. Saving,
+deleting or moving a page and changing a view restriction record the pages to look at again
+(`VocabularyChange`, see signal_handlers.py); the next search reads only those pages, so a
+publish costs one page's text, not the whole site's. `rebuild()` (`manage.py
+rebuild_vocabulary`) reads every page, for changes made without signals (bulk inserts,
+`QuerySet.update()`, raw SQL).
 """
 
 import difflib
+import uuid
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Max
-from wagtail.models import Page, PageViewRestriction
+from django.db import transaction
+from django.db.models import Exists, Q
+from wagtail.models import Page
 
 from . import text
+from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
 from .query import WORD, stem
 
 BATCH = 200
+# Rows written, and values in one `IN (…)`, at a time: well within every database's limits.
+CHUNK = 500
 MIN_LENGTH = 4
 CUTOFF = 0.8
-
-
-def _state_key():
-    pages = Page.objects.live().aggregate(n=Count("pk"), pk=Max("pk"), at=Max("last_published_at"))
-    restrictions = PageViewRestriction.objects.aggregate(n=Count("pk"), pk=Max("pk"))
-    at = pages["at"].timestamp() if pages["at"] else 0
-    state = [pages["n"], pages["pk"], at, restrictions["n"], restrictions["pk"]]
-    return "search:vocabulary:" + ":".join(str(value) for value in state)
-
-
-def _build():
-    counts = Counter()
-    pks = list(Page.objects.live().public().order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), BATCH):
-        pages = list(Page.objects.filter(pk__in=pks[start : start + BATCH]).specific())
-        text.prefetch(pages)
-        for page in pages:
-            page_words = {word.lower() for word in WORD.findall(page.title)}
-            for part in text.parts(page):
-                page_words.update(word.lower() for word in WORD.findall(part.text))
-            counts.update(page_words)
-    return Vocabulary(dict(counts), frozenset(stem(word) for word in counts), len(pks))
+CACHE_KEY = "search:vocabulary"
+STATE_PK = 1
 
 
 class Vocabulary:
     """The words of the live, public pages: `counts` {word: pages using it}, their stems, and
-    the number of pages."""
+    the number of pages. `token` names the stored version it was read from."""
 
-    def __init__(self, counts, stems, pages):
+    def __init__(self, counts, stems, pages, token=None):
         self.counts = counts
         self.stems = stems
         self.pages = pages
+        self.token = token
 
     def weight(self, word):
         """How much finding `word` says about a page: rare words more than common ones."""
@@ -64,13 +57,181 @@ class Vocabulary:
 
 
 def vocabulary():
-    """The Vocabulary of the site as it is now, built once per change of the live pages."""
-    key = _state_key()
-    found = cache.get(key)
-    if found is None:
-        found = _build()
-        cache.set(key, found, timeout=None)
+    """The Vocabulary of the site as it is now: pages changed since the last search are read
+    first. Costs one query when nothing changed."""
+    state = (
+        VocabularyState.objects.filter(pk=STATE_PK, built=True)
+        .annotate(pending=Exists(VocabularyChange.objects.all()))
+        .values("token", "pages", "pending")
+        .first()
+    )
+    if state is None or state["pending"]:
+        with transaction.atomic():
+            locked = _lock()
+            if locked.built:
+                _catch_up(locked)
+            else:
+                _rebuild(locked)
+        state = {"token": locked.token, "pages": locked.pages}
+    found = cache.get(CACHE_KEY)
+    if found is None or found.token != state["token"]:
+        found = _load(state["token"], state["pages"])
+        cache.set(CACHE_KEY, found, timeout=None)
     return found
+
+
+def recheck(page_id, descendants=False):
+    """Have the next search look at page `page_id` again (and at its subtree if
+    `descendants`): it may have been published, unpublished, edited, deleted or restricted."""
+    VocabularyChange.objects.create(page_id=page_id, descendants=descendants)
+
+
+def rebuild():
+    """Read every live, public page again."""
+    with transaction.atomic():
+        _rebuild(_lock())
+
+
+def page_words(page):
+    """The words of a specific page's live text (title and parts), lower-cased."""
+    found = {word.lower() for word in WORD.findall(page.title)}
+    for part in text.parts(page):
+        found.update(word.lower() for word in WORD.findall(part.text))
+    return {word for word in found if len(word) <= MAX_WORD_LENGTH}
+
+
+def _lock():
+    """The state row, locked until the transaction ends: one writer at a time."""
+    VocabularyState.objects.get_or_create(pk=STATE_PK)
+    return VocabularyState.objects.select_for_update().get(pk=STATE_PK)
+
+
+def _load(token, pages):
+    counts, stems = {}, set()
+    for word, word_stem, count in VocabularyWord.objects.values_list("word", "stem", "pages"):
+        counts[word] = count
+        stems.add(word_stem)
+    return Vocabulary(counts, frozenset(stems), pages, token)
+
+
+def _read(pks):
+    """(pk, words) for the pages `pks`, BATCH pages at a time."""
+    pks = sorted(pks)
+    for start in range(0, len(pks), BATCH):
+        pages = list(Page.objects.filter(pk__in=pks[start : start + BATCH]).specific())
+        text.prefetch(pages)
+        for page in pages:
+            yield page.pk, page_words(page)
+
+
+def _chunks(values):
+    values = list(values)
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def _forget(change_pks):
+    for chunk in _chunks(change_pks):
+        VocabularyChange.objects.filter(pk__in=chunk).delete()
+
+
+def _saved(state):
+    state.token = uuid.uuid4()
+    state.save()
+
+
+def _rebuild(state):
+    # Changes recorded from now on were maybe not seen by this build: they stay to be read.
+    seen = list(VocabularyChange.objects.values_list("pk", flat=True))
+    PageWords.objects.all().delete()
+    VocabularyWord.objects.all().delete()
+    counts = Counter()
+    rows = []
+    for pk, words in _read(Page.objects.live().public().values_list("pk", flat=True)):
+        rows.append(PageWords(page_id=pk, words=" ".join(sorted(words))))
+        counts.update(words)
+    PageWords.objects.bulk_create(rows, batch_size=CHUNK)
+    VocabularyWord.objects.bulk_create(
+        [VocabularyWord(word=word, stem=stem(word), pages=n) for word, n in counts.items()],
+        batch_size=CHUNK,
+    )
+    _forget(seen)
+    state.built = True
+    state.pages = len(rows)
+    _saved(state)
+
+
+def _catch_up(state):
+    """Read the pages recorded as changed, CHUNK changes at a time."""
+    changed = False
+    while batch := list(VocabularyChange.objects.order_by("pk")[:CHUNK]):
+        saved = {change.page_id for change in batch if not change.descendants}
+        roots = {change.page_id for change in batch if change.descendants}
+        changed |= _recheck(saved, roots, state)
+        _forget([change.pk for change in batch])
+    if changed:
+        _saved(state)
+
+
+def _recheck(saved, roots, state):
+    """Read the pages `saved` again; add the pages under `roots` that became live and public;
+    take out those that no longer are (or no longer exist). Whether anything changed."""
+    scope = Q(pk__in=saved | roots)
+    for path in Page.objects.filter(pk__in=roots).values_list("path", flat=True):
+        scope |= Q(path__startswith=path)
+    pages = Page.objects.filter(scope)
+    public = set(pages.live().public().values_list("pk", flat=True))
+    stored = {
+        pk: set(words.split())
+        for pk, words in PageWords.objects.filter(
+            Q(page_id__in=saved | roots) | Q(page_id__in=pages.values("pk"))
+        ).values_list("page_id", "words")
+    }
+    fresh = dict(_read(pk for pk in public if pk in saved or pk not in stored))
+    gone = [pk for pk in stored if pk not in public]
+
+    delta = Counter()
+    created, updated = [], []
+    for pk, words in fresh.items():
+        old = stored.get(pk)
+        if old == words:
+            continue
+        delta.update(words - (old or set()))
+        delta.subtract((old or set()) - words)
+        row = PageWords(page_id=pk, words=" ".join(sorted(words)))
+        (created if old is None else updated).append(row)
+    for pk in gone:
+        delta.subtract(stored[pk])
+    PageWords.objects.bulk_create(created, batch_size=CHUNK)
+    PageWords.objects.bulk_update(updated, ["words"], batch_size=CHUNK)
+    for chunk in _chunks(gone):
+        PageWords.objects.filter(page_id__in=chunk).delete()
+    _count({word: n for word, n in delta.items() if n})
+    state.pages += len(created) - len(gone)
+    return bool(created or updated or gone)
+
+
+def _count(delta):
+    """Add `delta` {word: change in the number of pages using it} to the stored counts."""
+    for chunk in _chunks(sorted(delta)):
+        rows = {row.word: row for row in VocabularyWord.objects.filter(word__in=chunk)}
+        created, updated, emptied = [], [], []
+        for word in chunk:
+            row = rows.get(word)
+            if row is None:
+                if delta[word] > 0:
+                    created.append(VocabularyWord(word=word, stem=stem(word), pages=delta[word]))
+                continue
+            row.pages += delta[word]
+            if row.pages > 0:
+                updated.append(row)
+            else:
+                emptied.append(word)
+        VocabularyWord.objects.bulk_create(created)
+        if updated:
+            VocabularyWord.objects.bulk_update(updated, ["pages"])
+        if emptied:
+            VocabularyWord.objects.filter(word__in=emptied).delete()
 
 
 def close_words(word, words, n=3):

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+
+from search import spelling
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the search's spelling vocabulary from every live, public page. It keeps itself "
+        "up to date as pages change; run this after changes made without Django's signals "
+        "(loading pages in bulk, QuerySet.update(), raw SQL)."
+    )
+
+    def handle(self, *args, **options):
+        spelling.rebuild()
+        vocabulary = spelling.vocabulary()
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Spelling vocabulary rebuilt: {len(vocabulary.counts)} words "
+                f"from {vocabulary.pages} pages."
+            )

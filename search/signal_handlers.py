@@ -1,0 +1,47 @@
+"""Record the pages whose words may have changed, for the spelling vocabulary to read again.
+
+Saving a page covers publishing, unpublishing, scheduled publishing and expiry, reverting,
+copying and alias updates: each saves the page. Moves and view restrictions change what is
+public for a whole subtree.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from . import spelling
+
+
+def page_saved(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        spelling.recheck(instance.pk)
+
+
+def page_deleted(sender, instance, **kwargs):
+    spelling.recheck(instance.pk)
+
+
+def page_moved(sender, instance, **kwargs):
+    spelling.recheck(instance.pk, descendants=True)
+
+
+def restriction_changed(sender, instance, **kwargs):
+    spelling.recheck(instance.page_id, descendants=True)
+
+
+def register_signal_handlers():
+    # Pages save under their specific class: listen to every sender and keep the pages.
+    post_save.connect(page_saved, dispatch_uid="search.vocabulary.page_saved")
+    # Deleting any page deletes its row in wagtailcore_page, sent as a Page.
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid="search.vocabulary.page_deleted")
+    post_page_move.connect(page_moved, dispatch_uid="search.vocabulary.page_moved")
+    post_save.connect(
+        restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search.vocabulary.restriction_saved",
+    )
+    post_delete.connect(
+        restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search.vocabulary.restriction_deleted",
+    )
