@@ -27,13 +27,21 @@
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
 
-    function close() {
+    function empty() {
         list.hidden = true;
         list.textContent = "";
         items = [];
         active = -1;
         input.setAttribute("aria-expanded", "false");
         input.removeAttribute("aria-activedescendant");
+    }
+
+    function close() {
+        // A request still on its way must not open the list again.
+        clearTimeout(timer);
+        latest += 1;
+        empty();
+        status.textContent = "";
     }
 
     function mark(index) {
@@ -44,8 +52,8 @@
     }
 
     function show(results) {
-        close();
-        results.forEach(function (result, i) {
+        empty();
+        results.filter(function (result) { return result.url; }).forEach(function (result, i) {
             var item = document.createElement("li");
             var link = document.createElement("a");
             var kind = document.createElement("span");
@@ -54,10 +62,10 @@
             item.setAttribute("aria-selected", "false");
             link.href = result.url;
             link.tabIndex = -1;
-            link.textContent = result.title;
             kind.className = "site-search__kind";
             kind.textContent = result.kind;
-            link.appendChild(kind);
+            // The space keeps title and kind apart when the option is read out.
+            link.append(result.title, " ", kind);
             item.appendChild(link);
             list.appendChild(item);
             items.push(item);
@@ -66,7 +74,9 @@
             list.hidden = false;
             input.setAttribute("aria-expanded", "true");
         }
-        status.textContent = items.length ? items.length + " suggestions; use the arrow keys to choose." : "";
+        status.textContent = items.length
+            ? items.length + (items.length === 1 ? " suggestion" : " suggestions") + "; use the arrow keys to choose."
+            : "";
     }
 
     function fetchSuggestions() {
@@ -76,16 +86,29 @@
         fetch(endpoint + "?query=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
             .then(function (response) { return response.ok ? response.json() : { results: [] }; })
             .then(function (data) { if (request === latest) { show(data.results || []); } })
-            .catch(close);
+            .catch(function () { if (request === latest) { close(); } });
     }
 
     input.addEventListener("input", function () {
+        // The highlighted suggestion was for the text before this change.
+        mark(-1);
         clearTimeout(timer);
         timer = setTimeout(fetchSuggestions, 120);
     });
     input.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") { close(); return; }
-        if (!items.length) { return; }
+        if (event.key === "Escape") {
+            // Close the list but keep what was typed (a search box's Escape would clear it).
+            if (!list.hidden) { event.preventDefault(); }
+            close();
+            return;
+        }
+        if (!items.length) {
+            if (event.key === "ArrowDown" && input.value.trim().length >= 2) {
+                event.preventDefault();
+                fetchSuggestions();
+            }
+            return;
+        }
         if (event.key === "ArrowDown") { event.preventDefault(); mark((active + 1) % items.length); }
         else if (event.key === "ArrowUp") { event.preventDefault(); mark(active <= 0 ? items.length - 1 : active - 1); }
         else if (event.key === "Enter" && active >= 0) {
@@ -93,5 +116,8 @@
             window.location.href = items[active].querySelector("a").href;
         }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    // Pressing on a suggestion must not take the focus from the box: the list would close
+    // before the click lands on the link.
+    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    input.addEventListener("blur", close);
 }());
