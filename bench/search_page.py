@@ -194,7 +194,7 @@ def check(name, urls, visits, stopped):
 
 
 def measure(bench, page, size):
-    from django.core.cache import cache
+    from search import spelling
 
     log(f"{size:,} pages: building the corpus")
     bench.grow(size)
@@ -203,9 +203,15 @@ def measure(bench, page, size):
         bench.rebuild(name)
     urls = search_urls(published_year(bench))
     figures = {"size": size, "urls": len(urls)}
+    # The corpus is bulk-inserted, without the signals that keep the spelling vocabulary:
+    # build it from every page, as `manage.py rebuild_vocabulary` does.
+    log("  rebuilding the spelling vocabulary")
+    figures["vocabulary"] = seconds(spelling.rebuild)
     with search_page_backend(OURS):
-        # The first search with no spelling vocabulary in the cache, as after pages change.
-        cache.clear()
+        page.get(urls[0])
+        # The first search after a publish reads that page's words again (the publish's
+        # page save records it, as here).
+        spelling.recheck(bench.live_pks[len(bench.live_pks) // 2])
         figures["cold"] = seconds(lambda: page.get(urls[0]))
     for name in (OURS, DATABASE):
         log(f"  search page: {name}")
@@ -253,8 +259,11 @@ def report(all_figures):
                 f"{summary(database_visits, field, answered)} | |"
             )
         lines.append(
-            f"| {size} | first search, spelling vocabulary not cached (ms) | "
-            f"{ms(figures['cold'])} | | |"
+            f"| {size} | spelling vocabulary rebuilt from every page (ms, once) | "
+            f"{ms(figures['vocabulary'])} | | |"
+        )
+        lines.append(
+            f"| {size} | first search after one publish (ms) | {ms(figures['cold'])} | | |"
         )
     return "\n".join(lines)
 
