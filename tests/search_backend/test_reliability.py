@@ -152,6 +152,20 @@ class JournalTests(IndexedPksMixin, WhooshTestCase):
         self.assertEqual(names, sorted(names))
         self.assertEqual(journal.read(names[0]), {"documents": [], "deleted": ["0"]})
 
+    def test_half_written_entries_are_ignored_then_removed(self):
+        journal = self.store(models.Author).journal
+        journal.append([], ["90001"])
+        tmp = journal.path / ".00000000000000000001-999.json.tmp"
+        tmp.write_text("{not json")
+        self.assertEqual(len(journal.pending()), 1)
+        self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
+        self.assertTrue(tmp.exists())  # recent: its writer may still be renaming it
+        os.utime(tmp, (0, 0))
+        journal.append([], ["90002"])
+        self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
+        self.assertFalse(tmp.exists())
+        self.assertEqual(journal.pending(), [])
+
     def test_clock_going_back_keeps_names_growing(self):
         journal = self.store(models.Author).journal
         first = journal.append([], ["1"])

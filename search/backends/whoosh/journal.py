@@ -31,6 +31,8 @@ SUFFIX = ".json"
 LOCK_FILE = "journal.lock"
 # Longer than any append takes; a stuck lock is then someone's bug, reported, not waited on.
 LOCK_TIMEOUT = 10
+# A half-written entry (its writer was killed before renaming it) older than this is removed.
+STALE_SECONDS = 3600
 
 
 class Journal:
@@ -91,8 +93,16 @@ class Journal:
         return json.loads((self.path / name).read_text())
 
     def prune(self, upto):
-        """Remove the entries up to and including `upto`, which every generation has."""
+        """Remove the entries up to and including `upto`, which every generation has, and
+        half-written ones left by killed processes."""
         for name in self._names():
             if name > upto:
                 break
             (self.path / name).unlink(missing_ok=True)
+        stale = time.time() - STALE_SECONDS
+        for tmp in self.path.glob(".*.tmp"):
+            try:
+                if tmp.stat().st_mtime < stale:
+                    tmp.unlink()
+            except FileNotFoundError:
+                pass
