@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import request_finished
+from django.db.models.sql.where import WhereNode
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -246,12 +247,13 @@ class WhooshSearchResults(BaseSearchResults):
     def _ranked(self, start, stop):
         """(instance, score) pairs from `start` to `stop` by relevance, filtered by the queryset.
 
-        When the candidates Whoosh returns are few (a page of results, with a margin),
-        they are fetched outright: one query filters and loads them. Otherwise their keys
-        are filtered first and only the slice asked for is loaded.
+        When Whoosh returns no more candidates than the slice asked for, one query filters
+        and loads them. Otherwise their keys are filtered first and only the slice is
+        loaded: loading a model instance (a page with its StreamField) costs several times
+        what filtering its key does.
         """
         limit = None if stop is None else max(stop * 3 // 2, MIN_TOP_HITS)
-        fetch_outright = None if stop is None else 2 * (stop - start)
+        fetch_outright = None if stop is None else stop - start
         fetched = {}
         allowed = set()
         checked = set()
@@ -270,12 +272,23 @@ class WhooshSearchResults(BaseSearchResults):
                 break
             limit *= RETRY_FACTOR
         ranked = ranked[start:stop]
-        fetched.update(self._fetch_objects([pk for pk, _score in ranked if pk not in fetched]))
+        missing = [pk for pk, _score in ranked if pk not in fetched]
+        fetched.update(self._fetch_objects(missing, filtered=True))
         return [(fetched[pk], score) for pk, score in ranked if pk in fetched]
 
-    def _fetch_objects(self, pks):
-        """{pk: model instance} for those of `pks` the queryset contains."""
+    def _fetch_objects(self, pks, filtered=False):
+        """{pk: model instance} for those of `pks` the queryset contains.
+
+        `filtered` keys have just passed the queryset's filters: they are loaded without
+        running the filters again (Wagtail's `.public()` alone is one condition per view
+        restriction), keeping everything else of the queryset (joins, annotations,
+        select_related). A row that stopped matching in between is one that changed
+        during the search, as it could have just after.
+        """
         queryset = self._queryset
+        if filtered:
+            queryset = queryset.all()
+            queryset.query.where = WhereNode()
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         objects = {}
@@ -292,7 +305,7 @@ class WhooshSearchResults(BaseSearchResults):
             hits, _complete = self._hits(scored=self._score_field is not None)
             pks = self._ordered_pks([pk for pk, _score in hits], self.stop)[self.start :]
             scores = dict(hits)
-            objects = self._fetch_objects(pks)
+            objects = self._fetch_objects(pks, filtered=True)
             ranked = [(objects[pk], scores.get(pk)) for pk in pks if pk in objects]
         if self._score_field:
             for obj, score in ranked:
