@@ -323,12 +323,19 @@ def ms(value):
     return f"{value * 1000:,.1f}"
 
 
+def machine():
+    """One line naming the machine, the versions measured and the date, for a report."""
+    return (
+        f"Machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}, "
+        f"Wagtail {version('wagtail')}, Whoosh-Reloaded {version('whoosh-reloaded')}, "
+        f"SQLite {sqlite_version()}; {time.strftime('%Y-%m-%d')}"
+    )
+
+
 def report(all_figures):
     """The figures, ratios and targets as plain-text tables."""
     lines = [
-        f"Machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}, "
-        f"Wagtail {version('wagtail')}, Whoosh-Reloaded {version('whoosh-reloaded')}, "
-        f"SQLite {sqlite_version()}; {time.strftime('%Y-%m-%d')}",
+        machine(),
         "",
         "| pages | measure | ours | database | raw Whoosh | ours/database | ours/raw |",
         "|---:|---|---:|---:|---:|---:|---:|",

@@ -12,14 +12,11 @@ median of 3 requests per URL; a database-backend request is stopped at 5 s and c
 """
 
 import logging
-import os
-import platform
 import re
 import statistics
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib.metadata import version
 from urllib.parse import urlencode
 
 from bench.search_backends import (
@@ -33,13 +30,12 @@ from bench.search_backends import (
     TWO_WORDS,
     Bench,
     argument_parser,
-    cpu_model,
     log,
+    machine,
     ms,
     percentile,
     seconds,
     setup_django,
-    sqlite_version,
 )
 
 HOST = "localhost"
@@ -229,9 +225,7 @@ def summary(visits, field, urls):
 def report(all_figures):
     """The figures as a markdown table."""
     lines = [
-        f"Machine: {os.cpu_count()} cores, {cpu_model()}; Python {platform.python_version()}, "
-        f"Wagtail {version('wagtail')}, Whoosh-Reloaded {version('whoosh-reloaded')}, "
-        f"SQLite {sqlite_version()}; {time.strftime('%Y-%m-%d')}",
+        machine(),
         "",
         "| pages | measure | Whoosh | database | Whoosh/database |",
         "|---:|---|---:|---:|---:|",
