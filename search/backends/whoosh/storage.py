@@ -269,25 +269,12 @@ class IndexStore:
             if name not in writer.schema:
                 writer.add_field(name, field_type)
 
-    @contextmanager
-    def writer(self, generation, new_fields=None, merge=True, optimize=False):
-        """A committed-on-success writer, holding the index lock for at most LOCK_TIMEOUT."""
-        writer = self.open_writer(generation)
-        try:
-            self.add_fields(writer, new_fields or {})
-            yield writer
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit(merge=merge, optimize=optimize)
-
     def optimize(self, generation):
         """Merge the segments of `generation` into one, which makes searches faster."""
         with self.open(generation).reader() as reader:
             if reader.is_atomic():
                 return
-        with self.writer(generation, optimize=True):
-            pass
+        self.open_writer(generation).commit(optimize=True)
 
     # The journal
 
