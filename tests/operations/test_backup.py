@@ -65,15 +65,18 @@ document.file.save("bali-minutes.txt", ContentFile(b"Minutes: the objectives wer
 """
 
 
-def snapshot(env):
-    result = manage("shell", "-v0", "-c", SNAPSHOT, env=env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def ok(result):
     assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+def shell(code, env):
+    """Run Python `code` in `manage.py shell` with `env`; the finished process, checked."""
+    return ok(manage("shell", "-v0", "-c", code, env=env))
+
+
+def snapshot(env):
+    return json.loads(shell(SNAPSHOT, env).stdout)
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,7 @@ def demo_backup(tmp_path_factory):
     empty_sqlite = tmp / "empty.sqlite3"
     shutil.copy(tmp / "source" / "bbwiki.sqlite3", empty_sqlite)
     ok(manage("load_demo", env=source))
-    ok(manage("shell", "-v0", "-c", ADD_DOCUMENT, env=source))
+    shell(ADD_DOCUMENT, source)
     archive = tmp / "bbwiki.tar.gz"
     result = ok(manage("backup", str(archive), env=source))
     assert "pages" in result.stdout
@@ -140,15 +143,10 @@ def test_sqlite_round_trip_loses_nothing(demo_backup):
     assert_same_content(snapshot(target), demo_backup["source"])
 
     # The search index was rebuilt: the meeting is found by a word in its agenda.
-    found = ok(
-        manage(
-            "shell",
-            "-v0",
-            "-c",
-            "from wagtail.models import Page; "
-            "print([p.title for p in Page.objects.live().search('surveillance')])",
-            env=target,
-        )
+    found = shell(
+        "from wagtail.models import Page; "
+        "print([p.title for p in Page.objects.live().search('surveillance')])",
+        target,
     )
     assert "Best Bits 2013 meeting in Bali" in found.stdout
 
@@ -193,15 +191,10 @@ def test_sqlite_to_postgresql_round_trip_loses_nothing(demo_backup, postgres_dat
     assert_same_content(snapshot(target), demo_backup["source"])
 
     # New rows get fresh ids after the restored ones: the sequences were reset.
-    created = ok(
-        manage(
-            "shell",
-            "-v0",
-            "-c",
-            "from django.contrib.auth.models import Group; "
-            "print(Group.objects.create(name='After the restore').pk)",
-            env=target,
-        )
+    created = shell(
+        "from django.contrib.auth.models import Group; "
+        "print(Group.objects.create(name='After the restore').pk)",
+        target,
     )
     assert int(created.stdout) > demo_backup["source"]["models"]["auth.group"][0]
 
