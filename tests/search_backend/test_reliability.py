@@ -86,6 +86,8 @@ class LockingTests(IndexedPksMixin, WhooshTestCase):
 
     def test_search_waits_for_a_lock_released_within_the_timeout(self):
         writer = self.hold_lock(models.Author)
+        # Released after 0.1 s, well within the timeout even on a loaded machine.
+        self.backend.get_index_for_model(models.Author).store.lock_timeout = 30
         self.backend.add(models.Author(pk=501, name="Patient Writer"))
         threading.Timer(0.1, writer.cancel).start()
         self.assertIn(501, self.indexed_pks(models.Author))

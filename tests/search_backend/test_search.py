@@ -141,6 +141,24 @@ class FastPathTests(WhooshTestCase):
             list(self.backend.search(MATCH_ALL, models.Book)[:10])
         self.assertEqual([call["limit"] for call in calls], [whoosh_backend.MIN_TOP_HITS])
 
+    def test_a_first_page_is_filtered_and_loaded_in_one_query(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=300)
+        everything = list(self.backend.search(MATCH_ALL, queryset))
+        self.assertGreater(len(everything), 4)
+        with self.assertNumQueries(1):
+            first = list(self.backend.search(MATCH_ALL, queryset)[:2])
+        # A later page filters its candidates' keys, then loads only its own slice.
+        with self.assertNumQueries(2):
+            second = list(self.backend.search(MATCH_ALL, queryset)[2:4])
+        self.assertEqual(first + second, everything[:4])
+
+    def test_a_long_first_page_loads_no_more_than_it_shows(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=300)
+        with mock.patch.object(whoosh_backend, "MAX_EXTRA_LOADS", 0):
+            with self.assertNumQueries(2):  # keys filtered, then the slice loaded
+                results = list(self.backend.search(MATCH_ALL, queryset)[:2])
+        self.assertEqual(results, list(self.backend.search(MATCH_ALL, queryset))[:2])
+
     def test_asks_for_more_hits_when_filters_leave_too_few(self):
         # "Two Scoops" says "Python" only in a field without a boost, so it ranks last.
         query = PlainText("javascript python", operator="or")

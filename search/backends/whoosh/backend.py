@@ -34,6 +34,9 @@ PK_CHUNK_SIZE = 500
 # least), and for RETRY_FACTOR times more each time the queryset's filters leave too few.
 MIN_TOP_HITS = 30
 RETRY_FACTOR = 4
+# A first page loads all its candidates through the queryset's filters when that loads at
+# most this many instances beyond the page (see `_ranked`).
+MAX_EXTRA_LOADS = 20
 # Ranked searches of a model that has at least this share of its index's documents leave
 # the other content types to the queryset filter instead of a Whoosh filter.
 UNFILTERED_SHARE = 0.9
@@ -247,20 +250,22 @@ class WhooshSearchResults(BaseSearchResults):
     def _ranked(self, start, stop):
         """(instance, score) pairs from `start` to `stop` by relevance, filtered by the queryset.
 
-        When Whoosh returns no more candidates than the slice asked for, one query filters
-        and loads them. Otherwise their keys are filtered first and only the slice is
-        loaded: loading a model instance (a page with its StreamField) costs several times
-        what filtering its key does.
+        A first page of a few results loads all of Whoosh's candidates through the queryset's
+        filters in one query: on the public site few fail them, and one query makes the
+        page. Otherwise (later pages, long slices, further rounds when the filters left
+        too few) candidates' keys are filtered first and only the slice is loaded: loading
+        a model instance (a page with its StreamField) costs several times what filtering
+        its key does.
         """
         limit = None if stop is None else max(stop * 3 // 2, MIN_TOP_HITS)
-        fetch_outright = None if stop is None else stop - start
         fetched = {}
         allowed = set()
         checked = set()
         while True:
             hits, complete = self._hits(limit=limit, filtered_later=True)
             unchecked = [pk for pk, _score in hits if pk not in checked]
-            if fetch_outright is not None and len(unchecked) <= fetch_outright:
+            outright = start == 0 and stop is not None and not checked
+            if outright and len(unchecked) - stop <= MAX_EXTRA_LOADS:
                 found = self._fetch_objects(unchecked)
                 fetched.update(found)
                 allowed.update(found)
