@@ -3,6 +3,8 @@
 from datetime import date
 from unittest import mock
 
+from django.db.models import Q
+from modelsearch.backends.base import BaseSearchQueryCompiler
 from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Fuzzy, Not, Or, Phrase, PlainText
 from modelsearch.test.testapp import models
 from whoosh.searching import Searcher
@@ -192,6 +194,45 @@ class FastPathTests(WhooshTestCase):
             self.backend.add(models.Author(pk=1000 + number, name=f"Author number{number}"))
             self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
         self.assertEqual(self.backend.search("author", models.Author).count(), 30)
+
+    def test_the_primary_key_column_is_opened_once_per_searcher(self):
+        store = self.backend.get_index_for_model(models.Book).store
+        list(self.backend.search("javascript", models.Book))
+        cached = store.searcher()
+        pks = cached.pks()
+        list(self.backend.search("python", models.Book))
+        self.assertIs(store.searcher().pks(), pks)
+
+        book = models.Book.objects.create(
+            title="Kettle care", publication_date=date(2020, 1, 1), number_of_pages=10
+        )
+        self.assertEqual(list(self.backend.search("kettle", models.Book)), [book])
+        self.assertIsNot(cached.pks(), pks)
+
+    def test_each_filtered_column_is_checked_once(self):
+        # Like Wagtail's .public(): the same columns once per view restriction.
+        excluded = Q()
+        for pages in range(100, 1100, 100):
+            excluded |= Q(number_of_pages=pages) & Q(publication_date__year__gte=1900)
+        queryset = models.Book.objects.exclude(excluded)
+        original = BaseSearchQueryCompiler._get_filter_field_path_for_column
+        with mock.patch.object(
+            BaseSearchQueryCompiler,
+            "_get_filter_field_path_for_column",
+            autospec=True,
+            side_effect=original,
+        ) as check:
+            results = list(self.backend.search("javascript", queryset))
+        self.assertEqual(check.call_count, 2)
+        self.assertTrue(results)
+        self.assertEqual(
+            results,
+            [
+                book
+                for book in self.backend.search("javascript", models.Book)
+                if book.number_of_pages not in range(100, 1100, 100)
+            ],
+        )
 
     def test_content_type_documents_are_cached(self):
         store = self.backend.get_index_for_model(models.Novel).store

@@ -24,7 +24,7 @@ from modelsearch.backends.base import (
 
 from .documents import build_document, index_field_types, text_field_types
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import PK_FIELD, IndexLockTimeout, IndexStore
+from .storage import IndexLockTimeout, IndexStore
 
 logger = logging.getLogger(__name__)
 
@@ -216,7 +216,7 @@ class WhooshSearchResults(BaseSearchResults):
         if not docs_and_scores:
             return [], True
         to_python = self._queryset.model._meta.pk.to_python
-        pks = searcher.reader().column_reader(PK_FIELD)
+        pks = cached.pks()
         hits = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
         return hits, limit is None or len(hits) < limit
 

@@ -93,6 +93,19 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return None
         return model.indexed_get_content_type()
 
+    def _get_filter_field_path_for_column(self, column):
+        """The base class's check that a filtered column is a FilterField, once per column.
+
+        Wagtail's `.public()` filters on `path` and `depth` once per view restriction, so
+        the same two columns come up dozens of times in one queryset. A column that is not
+        a filter field raises every time, as before.
+        """
+        paths = self.__dict__.setdefault("_filter_field_paths", {})
+        key = (column.alias, column.target)
+        if key not in paths:
+            paths[key] = super()._get_filter_field_path_for_column(column)
+        return paths[key]
+
     def whoosh_query(self, schema):
         """The Whoosh query for this search, over the fields `schema` has."""
         weights = weighted_fields(self.queryset.model, self.field_class, self.fields)

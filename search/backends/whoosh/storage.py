@@ -73,13 +73,15 @@ def base_schema():
 
 
 class _CachedSearcher:
-    """A searcher kept open between queries, plus per-content-type document sets."""
+    """A searcher kept open between queries, plus what it reads once: per-content-type
+    document sets and the primary-key column."""
 
     def __init__(self, generation, ix):
         self.generation = generation
         self.ix = ix
         self.searcher = ix.searcher()
         self._content_type_docs = {}
+        self._pks = None
 
     def refresh(self):
         """Reopen the searcher if the index has had commits since it was opened."""
@@ -91,6 +93,14 @@ class _CachedSearcher:
         self.searcher.close()
         self.searcher = fresh
         self._content_type_docs = {}
+        self._pks = None
+
+    def pks(self):
+        """The primary-key column, by document number (opening it costs more than a search
+        reads from it: about half a millisecond at 10,000 documents)."""
+        if self._pks is None:
+            self._pks = self.searcher.reader().column_reader(PK_FIELD)
+        return self._pks
 
     def docs_for_content_type(self, content_type):
         """Document numbers of one content type, cached until the index changes.
