@@ -137,6 +137,35 @@ class FastPathTests(WhooshTestCase):
         self.assertTrue(calls)
         self.assertTrue(all(call["scored"] is False for call in calls))
 
+    def test_few_keys_are_filtered_by_key_and_many_in_one_pass(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=100)
+        books = self.backend.search(MATCH_ALL, models.Book)
+        self.assertGreater(len(books), 4)
+        expected = {book.pk for book in books if book.number_of_pages > 100}
+        # Counting looks up the keys of a narrow search in the queryset, a chunk at a time...
+        narrow = self.backend.search("javascript", models.Book)
+        self.assertEqual(len(narrow), 2)
+        with (
+            mock.patch.object(whoosh_backend, "PK_CHUNK_SIZE", 1),
+            self.assertNumQueries(2),
+        ):
+            self.assertEqual(
+                self.backend.search("javascript", queryset).count(),
+                len([book for book in narrow if book.number_of_pages > 100]),
+            )
+        # ...and reads the queryset's own keys once when the search matches most documents.
+        with (
+            mock.patch.object(whoosh_backend, "PK_CHUNK_SIZE", 1),
+            self.assertNumQueries(1),
+        ):
+            self.assertEqual(self.backend.search(MATCH_ALL, queryset).count(), len(expected))
+        with (
+            mock.patch.object(whoosh_backend, "PK_CHUNK_SIZE", 1),
+            mock.patch.object(whoosh_backend, "CHUNKED_FILTER_SHARE", 1.0),
+            self.assertNumQueries(len(books)),
+        ):
+            self.assertEqual(self.backend.search(MATCH_ALL, queryset).count(), len(expected))
+
     def test_a_page_of_results_asks_whoosh_for_the_top_hits_only(self):
         patch, calls = spy_on_whoosh_searches()
         with patch:

@@ -30,6 +30,11 @@ logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
+# Keys are filtered through the queryset with `pk__in` queries while they are at most this
+# share of the index's documents; beyond it, one pass over the queryset's own keys is
+# cheaper (at 10,000 pages: 1,500 keys 8 ms in chunks, 22 ms in one pass; 6,000 keys 40
+# against 16 ms).
+CHUNKED_FILTER_SHARE = 0.25
 # A page of relevance-ranked results asks Whoosh for half as many again (this many at
 # least), and for RETRY_FACTOR times more each time the queryset's filters leave too few.
 MIN_TOP_HITS = 30
@@ -71,10 +76,11 @@ request_finished.connect(catch_up_recorded, dispatch_uid="whoosh_catch_up_record
 atexit.register(catch_up_recorded)
 
 
-def _chunks(items, size=PK_CHUNK_SIZE):
+def _chunks(items):
+    """`items` in lists of PK_CHUNK_SIZE, one per `pk__in` query."""
     items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    for start in range(0, len(items), PK_CHUNK_SIZE):
+        yield items[start : start + PK_CHUNK_SIZE]
 
 
 class WhooshIndex(BaseIndex):
@@ -197,6 +203,7 @@ class WhooshSearchResults(BaseSearchResults):
         """
         cached = self._index().store.searcher()
         searcher = cached.searcher
+        self._documents = searcher.doc_count()
         query = self.query_compiler.whoosh_query(searcher.schema)
         if query is MATCH_NOTHING:
             return [], True
@@ -206,7 +213,7 @@ class WhooshSearchResults(BaseSearchResults):
             allowed = cached.docs_for_content_type(content_type)
             if not allowed:  # an empty filter would mean "no filter" to Whoosh
                 return [], True
-            if filtered_later and len(allowed) >= UNFILTERED_SHARE * searcher.doc_count():
+            if filtered_later and len(allowed) >= UNFILTERED_SHARE * self._documents:
                 allowed = None
         results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
         if scored:
@@ -221,13 +228,16 @@ class WhooshSearchResults(BaseSearchResults):
         return hits, limit is None or len(hits) < limit
 
     def _filter_pks(self, pks):
-        """The subset of `pks` that the queryset (with its filters) contains."""
+        """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains."""
         queryset = self._queryset.order_by()
         pks = list(pks)
-        if len(pks) > PK_CHUNK_SIZE:
-            # One pass over the queryset's keys beats many IN queries (counts of broad words).
+        if len(pks) > CHUNKED_FILTER_SHARE * self._documents:
+            # A broad word (a count, a long list): one pass over the queryset's own keys.
             return set(queryset.values_list("pk", flat=True).iterator()).intersection(pks)
-        return set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+        allowed = set()
+        for chunk in _chunks(pks):
+            allowed.update(queryset.filter(pk__in=chunk).values_list("pk", flat=True))
+        return allowed
 
     def _ordered_pks(self, pks, stop):
         """`pks` in the queryset's order, filtered by the queryset, up to `stop` of them."""
