@@ -187,3 +187,23 @@ def test_queries_per_search_do_not_grow_with_the_results(
         response = get(query="quince")
 
     assert len(titles(response)) == min(matching, 20)
+
+
+def test_the_ranked_list_loads_only_what_ranking_and_facets_read(
+    any_backend, site, django_assert_max_num_queries
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.query import parse
+    from search.results import RANKED_FIELDS, _ranked, _rows, visible_pages
+
+    hits = _ranked(visible_pages(AnonymousUser()), parse("Bali").build())
+
+    assert len(hits) >= 3
+    assert {"url_path", "search_description", "latest_revision_id"} <= hits[0].get_deferred_fields()
+    assert not set(RANKED_FIELDS) & hits[0].get_deferred_fields()
+    _rows(hits)  # content types cached
+    # Dates and meetings for the facets: three queries at most, none per hit.
+    with django_assert_max_num_queries(3):
+        rows, _meetings = _rows(hits)
+    assert [row.pk for row in rows] == [hit.pk for hit in hits]
