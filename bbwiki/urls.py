@@ -5,15 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations import views as operations_views
-from procedures import views as procedures_views
-from procedures.feeds import RecentChangesFeed
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("changes/", procedures_views.changes, name="changes"),
-    path("changes/feed/", RecentChangesFeed(), name="changes_feed"),
+    path("changes/", include("history.urls")),
     path("search/", include("search.urls")),
 ]
 

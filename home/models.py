@@ -5,14 +5,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from moderation.forms import ChangeSummaryPageForm, change_summary_panel
+from core.models import BasePage
+from core.rich_text import INLINE_FEATURES
 from procedures.models import ProcedurePage
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The front door: what the network is, its sections, and what changed lately."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -25,9 +26,8 @@ class HomePage(Page):
     ]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    base_form_class = ChangeSummaryPageForm
 
     class Meta:
         verbose_name = "home page"

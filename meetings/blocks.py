@@ -98,3 +98,26 @@ class PapersBlock(blocks.StreamBlock):
 
     document = DocumentChooserBlock()
     link = ExternalPaperBlock()
+
+
+def stream_strings(raw_data):
+    """Every string in an agenda or outputs stream's raw data, in order (page links left out)."""
+    for item in raw_data:
+        yield from _strings(item.get("value"))
+
+
+def _strings(value):
+    if isinstance(value, str):
+        if value.strip():
+            yield value
+    elif isinstance(value, dict):
+        # List items are stored as {"type": "item", "value": …, "id": …}.
+        if "type" in value and "value" in value and "id" in value:
+            yield from _strings(value["value"])
+            return
+        for key, child in value.items():
+            if key not in {"outcome", "id", "type"}:
+                yield from _strings(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _strings(child)

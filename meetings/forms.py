@@ -2,8 +2,7 @@
 
 from django.utils.dateformat import format as format_date
 
-from moderation.forms import ChangeSummaryPageForm
-from network.forms import live_inline_forms
+from core.forms import ChangeSummaryPageForm, live_inline_forms
 
 
 class MeetingPageForm(ChangeSummaryPageForm):

@@ -15,16 +15,18 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from moderation.forms import ChangeSummaryPageForm, change_summary_panel
-from network.models import MembershipPage, Organisation, Person
+from core.models import BasePage
+from core.rich_text import DOCUMENT_FEATURES, TEXT_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+from network.models import Organisation, Person
+from network.roles import RoleEntry, RoleGroup
 
-from .blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock
+from .blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
 from .forms import MeetingPageForm, OutcomePageForm
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-
-class MeetingIndexPage(Page):
+class MeetingIndexPage(BasePage):
     """All of the network's meetings: upcoming ones first, then the record of past ones."""
 
     intro = RichTextField(blank=True, features=TEXT_FEATURES)
@@ -33,8 +35,7 @@ class MeetingIndexPage(Page):
     subpage_types = ["meetings.MeetingPage"]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
-    base_form_class = ChangeSummaryPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
@@ -62,7 +63,7 @@ class ProgrammeDay:
     sessions: list
 
 
-class MeetingPage(Page):
+class MeetingPage(BasePage):
     """One meeting, readable as the agenda it was: days, sessions, times, outputs."""
 
     start_date = models.DateField()
@@ -108,7 +109,6 @@ class MeetingPage(Page):
         ),
         FieldPanel("background_papers"),
         FieldPanel("reports"),
-        change_summary_panel,
     ]
     search_fields = [
         *Page.search_fields,
@@ -128,6 +128,11 @@ class MeetingPage(Page):
             ],
         ),
     ]
+
+    search_kind = PageKind("meeting", "Meeting")
+    search_date_field = "start_date"
+    search_groups_descendants = True
+    search_prefetch = ("objectives", "sessions__facilitators")
 
     class Meta:
         verbose_name = "meeting"
@@ -156,13 +161,58 @@ class MeetingPage(Page):
     def outcomes(self):
         return OutcomePage.objects.child_of(self).live().public()
 
+    def search_parts(self):
+        """Where and why, the meeting's objectives, then each session, linked by its anchor."""
+        found = [
+            Part("", "", f"{self.location}. {plain_text(self.context)}"),
+            *(Part("", "", objective.text) for objective in self.objectives.all()),
+        ]
+        for session in self.sessions.all():
+            people = ", ".join(person.name for person in session.facilitators.all())
+            text = " ".join(
+                filter(
+                    None,
+                    [
+                        f"{session.title}.",
+                        f"Facilitated by {people}." if people else "",
+                        plain_text(session.description),
+                        *stream_strings(session.agenda.raw_data),
+                        *stream_strings(session.expected_outputs.raw_data),
+                    ],
+                )
+            )
+            found.append(Part(session.anchor, f"Session: {session.title}", text))
+        return found
+
+    @classmethod
+    def person_roles(cls, person, pages):
+        sessions = (
+            person.facilitated_sessions.filter(meeting__in=pages)
+            .select_related("meeting")
+            .order_by("day", "sort_order")
+        )
+        return [
+            RoleGroup(
+                "Sessions facilitated",
+                [
+                    RoleEntry(
+                        session.meeting,
+                        session.title,
+                        anchor=session.anchor,
+                        detail=session.meeting.title,
+                        start=session.day,
+                    )
+                    for session in sessions
+                ],
+            )
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["days"] = self.programme()
         context["outcome_list"] = list(self.outcomes())
         context["participating_organisation_list"] = list(self.participating_organisations.all())
         context["participant_list"] = list(self.participants.all())
-        context["people_page"] = MembershipPage.for_request(request)
         return context
 
 
@@ -247,7 +297,7 @@ LED_TO_TYPES = [
 ]
 
 
-class OutcomePage(Page):
+class OutcomePage(BasePage):
     """What a meeting produced: a statement, recommendations, a report, a message …"""
 
     class Kind(models.TextChoices):
@@ -271,9 +321,7 @@ class OutcomePage(Page):
         related_name="outcomes",
         help_text="The session of this meeting that produced it, if one did.",
     )
-    body = RichTextField(
-        blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"]
-    )
+    body = RichTextField(blank=True, features=DOCUMENT_FEATURES)
 
     parent_page_types = ["meetings.MeetingPage"]
     subpage_types = []
@@ -286,7 +334,6 @@ class OutcomePage(Page):
         ),
         FieldPanel("body"),
         InlinePanel("led_to", label="What it led to"),
-        change_summary_panel,
     ]
     search_fields = [
         *Page.search_fields,
@@ -295,8 +342,14 @@ class OutcomePage(Page):
         index.FilterField("date"),
     ]
 
+    search_kind = PageKind("outcome", "Outcome")
+    search_date_field = "date"
+
     class Meta:
         verbose_name = "outcome"
+
+    def search_parts(self):
+        return [Part("", "", plain_text(self.body))]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,5 +16,3 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "document", ("add_document", "change_document", "choose_document")),
     ("wagtailimages", "image", ("add_image", "change_image", "choose_image")),
 )
-
-CHANGE_SUMMARY_MAX_LENGTH = 200

@@ -1,4 +1,6 @@
-"""Quorum approval of changes by the steering committee, and change summaries."""
+"""Quorum approval of changes by the steering committee."""
+
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,22 +11,36 @@ from django.db.models import Q
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
-from .constants import CHANGE_SUMMARY_MAX_LENGTH, DEFAULT_REQUIRED_APPROVALS
+from .constants import DEFAULT_REQUIRED_APPROVALS
 
 
-class ChangeSummary(models.Model):
-    """The one-line "what changed and why" that an editor gives with a revision."""
+class Tally(NamedTuple):
+    """Where a change stands: approvals so far, approvals required, and how many people who
+    have not approved yet could still approve it."""
 
-    revision = models.OneToOneField(
-        Revision, on_delete=models.CASCADE, related_name="change_summary"
-    )
-    text = models.CharField(max_length=CHANGE_SUMMARY_MAX_LENGTH)
+    approved: int
+    required: int
+    remaining: int
 
-    class Meta:
-        verbose_name_plural = "change summaries"
+    @classmethod
+    def count(cls, required, approver_ids, author_ids, approved_ids):
+        """The tally from the ids of the approving groups' members, of the change's authors
+        and of those who approved it: authors never count among those who could approve."""
+        approved = set(approved_ids)
+        eligible = set(approver_ids) - set(author_ids)
+        return cls(len(approved), required, len(eligible - approved))
 
-    def __str__(self):
-        return self.text
+    @property
+    def shortfall_message(self):
+        """Why this change can never reach its quorum, or None if it still can."""
+        if self.approved + self.remaining >= self.required:
+            return None
+        return (
+            f"This change needs {self.required} approvals but only "
+            f"{self.approved + self.remaining} people other than its authors can approve it: "
+            "add members to the approving groups, or ask an administrator to lower the number "
+            "required."
+        )
 
 
 class QuorumDecision(models.Model):
@@ -108,32 +124,27 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
             decision=QuorumDecision.Decision.APPROVE, revision=revision
         ).select_related("user")
 
-    def eligible_approvers(self, task_state, revision=None):
-        revision = revision or self.latest_revision(task_state)
-        return (
+    def approver_ids(self):
+        """The active members of the approving groups."""
+        return set(
             get_user_model()
             .objects.filter(is_active=True, groups__in=self.groups.all())
-            .exclude(pk__in=self.author_ids(task_state, revision))
-            .distinct()
+            .values_list("pk", flat=True)
         )
 
     def progress(self, task_state):
-        """(approvals so far, approvals required, people who could still approve)."""
+        """The Tally of this change as it stands."""
         revision = self.latest_revision(task_state)
-        approved_ids = set(self.approvals(task_state, revision).values_list("user_id", flat=True))
-        remaining = self.eligible_approvers(task_state, revision).exclude(pk__in=approved_ids)
-        return len(approved_ids), self.required_approvals, remaining.count()
+        return Tally.count(
+            self.required_approvals,
+            self.approver_ids(),
+            self.author_ids(task_state, revision),
+            self.approvals(task_state, revision).values_list("user_id", flat=True),
+        )
 
     def shortfall_message(self, task_state):
         """Why this change can never reach its quorum, or None if it still can."""
-        approved, required, remaining = self.progress(task_state)
-        if approved + remaining >= required:
-            return None
-        return (
-            f"This change needs {required} approvals but only {approved + remaining} "
-            "people other than its authors can approve it: add members to the approving "
-            "groups, or ask an administrator to lower the number required."
-        )
+        return self.progress(task_state).shortfall_message
 
     def approval_refusal(self, task_state, user):
         """Why `user` may not approve this change now, or None if they may."""
@@ -177,15 +188,9 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
             refusal = self.approval_refusal(task_state, user)
             if refusal:
                 raise PermissionDenied(refusal)
-            QuorumDecision.objects.create(
-                task_state=task_state,
-                revision=revision,
-                user=user,
-                decision=QuorumDecision.Decision.APPROVE,
-                comment=comment,
-            )
+            self._record(task_state, revision, user, QuorumDecision.Decision.APPROVE, comment)
             approved, required, _ = self.progress(task_state)
-            self._log_decision(task_state, revision, user, "moderation.approve", comment)
+            self._log_approval(task_state, revision, user, comment, approved, required)
             if approved >= required:
                 # The task state records the text that was approved, which is what goes live.
                 task_state.revision = revision
@@ -194,22 +199,22 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
         elif action_name == "reject":
             if not self.is_approver(user):
                 raise PermissionDenied("Only the approving groups can reject this change.")
-            QuorumDecision.objects.create(
-                task_state=task_state,
-                revision=revision,
-                user=user,
-                decision=QuorumDecision.Decision.REJECT,
-                comment=comment,
-            )
+            self._record(task_state, revision, user, QuorumDecision.Decision.REJECT, comment)
             task_state.reject(user=user, comment=comment)
         else:
             raise PermissionDenied(f"Unknown action {action_name!r}.")
 
-    def _log_decision(self, task_state, revision, user, action, comment):
-        approved, required, _ = self.progress(task_state)
+    @staticmethod
+    def _record(task_state, revision, user, decision, comment):
+        return QuorumDecision.objects.create(
+            task_state=task_state, revision=revision, user=user, decision=decision, comment=comment
+        )
+
+    @staticmethod
+    def _log_approval(task_state, revision, user, comment, approved, required):
         log(
             instance=revision.as_object(),
-            action=action,
+            action="moderation.approve",
             user=user,
             revision=revision,
             data={

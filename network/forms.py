@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.dateformat import format as format_date
 
-from moderation.forms import ChangeSummaryPageForm
+from core.forms import ChangeSummaryPageForm, live_inline_forms
 
 
 class MemberFilterForm(forms.Form):
@@ -16,15 +16,6 @@ class MemberFilterForm(forms.Form):
         super().__init__(data)
         self.fields["region"].choices = [("", "All regions"), *regions]
         self.fields["country"].choices = [("", "All countries"), *((c, c) for c in countries)]
-
-
-def live_inline_forms(formset):
-    """The inline forms that passed their own validation and are not being deleted."""
-    return [
-        form
-        for form in formset.forms
-        if not form.errors and form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]
 
 
 class SteeringCommitteePageForm(ChangeSummaryPageForm):

@@ -10,25 +10,27 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from moderation.forms import ChangeSummaryPageForm, change_summary_panel
+from core.models import BasePage, grouped_by_choice
+from core.rich_text import INLINE_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+from history.diff import Section
+from history.mixin import PublicHistoryMixin
 
 from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
-from .diff import Section, plain_text
-from .history import PublicHistoryMixin
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(BasePage):
     """The front of the procedure wiki: every procedure, grouped by topic."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(blank=True, features=INLINE_FEATURES)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), change_summary_panel]
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    base_form_class = ChangeSummaryPageForm
 
     class Meta:
         verbose_name = "procedure wiki"
@@ -38,14 +40,7 @@ class ProcedureIndexPage(Page):
         procedures = (
             ProcedurePage.objects.child_of(self).live().public().order_by("title").specific()
         )
-        grouped = {}
-        for procedure in procedures:
-            grouped.setdefault(procedure.topic, []).append(procedure)
-        return [
-            (label, grouped[value])
-            for value, label in ProcedurePage.Topic.choices
-            if value in grouped
-        ]
+        return grouped_by_choice(procedures, "topic", ProcedurePage.Topic.choices)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -53,7 +48,7 @@ class ProcedureIndexPage(Page):
         return context
 
 
-class ProcedurePage(PublicHistoryMixin, Page):
+class ProcedurePage(PublicHistoryMixin, BasePage):
     """One working procedure of the network, written as numbered clauses."""
 
     class Status(models.TextChoices):
@@ -65,7 +60,7 @@ class ProcedurePage(PublicHistoryMixin, Page):
         ORGANISATION = "organisation", "How the network is organised"
         MEMBERSHIP = "membership", "Membership"
         STATEMENTS = "statements", "Joint statements"
-        GOVERNANCE = "governance", "Steering committee"
+        STEERING_COMMITTEE = "steering_committee", "Steering committee"
         TASK_FORCES = "task_forces", "Task forces"
         MEETINGS = "meetings", "Meetings"
 
@@ -92,9 +87,7 @@ class ProcedurePage(PublicHistoryMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
-        change_summary_panel,
     ]
-    base_form_class = ChangeSummaryPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -104,6 +97,9 @@ class ProcedurePage(PublicHistoryMixin, Page):
         index.FilterField("topic"),
         index.FilterField("in_force_from"),
     ]
+
+    search_kind = PageKind("procedure", "Procedure")
+    search_date_field = "in_force_from"
 
     class Meta:
         verbose_name = "procedure"
@@ -154,6 +150,29 @@ class ProcedurePage(PublicHistoryMixin, Page):
                 )
         return sections
 
+    def search_parts(self):
+        """The summary, then each clause and sub-clause, linked by its anchor."""
+        found = [Part("", "", self.summary)]
+        for clause in self.clauses:
+            value = clause["value"]
+            found.append(
+                Part(
+                    value["anchor"],
+                    f"§{clause['number']} {value['heading']}",
+                    f"{value['heading']}. {plain_text(value['text'])}",
+                )
+            )
+            for sub in clause["subclauses"]:
+                heading = sub["value"]["heading"] or ""
+                found.append(
+                    Part(
+                        sub["value"]["anchor"],
+                        f"§{sub['number']} {heading}".strip(),
+                        f"{heading}. {plain_text(sub['value']['text'])}".lstrip(". "),
+                    )
+                )
+        return found
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Ids first: in previews the relation is an in-memory list, not a queryset.
@@ -164,10 +183,10 @@ class ProcedurePage(PublicHistoryMixin, Page):
         return context
 
 
-class ObjectivesPage(PublicHistoryMixin, Page):
+class ObjectivesPage(PublicHistoryMixin, BasePage):
     """The network's agreed statement of objectives."""
 
-    preamble = RichTextField(blank=True, features=["bold", "italic", "link"])
+    preamble = RichTextField(blank=True, features=INLINE_FEATURES)
     adopted_on = models.DateField(null=True, blank=True)
     adopted_at = models.ForeignKey(
         "meetings.OutcomePage",
@@ -190,17 +209,24 @@ class ObjectivesPage(PublicHistoryMixin, Page):
             [FieldPanel("adopted_on"), PageChooserPanel("adopted_at", "meetings.OutcomePage")],
             heading="Adoption",
         ),
-        change_summary_panel,
     ]
-    base_form_class = ChangeSummaryPageForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("preamble"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
     ]
 
+    search_kind = PageKind("objectives", "Objectives")
+    search_date_field = "adopted_on"
+    search_prefetch = ("objectives",)
+
     class Meta:
         verbose_name = "statement of objectives"
+
+    def search_parts(self):
+        return [Part("", "", plain_text(self.preamble))] + [
+            Part("", "", objective.text) for objective in self.objectives.all()
+        ]
 
     def history_sections(self):
         sections = [

@@ -76,10 +76,6 @@ def words(text):
     return [word.lower() for word in WORD.findall(text)]
 
 
-def stems(text):
-    return [stem(word) for word in words(text)]
-
-
 @dataclass(frozen=True)
 class Term:
     """One word, or one phrase of several words."""

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Exists, Q
 from wagtail.models import Page
 
-from . import text
+from .descriptions import parts, prefetch_parts
 from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
 from .query import WORD, stem
 
@@ -95,7 +95,7 @@ def rebuild():
 def page_words(page):
     """The words of a specific page's live text (title and parts), lower-cased."""
     found = {word.lower() for word in WORD.findall(page.title)}
-    for part in text.parts(page):
+    for part in parts(page):
         found.update(word.lower() for word in WORD.findall(part.text))
     return {word for word in found if len(word) <= MAX_WORD_LENGTH}
 
@@ -119,7 +119,7 @@ def _read(pks):
     pks = sorted(pks)
     for start in range(0, len(pks), BATCH):
         pages = list(Page.objects.filter(pk__in=pks[start : start + BATCH]).specific())
-        text.prefetch(pages)
+        prefetch_parts(pages)
         for page in pages:
             yield page.pk, page_words(page)
 

@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from . import autocomplete as suggestions
 from . import results
+from .errors import SearchUnavailable
 
 NO_CACHE = {"no_cache": True, "no_store": True, "private": True}
 
@@ -19,10 +21,16 @@ def _private(response):
 
 @require_GET
 def search(request):
-    outcome = results.search(request)
-    return _private(render(request, "search/search.html", {"search": outcome}))
+    found = results.search(request)
+    status = 503 if found.unavailable else 200
+    return _private(render(request, "search/search.html", {"search": found}, status=status))
 
 
 @require_GET
 def autocomplete(request):
-    return _private(JsonResponse({"results": results.autocomplete(request)}))
+    try:
+        return _private(JsonResponse({"results": suggestions.suggestions(request)}))
+    except SearchUnavailable:
+        return _private(
+            JsonResponse({"results": [], "error": "Search is not available right now."}, status=503)
+        )

@@ -1,7 +1,14 @@
+"""Fixtures for the whole suite: a site's home page, the procedure wiki, search backends and a
+small site to search.
+
+Imports live inside the fixtures: the search backend's conformance run collects this file
+under settings that install neither Wagtail nor the site's apps.
+"""
+
 import pytest
 
-# Imports live inside the fixtures: the search backend's conformance run collects this file
-# under settings that install neither Wagtail nor the site's apps.
+WHOOSH = "search.backends.whoosh"
+DATABASE = "wagtail.search.backends.database"
 
 
 @pytest.fixture
@@ -26,3 +33,139 @@ def wiki(home):
     from tests.factories import ProcedureIndexPageFactory
 
     return ProcedureIndexPageFactory(parent=home, slug="procedures")
+
+
+def _use_backend(settings, backend):
+    """Search with `backend` (a WAGTAILSEARCH_BACKENDS entry), built from the test's pages,
+    with the spelling vocabulary's cached copy dropped."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backend}
+    cache.clear()
+    call_command("update_index", verbosity=0)
+
+
+@pytest.fixture
+def whoosh(settings, tmp_path):
+    """The Whoosh backend on this test's own index; returns the index directory.
+
+    Wagtail's signal handlers look the backend up from settings on every save, and
+    modelsearch builds a new backend object on each lookup, so nothing else needs resetting.
+    """
+    path = tmp_path / "search-index"
+    _use_backend(settings, {"BACKEND": WHOOSH, "PATH": str(path), "LOCK_TIMEOUT": 5})
+    yield path
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(params=["whoosh", "database"])
+def any_backend(request, settings, tmp_path):
+    """Each test using this runs on the Whoosh and on the database backend."""
+    if request.param == "whoosh":
+        backend = {"BACKEND": WHOOSH, "PATH": str(tmp_path / "index"), "LOCK_TIMEOUT": 5}
+    else:
+        backend = {"BACKEND": DATABASE}
+    _use_backend(settings, backend)
+    yield request.param
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def site(home):
+    """Sections with a few pages each, to search; pages are indexed as they are created."""
+    import datetime
+
+    from django.core.management import call_command
+
+    from tests.factories import (
+        MeetingIndexPageFactory,
+        MeetingPageFactory,
+        MembershipPageFactory,
+        OutcomePageFactory,
+        PersonFactory,
+        ProcedureIndexPageFactory,
+        ProcedurePageFactory,
+        SessionFactory,
+        SteeringCommitteePageFactory,
+        agenda_item,
+        clause_data,
+    )
+
+    wiki = ProcedureIndexPageFactory(parent=home, slug="procedures")
+    joining = ProcedurePageFactory(
+        parent=wiki,
+        slug="joining",
+        title="Joining the network",
+        summary="Who can join and how to apply.",
+        in_force=True,
+        body=[
+            clause_data("Who can join", "<p>Organisations that endorse the objectives.</p>"),
+            clause_data(
+                "Applying",
+                "<p>Write to the committee.</p>",
+                subclauses=[
+                    ("Decision", "", "<p>The committee decides within thirty days.</p>"),
+                    ("Appeal", "", "<p>A refused applicant may ask for a hearing.</p>"),
+                ],
+            ),
+        ],
+    )
+    committee = ProcedurePageFactory(
+        parent=wiki,
+        slug="committee",
+        title="The steering committee",
+        summary="How the committee approves changes.",
+        body=[clause_data("Approving changes", "<p>Two members approve each change.</p>")],
+    )
+    meetings = MeetingIndexPageFactory(parent=home, slug="meetings")
+    meeting = MeetingPageFactory(
+        parent=meetings,
+        slug="bali",
+        title="Meeting in Bali",
+        start_date=datetime.date(2013, 10, 19),
+        end_date=datetime.date(2013, 10, 20),
+    )
+    facilitator = PersonFactory(name="Ottoline Quarrington")
+    session = SessionFactory(
+        meeting=meeting,
+        title="State surveillance and human rights",
+        agenda=[agenda_item("Working groups on blanket surveillance", 45)],
+        facilitators=[facilitator],
+    )
+    outcome = OutcomePageFactory(
+        parent=meeting,
+        slug="message",
+        title="Message from Bali",
+        date=datetime.date(2013, 10, 20),
+        body="<p>Principles for the summit, against mass surveillance.</p>",
+    )
+    later = MeetingPageFactory(
+        parent=meetings,
+        slug="geneva",
+        title="Meeting in Geneva",
+        start_date=datetime.date(2015, 3, 1),
+        end_date=datetime.date(2015, 3, 2),
+        context="<p>Surveillance reform was reviewed.</p>",
+    )
+    membership = MembershipPageFactory(parent=home, slug="membership")
+    steering = SteeringCommitteePageFactory(parent=home, slug="steering-committee")
+    # Sessions are saved after their meeting: index the meeting again with them.
+    call_command("update_index", verbosity=0)
+    return {
+        "home": home,
+        "wiki": wiki,
+        "joining": joining,
+        "committee": committee,
+        "meetings": meetings,
+        "meeting": meeting,
+        "session": session,
+        "outcome": outcome,
+        "later": later,
+        "membership": membership,
+        "steering": steering,
+    }

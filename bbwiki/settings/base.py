@@ -22,6 +22,8 @@ DEBUG = False
 ALLOWED_HOSTS = []
 
 INSTALLED_APPS = [
+    "core",
+    "history",
     "home",
     "network",
     "meetings",
@@ -29,6 +31,7 @@ INSTALLED_APPS = [
     "moderation",
     "operations",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",

@@ -14,9 +14,6 @@ from django.contrib.staticfiles import finders
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 
-# The fixtures (whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SITE = "http://testserver"

@@ -5,8 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
+from history.models import ChangeSummary
 from moderation.constants import DEFAULT_REQUIRED_APPROVALS, WORKFLOW_NAME
-from moderation.models import ChangeSummary, QuorumApprovalTask, QuorumDecision
+from moderation.models import QuorumApprovalTask, QuorumDecision
 from procedures.models import ProcedurePage
 from tests.moderation.helpers import live_text, save_draft, submit, workflow_action
 
@@ -242,7 +243,7 @@ def test_admin_history_shows_proposer_approvers_and_summary(
     actions = list(
         PageLogEntry.objects.filter(page=submitted).values_list("action", "user__username")
     )
-    assert ("moderation.change_summary", "member") in actions
+    assert ("history.change_summary", "member") in actions
     assert ("moderation.approve", "sc1") in actions
     assert ("wagtail.publish", "sc2") in actions
 

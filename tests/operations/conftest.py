@@ -3,9 +3,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from django.core.management import call_command
-
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # The PostgreSQL server for the tests that need a database of their own (not the test database).
@@ -36,17 +33,3 @@ def manage(*args, env, timeout=300):
         timeout=timeout,
         check=False,
     )
-
-
-@pytest.fixture
-def whoosh(settings, tmp_path):
-    """The Whoosh backend on this test's own index directory, built from the test's pages."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.backends.whoosh",
-            "PATH": str(tmp_path / "search-index"),
-            "LOCK_TIMEOUT": 5,
-        }
-    }
-    call_command("update_index", verbosity=0)
-    return tmp_path / "search-index"

@@ -3,9 +3,6 @@
 import pytest
 from django.test import Client
 
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 

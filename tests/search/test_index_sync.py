@@ -9,6 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.documents import get_document_model
+from wagtail.search.backends import get_search_backend
 from whoosh.query import Term
 
 from procedures.models import ProcedurePage
@@ -25,8 +26,9 @@ def found(word):
     return list(ProcedurePage.objects.live().public().search(word))
 
 
-def in_index(backend, obj):
+def in_index(obj):
     """Whether the Whoosh index itself holds a document for `obj`."""
+    backend = get_search_backend()
     searcher = backend.get_index_for_model(type(obj)).store.searcher().searcher
     return len(searcher.search(Term(PK_FIELD, str(obj.pk)), limit=None)) > 0
 
@@ -35,7 +37,7 @@ def procedure(wiki, summary, **fields):
     return ProcedurePageFactory(parent=wiki, summary=summary, **fields)
 
 
-def test_publishing_makes_a_draft_findable(search_backend, wiki):
+def test_publishing_makes_a_draft_findable(whoosh, wiki):
     page = procedure(wiki, "Heliotrope gardens are tended in turn.", live=False)
     assert found("heliotrope") == []
 
@@ -44,7 +46,7 @@ def test_publishing_makes_a_draft_findable(search_backend, wiki):
     assert found("heliotrope") == [page]
 
 
-def test_unpublishing_removes_a_page_from_live_results(search_backend, wiki):
+def test_unpublishing_removes_a_page_from_live_results(whoosh, wiki):
     page = procedure(wiki, "Marmalade is shared at every meeting.")
     assert found("marmalade") == [page]
 
@@ -53,7 +55,7 @@ def test_unpublishing_removes_a_page_from_live_results(search_backend, wiki):
     assert found("marmalade") == []
 
 
-def test_an_edited_page_is_found_by_its_new_words_only(search_backend, wiki):
+def test_an_edited_page_is_found_by_its_new_words_only(whoosh, wiki):
     page = procedure(wiki, "Lighthouse keepers report weekly.")
 
     page.summary = "Orchard keepers report monthly."
@@ -63,7 +65,7 @@ def test_an_edited_page_is_found_by_its_new_words_only(search_backend, wiki):
     assert found("lighthouse") == []
 
 
-def test_an_edited_clause_is_found_once_republished(search_backend, wiki):
+def test_an_edited_clause_is_found_once_republished(whoosh, wiki):
     page = procedure(wiki, "How the network keeps records.")
 
     page.body = [clause_data("Archives", "<p>Minutes are kept on parchment.</p>")]
@@ -72,7 +74,7 @@ def test_an_edited_clause_is_found_once_republished(search_backend, wiki):
     assert found("parchment") == [page]
 
 
-def test_a_moved_page_is_still_found(search_backend, home, wiki):
+def test_a_moved_page_is_still_found(whoosh, home, wiki):
     archive = ProcedureIndexPageFactory(parent=home, slug="archive", title="Archive")
     page = procedure(wiki, "Tangerine ballots are counted twice.")
 
@@ -83,23 +85,23 @@ def test_a_moved_page_is_still_found(search_backend, home, wiki):
     assert results[0].url_path.startswith(archive.url_path)
 
 
-def test_a_deleted_page_leaves_the_index(search_backend, wiki):
+def test_a_deleted_page_leaves_the_index(whoosh, wiki):
     page = procedure(wiki, "Saffron banners mark the venue.")
-    assert in_index(search_backend, page)
+    assert in_index(page)
 
     page.delete()
 
     assert found("saffron") == []
-    assert not in_index(search_backend, page)
+    assert not in_index(page)
 
 
-def test_a_document_is_indexed_when_saved_and_removed_when_deleted(search_backend):
+def test_a_document_is_indexed_when_saved_and_removed_when_deleted(whoosh):
     Document = get_document_model()
     document = Document.objects.create(
         title="Walrus committee minutes", file=ContentFile(b"Minutes.", name="minutes.txt")
     )
     assert list(Document.objects.search("walrus")) == [document]
-    assert in_index(search_backend, document)
+    assert in_index(document)
 
     document.title = "Pelican committee minutes"
     document.save()
@@ -108,10 +110,10 @@ def test_a_document_is_indexed_when_saved_and_removed_when_deleted(search_backen
 
     document.delete()
     assert list(Document.objects.search("pelican")) == []
-    assert not in_index(search_backend, document)
+    assert not in_index(document)
 
 
-def test_update_index_finds_pages_saved_while_indexing_was_off(search_backend, settings, wiki):
+def test_update_index_finds_pages_saved_while_indexing_was_off(whoosh, settings, wiki):
     settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     page = procedure(wiki, "Juniper hedges divide the plots.")
     assert found("juniper") == []
@@ -126,21 +128,21 @@ def _failing_add_items(self, model, items):
     raise OSError("No space left on device")
 
 
-def _point_at_missing_generation(backend, monkeypatch):
-    store = backend.get_index_for_model(ProcedurePage).store
+def _point_at_missing_generation(monkeypatch):
+    store = get_search_backend().get_index_for_model(ProcedurePage).store
     (store.path / CURRENT_FILE).write_text("g-missing")
 
 
-def _make_writes_fail(backend, monkeypatch):
+def _make_writes_fail(monkeypatch):
     monkeypatch.setattr(WhooshIndex, "add_items", _failing_add_items)
 
 
 @pytest.mark.parametrize("break_index", [_make_writes_fail, _point_at_missing_generation])
 def test_an_indexing_failure_never_loses_the_editors_publish(
-    search_backend, wiki, admin_client, caplog, monkeypatch, break_index
+    whoosh, wiki, admin_client, caplog, monkeypatch, break_index
 ):
     page = procedure(wiki, "Walnut trees shade the square.")
-    break_index(search_backend, monkeypatch)
+    break_index(monkeypatch)
     data = procedure_edit_form(page, text="Lanterns light the square at dusk.")
     data["action-publish"] = "action-publish"
 
@@ -162,10 +164,10 @@ def test_an_indexing_failure_never_loses_the_editors_publish(
     )
 
 
-def test_update_index_repairs_what_a_failed_write_missed(search_backend, wiki, monkeypatch):
+def test_update_index_repairs_what_a_failed_write_missed(whoosh, wiki, monkeypatch):
     page = procedure(wiki, "Walnut trees shade the square.")
     with monkeypatch.context() as patch:
-        _make_writes_fail(search_backend, patch)
+        _make_writes_fail(patch)
         page.summary = "Chestnut trees shade the square."
         page.save_revision().publish()
     assert found("chestnut") == []

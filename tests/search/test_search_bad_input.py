@@ -6,9 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query
 
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 BAD_QUERIES = [

@@ -7,10 +7,7 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.factories import ProcedurePageFactory, clause_data
-
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-from tests.search.search_site import get, reindex
+from tests.search.helpers import get, reindex
 
 pytestmark = pytest.mark.django_db
 
@@ -194,16 +191,18 @@ def test_the_ranked_list_loads_only_what_ranking_and_facets_read(
 ):
     from django.contrib.auth.models import AnonymousUser
 
+    from search.facets import rows as facet_rows
     from search.query import parse
-    from search.results import RANKED_FIELDS, _ranked, _rows, visible_pages
+    from search.ranking import RANKED_FIELDS, ranked
+    from search.visibility import visible_pages
 
-    hits = _ranked(visible_pages(AnonymousUser()), parse("Bali").build())
+    hits = ranked(visible_pages(AnonymousUser()), parse("Bali").build())
 
     assert len(hits) >= 3
     assert {"url_path", "search_description", "latest_revision_id"} <= hits[0].get_deferred_fields()
     assert not set(RANKED_FIELDS) & hits[0].get_deferred_fields()
-    _rows(hits)  # content types cached
+    facet_rows(hits)  # content types cached
     # Dates and meetings for the facets: three queries at most, none per hit.
     with django_assert_max_num_queries(3):
-        rows, _meetings = _rows(hits)
+        rows = facet_rows(hits)
     assert [row.pk for row in rows] == [hit.pk for hit in hits]

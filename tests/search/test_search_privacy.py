@@ -9,10 +9,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from tests.factories import ProcedurePageFactory
-
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-from tests.search.search_site import get
+from tests.search.helpers import get
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,6 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-
 pytestmark = pytest.mark.django_db
 
 # Measured: Whoosh 0.760; database backend 0.788 on SQLite and 0.74 on PostgreSQL.

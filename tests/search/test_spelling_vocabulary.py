@@ -12,10 +12,7 @@ from procedures.models import ProcedurePage
 from search import spelling
 from search.models import PageWords, VocabularyState, VocabularyWord
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
-
-# The fixtures (any_backend, whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-from tests.search.search_site import get
+from tests.search.helpers import get
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,58 @@
+"""The page every page type of the site builds on."""
+
+from wagtail.models import Page
+
+from .forms import ChangeSummaryPageForm, change_summary_panel
+from .search import PageKind, Part
+from .text import plain_text
+
+SECTION = PageKind("section", "Section")
+
+
+class BasePage(Page):
+    """A page of the site: edited with a change summary, and describing itself to search.
+
+    Every page type's content panels end with the change summary (added here, so page types
+    list only their own panels). Search asks the page, never a table of page types:
+
+    - `search_kind`: what a newcomer calls this kind of page (facets, the result's label);
+    - `search_date_field`: the date field the page is on record for (an outcome's date, a
+      meeting's start), or None; see `search_date()`;
+    - `search_groups_descendants`: results under a page of this type are filed under it
+      (a meeting and its outcomes), giving search a facet named by the type's kind;
+    - `search_parts()`: the page's readable text in parts a result can link to (clauses,
+      sessions), with `search_prefetch` the related rows it reads, fetched for many at once.
+    """
+
+    base_form_class = ChangeSummaryPageForm
+
+    search_kind = SECTION
+    search_date_field = None
+    search_groups_descendants = False
+    search_prefetch = ()
+
+    class Meta:
+        abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if change_summary_panel not in cls.content_panels:
+            cls.content_panels = [*cls.content_panels, change_summary_panel]
+
+    def search_date(self):
+        """The date this page is on record for, or None."""
+        return getattr(self, self.search_date_field) if self.search_date_field else None
+
+    def search_parts(self):
+        """[Part, …]: the page's own text first. By default its introduction, if it has one,
+        else its search description."""
+        return [Part("", "", plain_text(getattr(self, "intro", "") or self.search_description))]
+
+
+def grouped_by_choice(items, field_name, choices):
+    """[(label, [item, …]), …]: `items` grouped by their `field_name`, in the order of
+    `choices` ((value, label) pairs), keeping each group's order; empty groups left out."""
+    grouped = {}
+    for item in items:
+        grouped.setdefault(getattr(item, field_name), []).append(item)
+    return [(label, grouped[value]) for value, label in choices if value in grouped]

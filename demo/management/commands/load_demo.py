@@ -1,0 +1,48 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import meetings as meetings_demo
+from demo import network as network_demo
+from demo import procedures as procedures_demo
+from demo import search as search_demo
+from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from demo.pages import ensure_home
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site (the Best Bits 2013 meeting in Bali). Creates only what is missing: "
+        "running it again changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            accounts = ensure_demo_accounts()
+            home, created = ensure_home()
+            wiki = procedures_demo.load(home)
+            task_forces = network_demo.load(home)
+            outcomes = meetings_demo.load(home)
+            network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
+            procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"])
+            users = {user.username: user for user, _ in accounts}
+            procedures_demo.load_history(
+                wiki,
+                proposer=users.get("member"),
+                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+            )
+            search_demo.load(home)
+        self.stdout.write(
+            self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
+        )
+        if accounts:
+            self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (development only):")
+            for user, created in accounts:
+                role = (
+                    "administrator"
+                    if user.is_superuser
+                    else ", ".join(user.groups.values_list("name", flat=True))
+                )
+                note = "" if created else " (unless changed since)"
+                self.stdout.write(
+                    f"  username: {user.username:<12} password: {DEMO_PASSWORD}{note}  [{role}]"
+                )

@@ -1,0 +1,54 @@
+"""Building blocks for `manage.py load_demo`: create what is missing, never touch what exists."""
+
+import logging
+
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+logger = logging.getLogger("bbwiki.demo")
+
+
+def ensure_child(parent, model, slug, **fields):
+    """Return (page, created): the child of `parent` with `slug`, created and published if missing.
+
+    An existing page is returned as it is, so that edits made since the last run are kept.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    logger.info("Created %s %r", model._meta.verbose_name, page.title)
+    return page, True
+
+
+def ensure_home():
+    """The site's home page, replacing Wagtail's untouched welcome page on a fresh install."""
+    home = HomePage.objects.first()
+    if home is not None:
+        return home, False
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title="Best Bits",
+        slug="best-bits",
+        intro=(
+            "<p>Best Bits is a global network of civil-society groups working on Internet "
+            "governance and human rights. This site holds the network's working procedures, "
+            "its agreed objectives, and the record of its meetings and what they decided.</p>"
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    welcome = site.root_page if site else None
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    else:
+        site.root_page = home
+        site.save()
+    # Wagtail's placeholder page is removed only if nobody has built on it.
+    if welcome is not None and welcome.specific_class is Page and welcome.is_leaf():
+        welcome.delete()
+    return home, True

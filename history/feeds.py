@@ -1,0 +1,135 @@
+"""Atom feeds of published changes: the whole site, and one page's history.
+
+A feed object serves every request (the site feed is one object in the URL configuration),
+so nothing about a request is kept on it: `get_object()` returns what the request asks for,
+`items()` turns it into `Entry`s with their links worked out, and the item methods only read
+the entry they are given.
+"""
+
+import dataclasses
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from .changes import recent_changes
+
+FEED_LENGTH = 50
+NO_SUMMARY = "Published without a change summary."
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    title: str
+    description: str
+    link: str
+    guid: str
+    published: datetime.datetime
+    author: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class PageFeed:
+    """What a page's history feed is about: the page, for the request asking."""
+
+    page: object
+    request: object
+
+
+class EntryFeed(Feed):
+    """An Atom feed whose items are `Entry`s."""
+
+    feed_type = Atom1Feed
+    item_guid_is_permalink = False
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_description(self, entry):
+        return entry.description
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_guid(self, entry):
+        return entry.guid
+
+    def item_pubdate(self, entry):
+        return entry.published
+
+    def item_updateddate(self, entry):
+        return entry.published
+
+    def item_author_name(self, entry):
+        return entry.author or None
+
+
+class RecentChangesFeed(EntryFeed):
+    title = "Best Bits: recent changes"
+    subtitle = "Every change to the network's rules and records, once approved and published."
+    link = "/changes/"
+
+    def get_object(self, request):
+        return request
+
+    def items(self, request):
+        return [
+            Entry(
+                title=f"{change.page.title}: {change.summary or 'published'}",
+                description=change.summary or NO_SUMMARY,
+                link=change.diff_url(request) or change.version_url(request),
+                guid=request.build_absolute_uri(change.version_url(request)),
+                published=change.published_at,
+                author=change.published_by,
+            )
+            for change in recent_changes(limit=FEED_LENGTH)
+        ]
+
+
+class PageHistoryFeed(EntryFeed):
+    """The published versions of one page, newest first."""
+
+    def get_object(self, request, page):
+        return PageFeed(page, request)
+
+    def title(self, feed):
+        return f"Best Bits: history of “{feed.page.title}”"
+
+    def link(self, feed):
+        return feed.page.subpage_url("history", request=feed.request)
+
+    def subtitle(self, feed):
+        return f"Every approved version of “{feed.page.title}”."
+
+    def items(self, feed):
+        page, request = feed.page, feed.request
+        history = page.history()
+        entries = []
+        for version in history.describe(history.newest_first()[:FEED_LENGTH]):
+            parts = [version.summary or NO_SUMMARY]
+            if version.proposed_by:
+                parts.append(f"Proposed by {version.proposed_by}.")
+            if version.approved_by:
+                parts.append(f"Approved by {', '.join(version.approved_by)}.")
+            if version.previous is not None:
+                link = page.subpage_url(
+                    "history_diff",
+                    version.previous.revision_id,
+                    version.revision_id,
+                    request=request,
+                )
+            else:
+                link = page.subpage_url("history_version", version.revision_id, request=request)
+            entries.append(
+                Entry(
+                    title=f"Version {version.number}: {version.summary or 'published'}",
+                    description=" ".join(parts),
+                    link=link,
+                    guid=request.build_absolute_uri(
+                        page.subpage_url("history_version", version.revision_id, request=request)
+                    ),
+                    published=version.published_at,
+                    author=version.proposed_by,
+                )
+            )
+        return entries

@@ -1,0 +1,208 @@
+"""The steering committee: its seats, and who holds each seat on which terms."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.models import BasePage
+from core.rich_text import TEXT_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+from history.diff import Section
+from history.mixin import PublicHistoryMixin
+
+from ..forms import SteeringCommitteePageForm
+from ..roles import RoleEntry, RoleGroup
+from .records import Person
+
+
+@dataclass
+class Seat:
+    """One seat on the committee: its term now (None when vacant), later and earlier terms."""
+
+    name: str
+    current: "SeatTerm | None" = None
+    upcoming: list = field(default_factory=list)
+    past: list = field(default_factory=list)
+
+
+class SteeringCommitteePage(PublicHistoryMixin, BasePage):
+    """What the steering committee does, and who holds which seat on which terms."""
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+    base_form_class = SteeringCommitteePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "seat_terms",
+            label="Seat terms",
+            help_text=(
+                "One entry per term. Keep past terms: they are the seat's history. "
+                "A term without a holder records a vacancy."
+            ),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.RelatedFields("seat_terms", [index.SearchField("seat")]),
+    ]
+    search_kind = PageKind("steering-committee", "Steering committee")
+    search_prefetch = ("seat_terms__holder",)
+
+    class Meta:
+        verbose_name = "steering committee page"
+
+    def history_sections(self):
+        sections = [
+            Section("title", "", "Title", self.title),
+            Section("intro", "", "What the committee does", plain_text(self.intro)),
+        ]
+        for term in self.seat_terms.all():
+            end = term.term_end.isoformat() if term.term_end else "no end set"
+            sections.append(
+                Section(
+                    f"term-{term.pk or term.seat}-{term.term_start}",
+                    "",
+                    f"{term.seat}: {term.holder_label}",
+                    f"{term.get_role_display()}, {term.term_start.isoformat()} to {end}. "
+                    f"{term.how_selected}".strip(),
+                )
+            )
+        return sections
+
+    def search_parts(self):
+        terms = "; ".join(f"{term.seat}: {term.holder_label}" for term in self.seat_terms.all())
+        return [Part("", "", plain_text(self.intro)), Part("", "", terms)]
+
+    @classmethod
+    def person_roles(cls, person, pages):
+        terms = (
+            person.seat_terms.filter(page__in=pages).select_related("page").order_by("-term_start")
+        )
+        return [
+            RoleGroup(
+                "Steering committee",
+                [
+                    RoleEntry(
+                        term.page,
+                        term.seat,
+                        detail=term.get_role_display(),
+                        start=term.term_start,
+                        end=term.term_end,
+                    )
+                    for term in terms
+                ],
+            )
+        ]
+
+    @staticmethod
+    def overlapping_terms(terms):
+        """[(earlier, later), …] for terms on the same seat that overlap.
+
+        A term runs from its start up to its end date (a successor may start that day);
+        a term with no end runs on. Comparing each term with the one starting next on the same
+        seat finds every seat with an overlap.
+        """
+        by_seat = {}
+        for term in terms:
+            by_seat.setdefault(term.seat.strip().casefold(), []).append(term)
+        clashes = []
+        for seat_terms in by_seat.values():
+            seat_terms.sort(key=lambda term: term.term_start)
+            for earlier, later in zip(seat_terms, seat_terms[1:], strict=False):
+                if earlier.term_end is None or earlier.term_end > later.term_start:
+                    clashes.append((earlier, later))
+        return clashes
+
+    def seats(self, today=None):
+        """Every seat in the order first entered, each with its terms sorted into now/later/past."""
+        today = today or timezone.localdate()
+        seats = {}
+        for term in self.seat_terms.select_related("holder__organisation"):
+            seat = seats.setdefault(term.seat.strip().casefold(), Seat(name=term.seat.strip()))
+            if term.term_start > today:
+                seat.upcoming.append(term)
+            elif term.term_end is not None and term.term_end <= today:
+                seat.past.append(term)
+            else:
+                seat.current = term
+        for seat in seats.values():
+            seat.upcoming.sort(key=lambda term: term.term_start)
+            seat.past.sort(key=lambda term: term.term_start, reverse=True)
+        return list(seats.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["seats"] = self.seats()
+        context["has_history"] = any(seat.past for seat in context["seats"])
+        return context
+
+
+class SeatTerm(Orderable):
+    """One term on one seat of the steering committee; a term without a holder is a vacancy."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        MEMBER = "member", "Member"
+
+    page = ParentalKey(SteeringCommitteePage, on_delete=models.CASCADE, related_name="seat_terms")
+    seat = models.CharField(
+        max_length=100,
+        help_text="The seat's name, written the same way on every term of the seat, e.g. Africa.",
+    )
+    holder = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seat_terms",
+        help_text="Leave empty while the seat is vacant.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    term_start = models.DateField()
+    term_end = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day the term ends (a successor may start that day). Empty: no end set.",
+    )
+    how_selected = models.CharField(
+        max_length=255, blank=True, help_text="E.g. elected by the members after an open call."
+    )
+
+    panels = [
+        FieldPanel("seat"),
+        FieldPanel("holder"),
+        FieldPanel("role"),
+        FieldPanel("term_start"),
+        FieldPanel("term_end"),
+        FieldPanel("how_selected"),
+    ]
+
+    def __str__(self):
+        return f"{self.seat}: {self.holder_label}"
+
+    @property
+    def holder_label(self):
+        return str(self.holder) if self.holder else "no holder (vacant)"
+
+    def clean(self):
+        super().clean()
+        if self.term_start and self.term_end and self.term_end <= self.term_start:
+            raise ValidationError(
+                {"term_end": "A term must end after it starts: choose a later end date."}
+            )

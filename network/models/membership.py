@@ -1,0 +1,117 @@
+"""The membership page: how to join, the member organisations, and a page per person."""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from core.models import BasePage
+from core.rich_text import TEXT_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+from history.diff import Section
+from history.mixin import PublicHistoryMixin
+
+from ..forms import MemberFilterForm
+from .records import GLOBAL_SOUTH_REGIONS, Organisation, Person, Region
+
+
+class MembershipPage(PublicHistoryMixin, BasePage):
+    """How to join, and the member organisations by region and country.
+
+    Also serves a short page per person (`people/<id>/`) with the roles the record gives them,
+    which is where names elsewhere on the site link to.
+    """
+
+    how_to_join = RichTextField(blank=True, features=TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("how_to_join")]
+    search_fields = [*Page.search_fields, index.SearchField("how_to_join")]
+    search_kind = PageKind("membership", "Membership")
+
+    class Meta:
+        verbose_name = "membership page"
+
+    def history_sections(self):
+        return [
+            Section("title", "", "Title", self.title),
+            Section("how-to-join", "", "How to join", plain_text(self.how_to_join)),
+        ]
+
+    def search_parts(self):
+        return [Part("", "", plain_text(self.how_to_join))]
+
+    @classmethod
+    def for_request(cls, request):
+        """The live membership page of the visitor's site, or None."""
+        pages = cls.objects.live().public()
+        site = Site.find_for_request(request) if request else None
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        return pages.first()
+
+    def person_url(self, person, request=None):
+        return self.subpage_url("person", person.pk, request=request)
+
+    def directory(self, params):
+        """The member organisations for the visitor's filters, with the form and region counts.
+
+        Filters that match no region or country on record are ignored, with a note saying so.
+        """
+        members = Organisation.objects.members()
+        countries = members.order_by("country").values_list("country", flat=True).distinct()
+        form = MemberFilterForm(params or None, regions=Region.choices, countries=countries)
+        note = ""
+        listed = members
+        if form.is_bound:
+            if form.is_valid():
+                if form.cleaned_data["region"]:
+                    listed = listed.filter(region=form.cleaned_data["region"])
+                if form.cleaned_data["country"]:
+                    listed = listed.filter(country=form.cleaned_data["country"])
+            else:
+                note = (
+                    "There is no member organisation on record for that region or country, "
+                    "so all of them are shown."
+                )
+        return {
+            "filter_form": form,
+            "filter_note": note,
+            "members": listed.order_by("name"),
+            "region_counts": self.region_counts(members),
+        }
+
+    @staticmethod
+    def region_counts(members):
+        """Member counts for every region (value, label, count, Global South?) and in total."""
+        counts = dict(members.values_list("region").annotate(n=Count("pk")).order_by())
+        rows = [
+            (value, label, counts.get(value, 0), value in GLOBAL_SOUTH_REGIONS)
+            for value, label in Region.choices
+        ]
+        return {
+            "regions": rows,
+            "total": sum(counts.values()),
+            "global_south": sum(n for _, _, n, south in rows if south),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.directory(request.GET))
+        return context
+
+    @path("people/<int:pk>/", name="person")
+    def person(self, request, pk):
+        person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+        return self.render(
+            request,
+            template="network/person.html",
+            context_overrides={"person": person, "roles": person.roles(Page.objects.live())},
+        )

@@ -1,0 +1,147 @@
+"""The network's records: regions, organisations and the people who hold roles."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import get_page_models
+from wagtail.search import index
+
+EXAMPLE_HELP = "Invented for the demo site; shown everywhere with an “example” badge."
+# Where a request keeps the membership page once looked up, for every name on the page.
+PEOPLE_PAGE_ATTRIBUTE = "_bbwiki_people_page"
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", "Africa"
+    ARAB_STATES = "arab_states", "Arab States"
+    ASIA_PACIFIC = "asia_pacific", "Asia and the Pacific"
+    LATIN_AMERICA = "latin_america", "Latin America and the Caribbean"
+    EUROPE = "europe", "Europe"
+    NORTH_AMERICA = "north_america", "North America"
+
+
+# Global South participation is counted by region, the way the network reports it.
+GLOBAL_SOUTH_REGIONS = frozenset(
+    {Region.AFRICA, Region.ARAB_STATES, Region.ASIA_PACIFIC, Region.LATIN_AMERICA}
+)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def members(self):
+        return self.filter(membership_status=Organisation.MembershipStatus.MEMBER)
+
+
+class Organisation(index.Indexed, models.Model):
+    """A civil society organisation in (or applying to) the network."""
+
+    class MembershipStatus(models.TextChoices):
+        APPLIED = "applied", "Applied"
+        MEMBER = "member", "Member"
+        SUSPENDED = "suspended", "Suspended"
+        FORMER = "former", "Former member"
+
+    name = models.CharField(max_length=255, unique=True)
+    country = models.CharField(max_length=100)
+    region = models.CharField(max_length=20, choices=Region.choices)
+    website = models.URLField(blank=True)
+    member_since = models.DateField(null=True, blank=True)
+    membership_status = models.CharField(
+        max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.MEMBER
+    )
+    is_example = models.BooleanField("example", default=False, help_text=EXAMPLE_HELP)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel([FieldPanel("country"), FieldPanel("region")], heading="Where"),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("membership_status"), FieldPanel("member_since")], heading="Membership"
+        ),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("country"),
+        index.FilterField("region"),
+        index.FilterField("membership_status"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_global_south(self):
+        return self.region in GLOBAL_SOUTH_REGIONS
+
+
+class Person(index.Indexed, models.Model):
+    """Someone who holds a role in the network: facilitator, seat holder, convenor, member."""
+
+    name = models.CharField(max_length=255)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    country = models.CharField(max_length=100, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network_person",
+        help_text="Their login on this site, if they have one.",
+    )
+    is_example = models.BooleanField("example", default=False, help_text=EXAMPLE_HELP)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("country"),
+        FieldPanel("user"),
+        FieldPanel("is_example"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("is_example"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name} (example)" if self.is_example else self.name
+
+    def get_url(self, request=None):
+        """This person's page on the visitor's site, or "" where the site has none.
+
+        The membership page serves people's pages; it is looked up once per request.
+        """
+        if request is not None and hasattr(request, PEOPLE_PAGE_ATTRIBUTE):
+            people_page = getattr(request, PEOPLE_PAGE_ATTRIBUTE)
+        else:
+            people_page = apps.get_model("network", "MembershipPage").for_request(request)
+            if request is not None:
+                setattr(request, PEOPLE_PAGE_ATTRIBUTE, people_page)
+        return people_page.person_url(self, request) if people_page else ""
+
+    def roles(self, pages):
+        """[RoleGroup, …]: what the record says this person did, on the `pages` given (a page
+        queryset: those the visitor may see).
+
+        Each page type that records people's roles says so itself, with a `person_roles(person,
+        pages)` class method, so this model knows no other app's relations.
+        """
+        groups = []
+        for model in get_page_models():
+            person_roles = getattr(model, "person_roles", None)
+            if person_roles is not None:
+                groups.extend(group for group in person_roles(self, pages) if group.entries)
+        return groups

@@ -1,0 +1,155 @@
+"""Task forces: what each was set up to do, who convenes it and takes part, what it produced."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.models import BasePage, grouped_by_choice
+from core.rich_text import TEXT_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+from history.diff import Section
+from history.mixin import PublicHistoryMixin
+
+from ..roles import RoleEntry, RoleGroup
+from .records import Person
+
+
+class TaskForceIndexPage(BasePage):
+    """The network's task forces, active ones first."""
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.TaskForcePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "task force index"
+
+    def task_forces_by_status(self):
+        """[(status label, [task force, …]), …]: active, then closed; empty groups left out."""
+        task_forces = TaskForcePage.objects.child_of(self).live().public().order_by("title")
+        return grouped_by_choice(task_forces, "status", TaskForcePage.Status.choices)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = self.task_forces_by_status()
+        return context
+
+
+class TaskForceOutcomeBlock(blocks.StreamBlock):
+    outcome = blocks.PageChooserBlock(
+        page_type="meetings.OutcomePage", help_text="An outcome recorded under a meeting."
+    )
+    link = blocks.StructBlock(
+        [
+            ("title", blocks.CharBlock(max_length=255)),
+            ("url", blocks.URLBlock(label="URL")),
+        ],
+        icon="link",
+        help_text="Anything else the task force produced, published elsewhere.",
+    )
+
+
+SET_UP_AT_TYPES = ["meetings.MeetingPage", "meetings.OutcomePage"]
+
+
+class TaskForcePage(PublicHistoryMixin, BasePage):
+    """A task force: its mandate, who convenes it and takes part, and what it produced."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        CLOSED = "closed", "Closed"
+
+    mandate = RichTextField(features=TEXT_FEATURES)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    set_up_at = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The meeting, or the meeting's outcome, that set the task force up.",
+    )
+    convenors = ParentalManyToManyField(Person, blank=True, related_name="convened_task_forces")
+    members = ParentalManyToManyField(Person, blank=True, related_name="task_forces")
+    outcomes = StreamField(TaskForceOutcomeBlock(), blank=True)
+
+    parent_page_types = ["network.TaskForceIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("status"),
+        FieldPanel("mandate"),
+        PageChooserPanel("set_up_at", SET_UP_AT_TYPES),
+        FieldPanel("convenors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("members", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("outcomes"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("mandate"),
+        index.FilterField("status"),
+        index.RelatedFields("convenors", [index.SearchField("name")]),
+    ]
+    search_kind = PageKind("task-force", "Task force")
+    search_prefetch = ("convenors",)
+
+    class Meta:
+        verbose_name = "task force"
+
+    def history_sections(self):
+        def names(people):
+            return ", ".join(sorted(str(person) for person in people.all())) or "none"
+
+        outcomes = [
+            block.value.title if block.block_type == "outcome" else block.value["title"]
+            for block in self.outcomes
+            if block.value
+        ]
+        return [
+            Section("title", "", "Title", self.title),
+            Section("status", "", "Status", self.get_status_display()),
+            Section("mandate", "", "Mandate", plain_text(self.mandate)),
+            Section("convenors", "", "Convenors", names(self.convenors)),
+            Section("members", "", "Members", names(self.members)),
+            Section("set-up-at", "", "Set up at", self.set_up_at.title if self.set_up_at else ""),
+            Section("outcomes", "", "Outcomes", "; ".join(outcomes)),
+        ]
+
+    def search_parts(self):
+        convenors = ", ".join(person.name for person in self.convenors.all())
+        return [Part("", "", plain_text(self.mandate)), Part("", "", convenors)]
+
+    @classmethod
+    def person_roles(cls, person, pages):
+        def group(heading, task_forces):
+            task_forces = task_forces.filter(pk__in=pages.values("pk")).order_by("title")
+            return RoleGroup(heading, [RoleEntry(tf, tf.title) for tf in task_forces])
+
+        return [
+            group("Task forces convened", person.convened_task_forces.all()),
+            group("Task forces taken part in", person.task_forces.all()),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.set_up_at and self.set_up_at.specific_class._meta.label not in SET_UP_AT_TYPES:
+            raise ValidationError({"set_up_at": "Choose a meeting or one of its outcomes."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["convenor_list"] = list(self.convenors.order_by("name"))
+        context["member_list"] = list(self.members.order_by("name"))
+        return context

@@ -1,0 +1,173 @@
+"""Filters and facets: narrowing the results by kind, by meeting and by year.
+
+Facets are counted over up to `ranking.MAX_HITS` matches from what ranking already loaded
+(`ranking.RANKED_FIELDS`), plus one query per page type with a date and one per grouping page
+type, however many matches there are. A result's date follows one rule (`Row.date`).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from core.tree import ancestor_paths
+
+from .descriptions import group_models, kind_of, page_model
+
+
+@dataclass(frozen=True)
+class Group:
+    """A page that results under it are filed under (a meeting), as a facet value."""
+
+    pk: int
+    path: str
+    title: str
+    kind: object
+    date: object
+
+
+@dataclass
+class Row:
+    """What the facets and the result list need to know about one matching page.
+
+    Its date is the page's own date on record, else that of the group it is filed under (an
+    outcome without a date takes its meeting's), else none.
+    """
+
+    pk: int
+    kind: object
+    group: Group | None
+    own_date: object = None
+
+    @property
+    def date(self):
+        return self.own_date or (self.group.date if self.group else None)
+
+    @property
+    def year(self):
+        return self.date.year if self.date else None
+
+    def value(self, name):
+        """This row's value for the facet `name`, as a string, or None."""
+        if name == "kind":
+            return self.kind.slug
+        if name == "year":
+            return str(self.year) if self.year else None
+        if self.group is not None and self.group.kind.slug == name:
+            return str(self.group.pk)
+        return None
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    values: list  # [{"value", "label", "count", "active", "href"}]
+    clear_href: str = field(default="")
+
+
+def filter_names():
+    """The filters the search page reads: kind, one per grouping page type, year."""
+    return ["kind", *(kind_of(model).slug for model in group_models()), "year"]
+
+
+def link(query_text, filters, **changes):
+    """The search URL's query string for these filters with `changes` (None removes one)."""
+    params = {"query": query_text, **filters, **changes}
+    return "?" + urlencode({name: value for name, value in params.items() if value is not None})
+
+
+def rows(hits):
+    """A Row per hit (slim pages), in rank order: one query per page type that has a date
+    and one per grouping page type."""
+    models = {hit.content_type_id: page_model(hit.content_type_id) for hit in hits}
+    ids_by_model = {}
+    for hit in hits:
+        ids_by_model.setdefault(models[hit.content_type_id], []).append(hit.pk)
+    own_dates = {}
+    for model, ids in ids_by_model.items():
+        column = getattr(model, "search_date_field", None)
+        if column:
+            own_dates.update(model.objects.filter(pk__in=ids).values_list("pk", column))
+    groups = _groups(hits)
+    found = []
+    for hit in hits:
+        group = next((groups[p] for p in reversed(ancestor_paths(hit.path)) if p in groups), None)
+        kind = kind_of(models[hit.content_type_id])
+        found.append(Row(hit.pk, kind, group, own_dates.get(hit.pk)))
+    return found
+
+
+def _groups(hits):
+    """{path: Group} of the live grouping pages among the hits and their ancestors."""
+    paths = {path for hit in hits for path in ancestor_paths(hit.path)}
+    found = {}
+    for model in group_models():
+        column = model.search_date_field or "first_published_at"
+        for pk, path, title, date in (
+            model.objects.filter(path__in=paths)
+            .live()
+            .values_list("pk", "path", "title", column)
+            .iterator()
+        ):
+            found[path] = Group(pk, path, title, kind_of(model), date)
+    return found
+
+
+def read_filters(params):
+    """{name: value} for the filters asked for, each a string; blank ones left out."""
+    return {
+        name: params.get(name, "").strip()
+        for name in filter_names()
+        if params.get(name, "").strip()
+    }
+
+
+def apply_filters(rows, filters, query_text=""):
+    """(rows kept, facets, notes about filters that were ignored, filters applied)."""
+    notes = []
+    active = {}
+    for name, value in filters.items():
+        if any(row.value(name) == value for row in rows):
+            active[name] = value
+        else:
+            notes.append(f"No result matches the {name} filter “{value[:40]}”, so it was left out.")
+
+    def kept(row, skip=None):
+        return all(row.value(n) == v for n, v in active.items() if n != skip)
+
+    groups = {str(row.group.pk): row.group for row in rows if row.group is not None}
+    facets = []
+    for name in filter_names():
+        counts = Counter(row.value(name) for row in rows if kept(row, skip=name))
+        counts.pop(None, None)
+        if name == "kind":
+            label = "Kind"
+            kinds = {row.kind.slug: row.kind for row in rows}
+            values = sorted(
+                ((slug, kinds[slug].label, n) for slug, n in counts.items()),
+                key=lambda item: (-item[2], item[1]),
+            )
+        elif name == "year":
+            label = "Year"
+            values = sorted(((v, v, n) for v, n in counts.items()), reverse=True)
+        else:
+            label = next((g.kind.label for g in groups.values() if g.kind.slug == name), name)
+            values = sorted(
+                ((v, groups[v].title, n) for v, n in counts.items()),
+                key=lambda item: (groups[item[0]].date is not None, groups[item[0]].date),
+                reverse=True,
+            )
+        if values:
+            choices = [
+                {
+                    "value": v,
+                    "label": lbl,
+                    "count": n,
+                    "active": active.get(name) == v,
+                    "href": link(query_text, active, **{name: v}),
+                }
+                for v, lbl, n in values
+            ]
+            clear = link(query_text, active, **{name: None}) if name in active else ""
+            facets.append(Facet(name, label, choices, clear))
+    return [row for row in rows if kept(row)], facets, notes, active

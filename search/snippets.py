@@ -1,0 +1,77 @@
+"""Snippets and highlighting: the part of a page that answers, with the searched words marked."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .query import WORD, stem
+
+
+def _matcher(wanted):
+    stems = {stem(word) for word in wanted}
+    return lambda word: word.lower() in wanted or stem(word.lower()) in stems
+
+
+def weigher(wanted, weights):
+    """word -> the weight of the query word it matches (0 if none)."""
+    by_stem = {stem(word): weights.get(word, 1) for word in wanted}
+    by_word = {word: weights.get(word, 1) for word in wanted}
+
+    def weigh(word):
+        word = word.lower()
+        return by_word.get(word) or by_stem.get(stem(word), 0)
+
+    return weigh
+
+
+def highlight(value, wanted, limit=None):
+    """`value` escaped, with the words matching `wanted` (or their stems) in <mark>.
+
+    With `limit`, only the window of that many words holding the most matches is kept.
+    """
+    matches = _matcher(wanted)
+    tokens = list(WORD.finditer(value))
+    if not tokens:
+        return mark_safe(escape(value[: limit * 8] if limit else value))  # noqa: S308
+    flags = [matches(token.group()) for token in tokens]
+    start, end = 0, len(tokens)
+    if limit and len(tokens) > limit:
+        best, best_count, count = 0, -1, 0
+        for i, flag in enumerate(flags):
+            count += flag
+            if i >= limit:
+                count -= flags[i - limit]
+            if i >= limit - 1 and count > best_count:
+                best, best_count = i - limit + 1, count
+        first = next((i for i in range(best, best + limit) if flags[i]), best)
+        start = max(0, min(first - 6, len(tokens) - limit))
+        end = start + limit
+    chars_from = tokens[start].start() if start else 0
+    chars_to = tokens[end - 1].end() if end < len(tokens) else len(value)
+    out = ["… " if start else ""]
+    position = chars_from
+    for token, flag in zip(tokens[start:end], flags[start:end], strict=True):
+        if flag:
+            out.append(escape(value[position : token.start()]))
+            out.append(f"<mark>{escape(token.group())}</mark>")
+            position = token.end()
+    out.append(escape(value[position:chars_to]))
+    out.append(" …" if end < len(tokens) else "")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def best_part(parts, wanted, weights=None):
+    """(the part of a page that matches the rarest query words, whether any matched); the
+    first part when none do."""
+    weigh = weigher(wanted, weights or {})
+
+    def score(part):
+        found = {}
+        for word in WORD.findall(part.text):
+            weight = weigh(word)
+            if weight:
+                found[stem(word.lower())] = weight
+        return (round(sum(found.values()), 6), len(found))
+
+    scores = [score(part) for part in parts]
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    return parts[best], scores[best] > (0, 0)

@@ -1,0 +1,235 @@
+"""The demo's Bali 2013 meeting, checked against the programme it was built from."""
+
+import html
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.models import Page
+
+from meetings.models import MeetingPage, OutcomePage, Session
+from network.models import MembershipPage, Organisation, Person, SeatTerm
+from procedures.models import ObjectivesPage
+from tests.shared_files import not_found_reason, shared_file
+
+SEED = shared_file("seed", "bestbits-2013.txt")
+needs_seed = pytest.mark.skipif(
+    SEED is None, reason="the seed programme: " + not_found_reason("seed", "bestbits-2013.txt")
+)
+
+# The programme's sessions and facilitators, kept here so the check runs without the seed too.
+SESSIONS = [
+    ("Welcome, introductions, logistics, and meeting opening", ["Jeremy Malcolm"]),
+    (
+        "Global Internet governance principles, enhanced cooperation and the IGF",
+        ["Parminder Jeet Singh", "Joy Liddicoat"],
+    ),
+    ("Lunch and networking break", []),
+    (
+        "The ITU, the WSIS+10 process and other IG-related spaces",
+        ["Joana Varon Ferraz", "Matthew Shears"],
+    ),
+    ("State surveillance and human rights", ["Andrew Puddephatt", "Deborah Brown"]),
+    ("Lunch and networking break", []),
+    ("Best Bits", ["Jeremy Malcolm", "Anja Kovacs"]),
+    ("Joint Best Bits/Web We Want dinner at Nusa Dua Beach Grill", []),
+]
+SHORTCODE_MARKS = ["[participants", "[backgroundpapers", "[eventreports", "event="]
+FACILITATORS_LINE = re.compile(r"^Facilitators?: (?P<names>.+), background documents$")
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo, loaded once for this module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+    cache.clear()
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    """Each test runs in its own savepoint inside the module's demo transaction."""
+
+
+def visible_text(markup):
+    """The text a reader sees, whitespace collapsed, for comparing with the programme."""
+    text = re.sub(r"<[^>]+>", " ", markup.split("<main", 1)[1].split("</main>", 1)[0])
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def session_sections(markup):
+    """{session title: section html} for every session on a meeting page, in page order."""
+    sections = re.findall(r'<section class="session[^"]*".*?</section>', markup, flags=re.S)
+    titles = [
+        re.sub(
+            r"\s+", " ", re.sub(r"<[^>]+>", "", re.search(r"<h3.*?</h3>", s, re.S).group())
+        ).strip()
+        for s in sections
+    ]
+    return list(zip(titles, sections, strict=True))
+
+
+def test_meeting_page_shows_every_session_with_its_facilitators(demo, client):
+    meeting = MeetingPage.objects.get(slug="best-bits-2013-bali")
+    markup = client.get(meeting.url).content.decode()
+    people = {p.name: p for p in Person.objects.all()}
+    membership = MembershipPage.objects.get()
+
+    sections = session_sections(markup)
+
+    assert [title for title, _ in sections] == [title for title, _ in SESSIONS]
+    for (title, section), (_, names) in zip(sections, SESSIONS, strict=True):
+        for name in names:
+            link = f'<a href="{membership.url}people/{people[name].pk}/">{name}</a>'
+            assert link in section, (title, name)
+        assert ("Facilitator" in section) == bool(names), title
+
+
+@needs_seed
+def test_sessions_and_facilitators_match_the_seed():
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    from_seed = []
+    for index, line in enumerate(lines):
+        match = FACILITATORS_LINE.match(line)
+        if match:
+            from_seed.append((lines[index - 1], match["names"].split(" and ")))
+    # The opening session names its host on a line of their own, without "Facilitator:".
+    opening = lines.index(SESSIONS[0][0])
+    from_seed.insert(0, (lines[opening], [lines[opening + 1]]))
+
+    assert from_seed == [(title, names) for title, names in SESSIONS if names]
+    for title, _ in SESSIONS:
+        assert title in "\n".join(lines)
+
+
+def seed_fragments(line):
+    """The pieces of one programme line a reader should find, minus labels the page restyles."""
+    line = re.sub(r"^- ?", "", line.strip())
+    line = re.sub(r", background documents$", "", line)
+    is_facilitators = bool(re.match(r"^Facilitators?:", line))
+    line = re.sub(
+        r"^(Facilitators?:|Output:?|Potential output from group \d:|Discussion questions:-)\s*",
+        "",
+        line,
+    )
+    line = re.sub(r"\s*[\[(]\d+ (?:mins?|hours?)[\])]$", "", line)  # durations become badges
+    pieces = re.split(r"\s*\((own cost[^)]*)\)", line)  # the dinner's practical note
+    if is_facilitators:
+        pieces = line.split(" and ")
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+@needs_seed
+def test_every_line_of_the_seed_is_on_the_meeting_or_its_outcomes(demo, client):
+    meeting = MeetingPage.objects.get(slug="best-bits-2013-bali")
+    pages = [meeting, *OutcomePage.objects.child_of(meeting).live()]
+    text = " ".join(visible_text(client.get(page.url).content.decode()) for page in pages)
+    missing = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("[") or line in {"Background papers", "Reports"}:
+            continue  # shortcodes, and the headings that only introduced them
+        missing += [f for f in seed_fragments(line) if f.casefold() not in text.casefold()]
+    assert missing == []
+
+
+def test_durations_from_the_programme_are_shown(demo, client):
+    meeting = MeetingPage.objects.get(slug="best-bits-2013-bali")
+    text = visible_text(client.get(meeting.url).content.decode())
+    assert (
+        "Outline of session one – group agreement on discussion objectives and proposed "
+        "outputs 15 min" in text
+    )
+    assert "Break 30 min" in text
+    assert "Report back in plenary 30 min" in text
+    assert "Research interest in Best Bits. 10 min" in text
+    # The programme gives no clock times, so none are invented.
+    assert not Session.objects.exclude(start_time=None).exists()
+
+
+def test_bali_message_is_published_in_full(demo, client):
+    message = OutcomePage.objects.get(slug="message-from-bali")
+    text = visible_text(client.get(message.url).content.decode())
+    assert message.title == "Message from Best Bits participants in Bali, 20 October 2013"
+    assert message.body.count("<li>") == 4
+    assert "participate on an equal footing." in text
+    assert "linked with the CSTD WGEC process as appropriate." in text
+
+
+def test_outputs_lead_to_their_outcomes_and_on(demo, client):
+    meeting = MeetingPage.objects.get(slug="best-bits-2013-bali")
+    markup = client.get(meeting.url).content.decode()
+    for slug, text in [
+        ("statement-to-the-igf", "Statement to the IGF"),
+        ("draft-recommendations", "Set of draft recommendations"),
+        ("setting-up-of-task-forces", "Setting up of task forces"),
+        ("agreed-statement-of-objectives", "Agreed statement of objectives."),
+        ("procedure-wiki", "Procedure wiki."),
+    ]:
+        assert f'<a href="{meeting.url}{slug}/">{text}' in markup, slug
+
+    objectives = ObjectivesPage.objects.get()
+    assert objectives.adopted_at.slug == "agreed-statement-of-objectives"
+    outcome_html = client.get(objectives.adopted_at.url).content.decode()
+    assert f'<a href="{objectives.url}">' in outcome_html
+
+
+def test_no_shortcode_text_on_any_page(demo, client):
+    urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    membership = MembershipPage.objects.get()
+    urls += [f"{membership.url}people/{pk}/" for pk in Person.objects.values_list("pk", flat=True)]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert not [mark for mark in SHORTCODE_MARKS if mark in body], url
+
+
+def test_invented_people_and_organisations_are_marked_as_examples(demo, client):
+    real = {name for _, names in SESSIONS for name in names}
+    for person in Person.objects.all():
+        assert person.is_example == (person.name not in real), person.name
+        if not person.is_example:  # real people: by name only, in the roles the source gives
+            assert person.organisation is None and person.country == ""
+            assert not person.seat_terms.exists() and not person.convened_task_forces.exists()
+    assert Organisation.objects.exists()
+    assert not Organisation.objects.filter(is_example=False).exists()
+
+    terms = SeatTerm.objects.all()
+    assert terms.filter(holder=None).exists()  # a vacant seat
+    assert all(term.holder.is_example for term in terms.exclude(holder=None))
+    steering = client.get(terms.first().page.url).content.decode()
+    assert "Past holders" in steering and "badge--example" in steering
+
+
+def demo_state():
+    return (
+        list(Person.objects.order_by("pk").values_list("pk", "name")),
+        list(Organisation.objects.order_by("pk").values_list("pk", "name")),
+        list(SeatTerm.objects.order_by("pk").values_list("pk", "seat", "holder_id")),
+        [
+            (s.pk, s.title, s.agenda.raw_data[:], s.expected_outputs.raw_data[:])
+            for s in Session.objects.order_by("pk")
+        ],
+        list(ObjectivesPage.objects.values_list("adopted_at_id", flat=True)),
+    )
+
+
+def test_running_the_demo_again_changes_nothing(demo):
+    before = demo_state()
+    call_command("load_demo", verbosity=0)
+    assert demo_state() == before
+
+
+def test_an_editors_choice_of_adoption_outcome_is_kept(demo):
+    objectives = ObjectivesPage.objects.get()
+    message = OutcomePage.objects.get(slug="message-from-bali")
+    objectives.adopted_at = message
+    objectives.save_revision().publish()
+
+    call_command("load_demo", verbosity=0)
+
+    assert ObjectivesPage.objects.get().adopted_at == message

@@ -1,0 +1,112 @@
+"""`manage.py load_demo` builds the demo site and is safe to run again."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from home.models import HomePage
+from procedures.models import ObjectivesPage, ProcedurePage
+
+
+def snapshot():
+    """Every page with the content a visitor would see, and the revision count."""
+    pages = [
+        (p.pk, p.path, p.title, p.slug, p.live, p.latest_revision_id)
+        for p in Page.objects.order_by("path")
+    ]
+    procedures = [
+        (p.pk, p.summary, p.body.raw_data[:]) for p in ProcedurePage.objects.order_by("pk")
+    ]
+    return pages, procedures, Revision.objects.count()
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def test_builds_the_site_with_procedures_and_objectives(demo, client):
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert ProcedurePage.objects.live().count() >= 5
+    assert all("Starting draft" in p.summary for p in ProcedurePage.objects.all())
+
+    objectives = ObjectivesPage.objects.get()
+    texts = [o.text for o in objectives.objectives.all()]
+    assert len(texts) == 6
+    assert texts[0].startswith("To raise the level of shared understanding")
+    assert texts[3].startswith("To strengthen involvement from civil society from the Global South")
+    assert objectives.adopted_on.isoformat() == "2013-10-20"
+
+    # Every page answers for an anonymous visitor and is reachable from the home page.
+    home_html = client.get("/").content.decode()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        assert client.get(page.url).status_code == 200, page.url
+    for section in ("/procedures/", "/objectives/"):
+        assert f'href="{section}"' in home_html
+
+
+def test_running_twice_changes_nothing(demo):
+    before = snapshot()
+    call_command("load_demo", verbosity=0)
+    assert snapshot() == before
+
+
+def test_keeps_what_editors_changed(demo):
+    procedure = ProcedurePage.objects.get(slug="joining-the-network")
+    procedure.title = "Becoming a member"
+    procedure.save_revision().publish()
+    ProcedurePage.objects.get(slug="task-forces").delete()
+
+    call_command("load_demo", verbosity=0)
+
+    assert ProcedurePage.objects.get(slug="joining-the-network").title == "Becoming a member"
+    # A page an editor deleted is recreated, since the demo promises the starting procedures.
+    assert ProcedurePage.objects.filter(slug="task-forces").exists()
+
+
+def test_leaves_an_existing_site_alone(home):
+    before = snapshot()
+    call_command("load_demo", verbosity=0)
+    pages_before, _, _ = before
+    pages_after, _, _ = snapshot()
+    # The existing home page and its place in the tree are untouched; only sections are added.
+    assert [p for p in pages_after if p[0] in {q[0] for q in pages_before}] == pages_before
+
+
+def test_creates_demo_accounts_once_and_prints_them(db, capsys):
+    call_command("load_demo")
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("bestbits-demo")
+    admin.set_password("changed-by-its-owner")
+    admin.save()
+
+    call_command("load_demo")
+
+    admin.refresh_from_db()
+    assert admin.check_password("changed-by-its-owner")
+    assert "username: admin" in capsys.readouterr().out
+
+
+def test_no_demo_accounts_without_the_setting(db, settings):
+    settings.BBWIKI_DEMO_ACCOUNTS = False
+    call_command("load_demo", verbosity=0)
+    assert not get_user_model().objects.exists()
+
+
+def test_demo_procedure_has_an_approved_history(demo, client):
+    from history.versions import PageHistory
+    from moderation.models import QuorumDecision
+
+    procedure = ProcedurePage.objects.get(slug="joining-the-network")
+    history = PageHistory(procedure)
+    versions = history.describe(history.versions)
+    assert len(versions) == 3
+    assert all(v.summary for v in versions)
+    assert [v.published_at.year for v in versions] == [2013, 2014, 2015]
+    assert versions[1].proposed_by == "Example Member"
+    assert len(versions[2].approved_by) == 2
+    assert QuorumDecision.objects.filter(decision="approve").count() == 4
+    html = client.get(f"{procedure.url}as-of/2014-06-01/").content.decode()
+    assert "version 2" in html and "twenty-one days" in html
