@@ -60,6 +60,10 @@ EXCLUDED = [
 ]
 
 
+# Models that moved app since archives of this format were first written: old label -> new.
+RENAMED_MODELS = {"moderation.changesummary": "history.changesummary"}
+
+
 class BackupError(Exception):
     """The archive cannot be made or restored; the message says why, for the operator."""
 
@@ -258,6 +262,21 @@ def _delete_everything(database):
         pending = blocked
 
 
+def _rename_moved_models(data_path, manifest):
+    """Give the rows of models that have moved app their new label, in the unpacked data and
+    in the manifest's counts, so archives written before the move restore as they are."""
+    counts = manifest.get("counts") or {}
+    if not RENAMED_MODELS.keys() & counts.keys():
+        return
+    with open(data_path, encoding="utf-8") as f:
+        records = json.load(f)
+    for record in records:
+        record["model"] = RENAMED_MODELS.get(record["model"], record["model"])
+    with open(data_path, "w", encoding="utf-8") as f:
+        json.dump(records, f)
+    manifest["counts"] = {RENAMED_MODELS.get(label, label): n for label, n in counts.items()}
+
+
 def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
     """Load the archive at `source` into an empty, migrated database; return its manifest.
 
@@ -280,6 +299,7 @@ def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
                 "create a new one, run `manage.py migrate`, then restore."
             )
         data_path = Path(tmp) / DATA
+        _rename_moved_models(data_path, manifest)
         written = []
         try:
             with transaction.atomic(using=database):

@@ -6,6 +6,7 @@ would; they use the demo content because it has every kind of page, revisions, w
 users and groups, plus one uploaded document.
 """
 
+import hashlib
 import io
 import json
 import shutil
@@ -199,6 +200,28 @@ def test_sqlite_to_postgresql_round_trip_loses_nothing(demo_backup, postgres_dat
         target,
     )
     assert int(created.stdout) > demo_backup["source"]["models"]["auth.group"][0]
+
+
+def as_written_before_change_summaries_moved(members):
+    """The archive as a backup made when change summaries were moderation's wrote it."""
+    data = members["data.json"].replace(
+        b'"model": "history.changesummary"', b'"model": "moderation.changesummary"'
+    )
+    manifest = json.loads(members[MANIFEST])
+    manifest["counts"]["moderation.changesummary"] = manifest["counts"].pop("history.changesummary")
+    manifest["files"]["data.json"] = hashlib.sha256(data).hexdigest()
+    members["data.json"], members[MANIFEST] = data, json.dumps(manifest).encode()
+
+
+def test_an_archive_from_before_a_model_moved_app_restores(demo_backup, tmp_path):
+    archive = damaged(tmp_path, demo_backup["archive"], as_written_before_change_summaries_moved)
+    target = {"BBWIKI_VAR_DIR": str(tmp_path / "old")}
+    (tmp_path / "old").mkdir()
+    shutil.copy(demo_backup["empty"], tmp_path / "old" / "bbwiki.sqlite3")
+
+    ok(manage("restore", "--skip-index", str(archive), env=target))
+
+    assert_same_content(snapshot(target), demo_backup["source"])
 
 
 # In-process refusals: the archive is checked before anything is touched.
