@@ -23,7 +23,7 @@ from network.models import MembershipPage, SteeringCommitteePage, TaskForcePage
 from procedures.models import ObjectivesPage, ProcedurePage
 
 from . import spelling, text
-from .backends.whoosh.storage import SearchIndexError
+from .backends.whoosh.exceptions import SearchIndexError
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, WORD, clean, parse, stem, words
 
 logger = logging.getLogger(__name__)

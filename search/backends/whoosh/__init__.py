@@ -54,8 +54,8 @@ from .backend import (
     WhooshSearchBackend,
     WhooshSearchResults,
 )
+from .exceptions import IndexLockTimeout, IndexUnavailableError, SearchIndexError
 from .query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import IndexLockTimeout, IndexUnavailableError, SearchIndexError
 
 SearchBackend = WhooshSearchBackend
 

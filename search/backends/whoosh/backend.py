@@ -23,8 +23,9 @@ from modelsearch.backends.base import (
 )
 
 from .documents import build_document, index_field_types, text_field_types
+from .exceptions import IndexLockTimeout
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import IndexLockTimeout, IndexStore
+from .storage import IndexStore
 
 logger = logging.getLogger(__name__)
 

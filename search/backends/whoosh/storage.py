@@ -33,6 +33,7 @@ from whoosh.query import Term
 from whoosh.util.filelock import FileLock, try_for
 
 from .codec import InliningCodec
+from .exceptions import IndexLockTimeout, IndexUnavailableError
 from .journal import Journal
 
 logger = logging.getLogger(__name__)
@@ -47,18 +48,6 @@ JOURNAL_DIR = "journal"
 # Fields every document has; search and autocomplete fields are added as documents need them.
 PK_FIELD = "pk"
 CONTENT_TYPE_FIELD = "content_type"
-
-
-class SearchIndexError(RuntimeError):
-    """Base class for errors raised by the Whoosh search backend."""
-
-
-class IndexUnavailableError(SearchIndexError):
-    """The index is missing or cannot be opened; `manage.py update_index` rebuilds it."""
-
-
-class IndexLockTimeout(SearchIndexError):
-    """Another writer held the index lock for longer than LOCK_TIMEOUT seconds."""
 
 
 def base_schema():
