@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "moderation",
     "operations",
     "search",
+    "search.backends.whoosh",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",

@@ -21,6 +21,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 INSTALLED_APPS = [
     "modelsearch.test.testapp",
     "modelsearch",
+    "search.backends.whoosh",
     "taggit",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -6,13 +6,11 @@ keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
 and hides index entries whose rows are gone or were rolled back.
 """
 
-import atexit
-import logging
 from collections import Counter, OrderedDict
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.core.signals import request_finished
 from django.db.models.sql.where import WhereNode
 from modelsearch.backends.base import (
     BaseIndex,
@@ -22,12 +20,10 @@ from modelsearch.backends.base import (
     get_model_root,
 )
 
+from . import hooks
 from .documents import build_document, index_field_types, text_field_types
-from .exceptions import IndexLockTimeout
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 from .storage import IndexStore
-
-logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
@@ -46,35 +42,6 @@ MAX_EXTRA_LOADS = 20
 # Ranked searches of a model that has at least this share of its index's documents leave
 # the other content types to the queryset filter instead of a Whoosh filter.
 UNFILTERED_SHARE = 0.9
-# How long, after a request that recorded changes, to wait for another writer before
-# leaving the changes to the next search.
-CATCH_UP_TIMEOUT = 2
-
-# Indexes this process has recorded changes for, by path.
-_recorded = {}
-
-
-def catch_up_recorded(**_kwargs):
-    """Write the changes this process recorded into the live indexes.
-
-    Runs once a request has been answered and when the process exits; searches do the
-    same for themselves, so a failure here only leaves the work to the next search.
-    """
-    while True:
-        try:
-            path, store = _recorded.popitem()
-        except KeyError:  # none left (another thread may have taken the last one)
-            return
-        try:
-            store.catch_up(timeout=CATCH_UP_TIMEOUT)
-        except IndexLockTimeout:
-            pass  # another writer is busy; it or the next search writes them
-        except Exception:
-            logger.exception("Could not write recorded changes into search index %s", path)
-
-
-request_finished.connect(catch_up_recorded, dispatch_uid="whoosh_catch_up_recorded")
-atexit.register(catch_up_recorded)
 
 
 def _chunks(items):
@@ -118,13 +85,13 @@ class WhooshIndex(BaseIndex):
             return
         if self.generation is None:
             self.store.record(documents)
-            _recorded[self.store.path] = self.store
+            hooks.remember(self.store)
         else:
             self._bulk_add(documents)
 
     def delete_item(self, item):
         self.store.record(deleted=[str(item.pk)])
-        _recorded[self.store.path] = self.store
+        hooks.remember(self.store)
 
     def _bulk_add(self, documents):
         """Add documents to the generation being built, all in one writer (one segment)."""
@@ -371,6 +338,11 @@ class WhooshSearchBackend(BaseSearchBackend):
         super().__init__(params)
         if not params.get("PATH"):
             raise ImproperlyConfigured("The Whoosh search backend needs a PATH option.")
+        if not apps.is_installed(__package__):
+            # Its ready() connects the hooks that write recorded changes in after each request.
+            raise ImproperlyConfigured(
+                f'The Whoosh search backend needs "{__package__}" in INSTALLED_APPS.'
+            )
         self.path = Path(params["PATH"])
         self.lock_timeout = float(params.get("LOCK_TIMEOUT", 10))
         self.rebuild_memory_mb = float(params.get("REBUILD_MEMORY_MB", 1024))
