@@ -8,6 +8,7 @@ and hides index entries whose rows are gone or were rolled back.
 
 from collections import Counter, OrderedDict
 from pathlib import Path
+from typing import NamedTuple
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
@@ -42,6 +43,14 @@ MAX_EXTRA_LOADS = 20
 # Ranked searches of a model that has at least this share of its index's documents leave
 # the other content types to the queryset filter instead of a Whoosh filter.
 UNFILTERED_SHARE = 0.9
+
+
+class Hits(NamedTuple):
+    """Whoosh's matches for one search."""
+
+    pairs: list  # (pk, score) pairs, best first when scored
+    complete: bool  # all the matches there are, not only the top `limit`
+    documents: int  # documents in the index searched, matching or not
 
 
 def _chunks(items):
@@ -161,27 +170,27 @@ class WhooshSearchResults(BaseSearchResults):
         return self.backend.get_index_for_model(self._queryset.model)
 
     def _hits(self, limit=None, scored=True, filtered_later=False):
-        """Whoosh matches as (pk, score) pairs, best first when scored.
+        """Whoosh's matches (`Hits`), at most `limit` of them, best first when scored.
 
-        Returns the pairs and whether they are all the matches there are. With
-        `filtered_later` the caller filters the keys through the queryset, which also
+        With `filtered_later` the caller filters the keys through the queryset, which also
         drops other content types; Whoosh's own content-type filter is then skipped when
         it would let through nearly every document anyway (it costs a set lookup per
         match, a fifth of a search when most documents are of the searched type).
         """
         cached = self._index().store.searcher()
         searcher = cached.searcher
-        self._documents = searcher.doc_count()
+        documents = searcher.doc_count()
+        nothing = Hits([], True, documents)
         query = self.query_compiler.whoosh_query(searcher.schema)
         if query is MATCH_NOTHING:
-            return [], True
+            return nothing
         allowed = None
         content_type = self.query_compiler.content_type()
         if content_type is not None:
             allowed = cached.docs_for_content_type(content_type)
             if not allowed:  # an empty filter would mean "no filter" to Whoosh
-                return [], True
-            if filtered_later and len(allowed) >= UNFILTERED_SHARE * self._documents:
+                return nothing
+            if filtered_later and len(allowed) >= UNFILTERED_SHARE * documents:
                 allowed = None
         results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
         if scored:
@@ -189,17 +198,20 @@ class WhooshSearchResults(BaseSearchResults):
         else:
             docs_and_scores = [(docnum, None) for docnum in results.docs()]
         if not docs_and_scores:
-            return [], True
+            return nothing
         to_python = self._queryset.model._meta.pk.to_python
         pks = cached.pks()
-        hits = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
-        return hits, limit is None or len(hits) < limit
+        pairs = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
+        return Hits(pairs, limit is None or len(pairs) < limit, documents)
 
-    def _filter_pks(self, pks):
-        """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains."""
+    def _filter_pks(self, pks, documents):
+        """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains.
+
+        `documents`, the size of the index searched, decides how the keys are looked up.
+        """
         queryset = self._queryset.order_by()
         pks = list(pks)
-        if len(pks) > CHUNKED_FILTER_SHARE * self._documents:
+        if len(pks) > CHUNKED_FILTER_SHARE * documents:
             # A broad word (a count, a long list): one pass over the queryset's own keys.
             return set(queryset.values_list("pk", flat=True).iterator()).intersection(pks)
         allowed = set()
@@ -240,18 +252,18 @@ class WhooshSearchResults(BaseSearchResults):
         allowed = set()
         checked = set()
         while True:
-            hits, complete = self._hits(limit=limit, filtered_later=True)
-            unchecked = [pk for pk, _score in hits if pk not in checked]
+            hits = self._hits(limit=limit, filtered_later=True)
+            unchecked = [pk for pk, _score in hits.pairs if pk not in checked]
             outright = start == 0 and stop is not None and not checked
             if outright and len(unchecked) - stop <= MAX_EXTRA_LOADS:
                 found = self._fetch_objects(unchecked)
                 fetched.update(found)
                 allowed.update(found)
             else:
-                allowed |= self._filter_pks(unchecked)
+                allowed |= self._filter_pks(unchecked, hits.documents)
             checked.update(unchecked)
-            ranked = [(pk, score) for pk, score in dict(hits).items() if pk in allowed]
-            if complete or len(ranked) >= stop:
+            ranked = [(pk, score) for pk, score in dict(hits.pairs).items() if pk in allowed]
+            if hits.complete or len(ranked) >= stop:
                 break
             limit *= RETRY_FACTOR
         ranked = ranked[start:stop]
@@ -285,9 +297,9 @@ class WhooshSearchResults(BaseSearchResults):
         if self.query_compiler.order_by_relevance:
             ranked = self._ranked(self.start, self.stop)
         else:
-            hits, _complete = self._hits(scored=self._score_field is not None)
-            pks = self._ordered_pks([pk for pk, _score in hits], self.stop)[self.start :]
-            scores = dict(hits)
+            hits = self._hits(scored=self._score_field is not None)
+            pks = self._ordered_pks([pk for pk, _score in hits.pairs], self.stop)[self.start :]
+            scores = dict(hits.pairs)
             objects = self._fetch_objects(pks, filtered=True)
             ranked = [(objects[pk], scores.get(pk)) for pk in pks if pk in objects]
         if self._score_field:
@@ -296,12 +308,12 @@ class WhooshSearchResults(BaseSearchResults):
         return [obj for obj, _score in ranked]
 
     def _do_count(self):
-        hits, _complete = self._hits(scored=False)
+        hits = self._hits(scored=False)
         if self._queryset.query.where:
-            total = len(self._filter_pks(pk for pk, _score in hits))
+            total = len(self._filter_pks((pk for pk, _score in hits.pairs), hits.documents))
         else:
             # Nothing to filter on: Whoosh's unscored count is the answer, without a query.
-            total = len(hits)
+            total = len(hits.pairs)
         if self.stop is not None:
             total = min(total, self.stop)
         return max(total - self.start, 0)
@@ -315,10 +327,10 @@ class WhooshSearchResults(BaseSearchResults):
                 f'index.FilterField("{field_name}") to {model_name}.search_fields.',
                 field_name=field_name,
             )
-        hits, _complete = self._hits(scored=False)
+        hits = self._hits(scored=False)
         queryset = self._queryset.order_by()
         pairs = set()
-        for chunk in _chunks(pk for pk, _score in hits):
+        for chunk in _chunks(pk for pk, _score in hits.pairs):
             pairs.update(queryset.filter(pk__in=chunk).values_list("pk", field_name))
         return OrderedDict(Counter(value for _pk, value in pairs).most_common())
 
