@@ -184,6 +184,15 @@ class FastPathTests(WhooshTestCase):
             second = list(self.backend.search(MATCH_ALL, queryset)[2:4])
         self.assertEqual(first + second, everything[:4])
 
+    def test_a_later_page_loads_instances_as_the_queryset_does(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=300).only("title")
+        everything = list(self.backend.search(MATCH_ALL, queryset))
+        later = list(self.backend.search(MATCH_ALL, queryset)[2:4])
+        self.assertEqual(later, everything[2:4])
+        for book in later:
+            self.assertIn("number_of_pages", book.get_deferred_fields())
+            self.assertNotIn("title", book.get_deferred_fields())
+
     def test_a_long_first_page_loads_no_more_than_it_shows(self):
         queryset = models.Book.objects.filter(number_of_pages__gt=300)
         # Keys filtered, then the slice loaded.

@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models.sql.where import WhereNode
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -268,22 +267,17 @@ class WhooshSearchResults(BaseSearchResults):
             limit *= RETRY_FACTOR
         ranked = ranked[start:stop]
         missing = [pk for pk, _score in ranked if pk not in fetched]
-        fetched.update(self._fetch_objects(missing, filtered=True))
+        fetched.update(self._fetch_objects(missing))
         return [(fetched[pk], score) for pk, score in ranked if pk in fetched]
 
-    def _fetch_objects(self, pks, filtered=False):
-        """{pk: model instance} for those of `pks` the queryset contains.
+    def _fetch_objects(self, pks):
+        """{pk: model instance} for those of `pks` the queryset, with its filters, contains.
 
-        `filtered` keys have just passed the queryset's filters: they are loaded without
-        running the filters again (Wagtail's `.public()` alone is one condition per view
-        restriction), keeping everything else of the queryset (joins, annotations,
-        select_related). A row that stopped matching in between is one that changed
-        during the search, as it could have just after.
+        Instances are loaded as the queryset loads them (its only(), select_related,
+        annotations), plus the search's prefetch_related. A row that stopped matching the
+        filters since its key was checked is left out.
         """
         queryset = self._queryset
-        if filtered:
-            queryset = queryset.all()
-            queryset.query.where = WhereNode()
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         objects = {}
@@ -300,7 +294,7 @@ class WhooshSearchResults(BaseSearchResults):
             hits = self._hits(scored=self._score_field is not None)
             pks = self._ordered_pks([pk for pk, _score in hits.pairs], self.stop)[self.start :]
             scores = dict(hits.pairs)
-            objects = self._fetch_objects(pks, filtered=True)
+            objects = self._fetch_objects(pks)
             ranked = [(objects[pk], scores.get(pk)) for pk in pks if pk in objects]
         if self._score_field:
             for obj, score in ranked:
