@@ -28,7 +28,8 @@ from search.backends.whoosh import (
     WhooshSearchBackend,
     hooks,
 )
-from search.backends.whoosh.storage import CURRENT_FILE, GENERATION_PREFIX, PK_FIELD
+from search.backends.whoosh.documents import PK_FIELD
+from search.backends.whoosh.generations import CURRENT_FILE, GENERATION_PREFIX
 
 from .support import WhooshTestCase
 

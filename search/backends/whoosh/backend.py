@@ -22,8 +22,8 @@ from modelsearch.backends.base import (
 
 from . import hooks
 from .documents import build_document, index_field_types, text_field_types
+from .generations import IndexStore
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import IndexStore
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
