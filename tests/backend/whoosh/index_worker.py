@@ -1,6 +1,6 @@
 """A separate process that writes to a Whoosh index, for the multi-process tests.
 
-Usage: ``python -m tests.search_backend.index_worker INDEX_DIR FIRST COUNT [--no-requests]``
+Usage: ``python -m tests.backend.whoosh.index_worker INDEX_DIR FIRST COUNT [--no-requests]``
 
 Indexes COUNT authors with primary keys FIRST, FIRST+1, ..., each followed by the end of
 a request (which writes the recorded change into the index), as concurrent editors' saves
@@ -15,8 +15,8 @@ import sys
 
 
 def main(index_dir, first, count, requests=True):
-    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.conformance.settings"
-    os.environ["BBWIKI_CONFORMANCE_INDEX_DIR"] = index_dir
+    os.environ["DJANGO_SETTINGS_MODULE"] = "tests.backend.settings"
+    os.environ["BBWIKI_BACKEND_TESTS_INDEX_DIR"] = index_dir
 
     import django
 

@@ -33,7 +33,7 @@ from search.backends.whoosh.generations import CURRENT_FILE, GENERATION_PREFIX
 
 from .support import WhooshTestCase
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
 def start_worker(index_dir, first, count, *options):
@@ -41,7 +41,7 @@ def start_worker(index_dir, first, count, *options):
         [
             sys.executable,
             "-m",
-            "tests.search_backend.index_worker",
+            "tests.backend.whoosh.index_worker",
             str(index_dir),
             str(first),
             str(count),
