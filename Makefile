@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 
 test: install check migrations-check
 	$(BIN)/pytest
-	$(BIN)/pytest --ds=tests.conformance.settings tests/conformance tests/search_backend
+	$(BIN)/pytest --ds=tests.backend.settings tests/backend
 	$(MAKE) test-postgres
 
 # The suite again on PostgreSQL with Wagtail's database search backend: the configuration of

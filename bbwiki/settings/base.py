@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "moderation",
     "operations",
     "search",
+    "search.backends.whoosh",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",

@@ -14,7 +14,8 @@ from whoosh.query import Term
 
 from procedures.models import ProcedurePage
 from search.backends.whoosh import IndexUnavailableError, WhooshIndex
-from search.backends.whoosh.storage import CURRENT_FILE, PK_FIELD
+from search.backends.whoosh.documents import PK_FIELD
+from search.backends.whoosh.generations import CURRENT_FILE
 from tests.admin_forms import edit_url, procedure_edit_form
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
 

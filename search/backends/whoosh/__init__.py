@@ -1,6 +1,10 @@
 """Whoosh full-text search backend for Wagtail (django-modelsearch).
 
-Configure it like any Wagtail search backend::
+Install it as an app, which connects the hooks that write saved changes into the index
+after each request and at process exit (the backend refuses to start without it), and
+configure it like any Wagtail search backend::
+
+    INSTALLED_APPS = [..., "search.backends.whoosh", ...]
 
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -54,8 +58,8 @@ from .backend import (
     WhooshSearchBackend,
     WhooshSearchResults,
 )
+from .exceptions import IndexLockTimeout, IndexUnavailableError, SearchIndexError
 from .query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import IndexLockTimeout, IndexUnavailableError, SearchIndexError
 
 SearchBackend = WhooshSearchBackend
 

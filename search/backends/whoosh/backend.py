@@ -6,14 +6,12 @@ keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
 and hides index entries whose rows are gone or were rolled back.
 """
 
-import atexit
-import logging
 from collections import Counter, OrderedDict
 from pathlib import Path
+from typing import NamedTuple
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
-from django.core.signals import request_finished
-from django.db.models.sql.where import WhereNode
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -22,11 +20,10 @@ from modelsearch.backends.base import (
     get_model_root,
 )
 
+from . import hooks
 from .documents import build_document, index_field_types, text_field_types
+from .generations import IndexStore
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
-from .storage import IndexLockTimeout, IndexStore
-
-logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
@@ -45,35 +42,14 @@ MAX_EXTRA_LOADS = 20
 # Ranked searches of a model that has at least this share of its index's documents leave
 # the other content types to the queryset filter instead of a Whoosh filter.
 UNFILTERED_SHARE = 0.9
-# How long, after a request that recorded changes, to wait for another writer before
-# leaving the changes to the next search.
-CATCH_UP_TIMEOUT = 2
-
-# Indexes this process has recorded changes for, by path.
-_recorded = {}
 
 
-def catch_up_recorded(**_kwargs):
-    """Write the changes this process recorded into the live indexes.
+class Hits(NamedTuple):
+    """Whoosh's matches for one search."""
 
-    Runs once a request has been answered and when the process exits; searches do the
-    same for themselves, so a failure here only leaves the work to the next search.
-    """
-    while True:
-        try:
-            path, store = _recorded.popitem()
-        except KeyError:  # none left (another thread may have taken the last one)
-            return
-        try:
-            store.catch_up(timeout=CATCH_UP_TIMEOUT)
-        except IndexLockTimeout:
-            pass  # another writer is busy; it or the next search writes them
-        except Exception:
-            logger.exception("Could not write recorded changes into search index %s", path)
-
-
-request_finished.connect(catch_up_recorded, dispatch_uid="whoosh_catch_up_recorded")
-atexit.register(catch_up_recorded)
+    pairs: list  # (pk, score) pairs, best first when scored
+    complete: bool  # all the matches there are, not only the top `limit`
+    documents: int  # documents in the index searched, matching or not
 
 
 def _chunks(items):
@@ -117,13 +93,13 @@ class WhooshIndex(BaseIndex):
             return
         if self.generation is None:
             self.store.record(documents)
-            _recorded[self.store.path] = self.store
+            hooks.remember(self.store)
         else:
             self._bulk_add(documents)
 
     def delete_item(self, item):
         self.store.record(deleted=[str(item.pk)])
-        _recorded[self.store.path] = self.store
+        hooks.remember(self.store)
 
     def _bulk_add(self, documents):
         """Add documents to the generation being built, all in one writer (one segment)."""
@@ -193,27 +169,27 @@ class WhooshSearchResults(BaseSearchResults):
         return self.backend.get_index_for_model(self._queryset.model)
 
     def _hits(self, limit=None, scored=True, filtered_later=False):
-        """Whoosh matches as (pk, score) pairs, best first when scored.
+        """Whoosh's matches (`Hits`), at most `limit` of them, best first when scored.
 
-        Returns the pairs and whether they are all the matches there are. With
-        `filtered_later` the caller filters the keys through the queryset, which also
+        With `filtered_later` the caller filters the keys through the queryset, which also
         drops other content types; Whoosh's own content-type filter is then skipped when
         it would let through nearly every document anyway (it costs a set lookup per
         match, a fifth of a search when most documents are of the searched type).
         """
         cached = self._index().store.searcher()
         searcher = cached.searcher
-        self._documents = searcher.doc_count()
+        documents = searcher.doc_count()
+        nothing = Hits([], True, documents)
         query = self.query_compiler.whoosh_query(searcher.schema)
         if query is MATCH_NOTHING:
-            return [], True
+            return nothing
         allowed = None
         content_type = self.query_compiler.content_type()
         if content_type is not None:
             allowed = cached.docs_for_content_type(content_type)
             if not allowed:  # an empty filter would mean "no filter" to Whoosh
-                return [], True
-            if filtered_later and len(allowed) >= UNFILTERED_SHARE * self._documents:
+                return nothing
+            if filtered_later and len(allowed) >= UNFILTERED_SHARE * documents:
                 allowed = None
         results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
         if scored:
@@ -221,17 +197,20 @@ class WhooshSearchResults(BaseSearchResults):
         else:
             docs_and_scores = [(docnum, None) for docnum in results.docs()]
         if not docs_and_scores:
-            return [], True
+            return nothing
         to_python = self._queryset.model._meta.pk.to_python
         pks = cached.pks()
-        hits = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
-        return hits, limit is None or len(hits) < limit
+        pairs = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
+        return Hits(pairs, limit is None or len(pairs) < limit, documents)
 
-    def _filter_pks(self, pks):
-        """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains."""
+    def _filter_pks(self, pks, documents):
+        """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains.
+
+        `documents`, the size of the index searched, decides how the keys are looked up.
+        """
         queryset = self._queryset.order_by()
         pks = list(pks)
-        if len(pks) > CHUNKED_FILTER_SHARE * self._documents:
+        if len(pks) > CHUNKED_FILTER_SHARE * documents:
             # A broad word (a count, a long list): one pass over the queryset's own keys.
             return set(queryset.values_list("pk", flat=True).iterator()).intersection(pks)
         allowed = set()
@@ -272,38 +251,33 @@ class WhooshSearchResults(BaseSearchResults):
         allowed = set()
         checked = set()
         while True:
-            hits, complete = self._hits(limit=limit, filtered_later=True)
-            unchecked = [pk for pk, _score in hits if pk not in checked]
+            hits = self._hits(limit=limit, filtered_later=True)
+            unchecked = [pk for pk, _score in hits.pairs if pk not in checked]
             outright = start == 0 and stop is not None and not checked
             if outright and len(unchecked) - stop <= MAX_EXTRA_LOADS:
                 found = self._fetch_objects(unchecked)
                 fetched.update(found)
                 allowed.update(found)
             else:
-                allowed |= self._filter_pks(unchecked)
+                allowed |= self._filter_pks(unchecked, hits.documents)
             checked.update(unchecked)
-            ranked = [(pk, score) for pk, score in dict(hits).items() if pk in allowed]
-            if complete or len(ranked) >= stop:
+            ranked = [(pk, score) for pk, score in dict(hits.pairs).items() if pk in allowed]
+            if hits.complete or len(ranked) >= stop:
                 break
             limit *= RETRY_FACTOR
         ranked = ranked[start:stop]
         missing = [pk for pk, _score in ranked if pk not in fetched]
-        fetched.update(self._fetch_objects(missing, filtered=True))
+        fetched.update(self._fetch_objects(missing))
         return [(fetched[pk], score) for pk, score in ranked if pk in fetched]
 
-    def _fetch_objects(self, pks, filtered=False):
-        """{pk: model instance} for those of `pks` the queryset contains.
+    def _fetch_objects(self, pks):
+        """{pk: model instance} for those of `pks` the queryset, with its filters, contains.
 
-        `filtered` keys have just passed the queryset's filters: they are loaded without
-        running the filters again (Wagtail's `.public()` alone is one condition per view
-        restriction), keeping everything else of the queryset (joins, annotations,
-        select_related). A row that stopped matching in between is one that changed
-        during the search, as it could have just after.
+        Instances are loaded as the queryset loads them (its only(), select_related,
+        annotations), plus the search's prefetch_related. A row that stopped matching the
+        filters since its key was checked is left out.
         """
         queryset = self._queryset
-        if filtered:
-            queryset = queryset.all()
-            queryset.query.where = WhereNode()
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         objects = {}
@@ -317,10 +291,10 @@ class WhooshSearchResults(BaseSearchResults):
         if self.query_compiler.order_by_relevance:
             ranked = self._ranked(self.start, self.stop)
         else:
-            hits, _complete = self._hits(scored=self._score_field is not None)
-            pks = self._ordered_pks([pk for pk, _score in hits], self.stop)[self.start :]
-            scores = dict(hits)
-            objects = self._fetch_objects(pks, filtered=True)
+            hits = self._hits(scored=self._score_field is not None)
+            pks = self._ordered_pks([pk for pk, _score in hits.pairs], self.stop)[self.start :]
+            scores = dict(hits.pairs)
+            objects = self._fetch_objects(pks)
             ranked = [(objects[pk], scores.get(pk)) for pk in pks if pk in objects]
         if self._score_field:
             for obj, score in ranked:
@@ -328,12 +302,12 @@ class WhooshSearchResults(BaseSearchResults):
         return [obj for obj, _score in ranked]
 
     def _do_count(self):
-        hits, _complete = self._hits(scored=False)
+        hits = self._hits(scored=False)
         if self._queryset.query.where:
-            total = len(self._filter_pks(pk for pk, _score in hits))
+            total = len(self._filter_pks((pk for pk, _score in hits.pairs), hits.documents))
         else:
             # Nothing to filter on: Whoosh's unscored count is the answer, without a query.
-            total = len(hits)
+            total = len(hits.pairs)
         if self.stop is not None:
             total = min(total, self.stop)
         return max(total - self.start, 0)
@@ -347,10 +321,10 @@ class WhooshSearchResults(BaseSearchResults):
                 f'index.FilterField("{field_name}") to {model_name}.search_fields.',
                 field_name=field_name,
             )
-        hits, _complete = self._hits(scored=False)
+        hits = self._hits(scored=False)
         queryset = self._queryset.order_by()
         pairs = set()
-        for chunk in _chunks(pk for pk, _score in hits):
+        for chunk in _chunks(pk for pk, _score in hits.pairs):
             pairs.update(queryset.filter(pk__in=chunk).values_list("pk", field_name))
         return OrderedDict(Counter(value for _pk, value in pairs).most_common())
 
@@ -370,6 +344,11 @@ class WhooshSearchBackend(BaseSearchBackend):
         super().__init__(params)
         if not params.get("PATH"):
             raise ImproperlyConfigured("The Whoosh search backend needs a PATH option.")
+        if not apps.is_installed(__package__):
+            # Its ready() connects the hooks that write recorded changes in after each request.
+            raise ImproperlyConfigured(
+                f'The Whoosh search backend needs "{__package__}" in INSTALLED_APPS.'
+            )
         self.path = Path(params["PATH"])
         self.lock_timeout = float(params.get("LOCK_TIMEOUT", 10))
         self.rebuild_memory_mb = float(params.get("REBUILD_MEMORY_MB", 1024))

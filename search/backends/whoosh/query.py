@@ -109,8 +109,8 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def whoosh_query(self, schema):
         """The Whoosh query for this search, over the fields `schema` has."""
         weights = weighted_fields(self.queryset.model, self.field_class, self.fields)
-        self._weights = [(name, boost) for name, boost in weights.items() if name in schema]
-        return self._compile(self.query)
+        fields = tuple((name, boost) for name, boost in weights.items() if name in schema)
+        return self._compile(self.query, fields)
 
     def _terms(self, text):
         terms = []
@@ -119,9 +119,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
                 terms.append(token.text)
         return terms
 
-    def _any_field(self, make):
-        """Or of `make(field_name, boost)` over every searched field."""
-        clauses = [make(name, boost) for name, boost in self._weights]
+    @staticmethod
+    def _any_field(fields, make):
+        """Or of `make(field_name, boost)` over `fields`, (field name, boost) pairs."""
+        clauses = [make(name, boost) for name, boost in fields]
         if not clauses:
             return MATCH_NOTHING
         return clauses[0] if len(clauses) == 1 else UnionOr(clauses)
@@ -136,41 +137,44 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return clauses[0]
         return wq.And(clauses) if operator == "and" else _or(clauses)
 
-    def _term_clause(self, term):
-        return self._any_field(lambda name, boost: wq.Term(name, term, boost=boost))
+    def _term_clause(self, term, fields):
+        return self._any_field(fields, lambda name, boost: wq.Term(name, term, boost=boost))
 
-    def _compile(self, query):
+    def _compile(self, query, fields):
+        """The Whoosh query for modelsearch query `query`, over `fields` (name, boost pairs)."""
         if isinstance(query, MatchAll):
             return wq.Every()
         if isinstance(query, PlainText):
-            clauses = [self._term_clause(term) for term in self._terms(query.query_string)]
+            terms = self._terms(query.query_string)
+            clauses = [self._term_clause(term, fields) for term in terms]
             return _boosted(self._combine(clauses, query.operator), query.boost)
         if isinstance(query, Phrase):
-            return self._compile_phrase(query)
+            return self._compile_phrase(query, fields)
         if isinstance(query, Fuzzy):
-            return self._compile_fuzzy(query)
+            return self._compile_fuzzy(query, fields)
         if isinstance(query, Boost):
-            return _boosted(self._compile(query.subquery), query.boost)
+            return _boosted(self._compile(query.subquery, fields), query.boost)
         if isinstance(query, And):
-            return self._compile_and([self._compile(sub) for sub in query.subqueries])
+            return self._compile_and([self._compile(sub, fields) for sub in query.subqueries])
         if isinstance(query, Or):
-            return self._compile_or([self._compile(sub) for sub in query.subqueries])
+            return self._compile_or([self._compile(sub, fields) for sub in query.subqueries])
         if isinstance(query, Not):
-            return self._compile_not(self._compile(query.subquery))
+            return self._compile_not(self._compile(query.subquery, fields))
         raise NotImplementedError(f"The Whoosh backend cannot search with {query!r}.")
 
-    def _compile_phrase(self, query):
+    def _compile_phrase(self, query, fields):
         terms = self._terms(query.query_string)
         if len(terms) <= 1:
-            return self._combine([self._term_clause(term) for term in terms], "and")
-        return self._any_field(lambda name, boost: wq.Phrase(name, terms, boost=boost))
+            return self._combine([self._term_clause(term, fields) for term in terms], "and")
+        return self._any_field(fields, lambda name, boost: wq.Phrase(name, terms, boost=boost))
 
-    def _compile_fuzzy(self, query):
+    def _compile_fuzzy(self, query, fields):
         def clause(term):
             return self._any_field(
+                fields,
                 lambda name, boost: wq.FuzzyTerm(
                     name, term, boost=boost, maxdist=_fuzzy_distance(term)
-                )
+                ),
             )
 
         return self._combine(
@@ -229,8 +233,8 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
     field_class = index.AutocompleteField
     analyzer = AUTOCOMPLETE_ANALYZER
 
-    def _compile_phrase(self, query):
-        return self._compile(PlainText(query.query_string, operator="and"))
+    def _compile_phrase(self, query, fields):
+        return self._compile(PlainText(query.query_string, operator="and"), fields)
 
-    def _compile_fuzzy(self, query):
-        return self._compile(PlainText(query.query_string, operator=query.operator))
+    def _compile_fuzzy(self, query, fields):
+        return self._compile(PlainText(query.query_string, operator=query.operator), fields)

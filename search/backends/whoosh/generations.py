@@ -1,4 +1,4 @@
-"""Index files on disk: generations, atomic swaps, write locks, the journal and cached searchers.
+"""Index files on disk: generations, atomic swaps, write locks and writing the journal in.
 
 Each index lives in its own directory under the backend's PATH::
 
@@ -22,18 +22,18 @@ between leaves them to be written again, which replaces the same documents.
 import logging
 import os
 import shutil
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from whoosh import fields as whoosh_fields
 from whoosh import index as whoosh_index
-from whoosh.query import Term
 from whoosh.util.filelock import FileLock, try_for
 
 from .codec import InliningCodec
+from .documents import PK_FIELD, base_schema
+from .exceptions import IndexLockTimeout, IndexUnavailableError
 from .journal import Journal
+from .searchers import cached_searcher
 
 logger = logging.getLogger(__name__)
 
@@ -43,88 +43,6 @@ SWITCH_LOCK_FILE = "switch.lock"
 GENERATION_PREFIX = "g"
 APPLIED_SUFFIX = ".applied"
 JOURNAL_DIR = "journal"
-
-# Fields every document has; search and autocomplete fields are added as documents need them.
-PK_FIELD = "pk"
-CONTENT_TYPE_FIELD = "content_type"
-
-
-class SearchIndexError(RuntimeError):
-    """Base class for errors raised by the Whoosh search backend."""
-
-
-class IndexUnavailableError(SearchIndexError):
-    """The index is missing or cannot be opened; `manage.py update_index` rebuilds it."""
-
-
-class IndexLockTimeout(SearchIndexError):
-    """Another writer held the index lock for longer than LOCK_TIMEOUT seconds."""
-
-
-def base_schema():
-    return whoosh_fields.Schema(
-        **{
-            # sortable=True stores the key in a column, which is much cheaper to read for
-            # thousands of hits than stored fields.
-            PK_FIELD: whoosh_fields.ID(unique=True, sortable=True),
-            CONTENT_TYPE_FIELD: whoosh_fields.KEYWORD(scorable=False),
-        }
-    )
-
-
-class _CachedSearcher:
-    """A searcher kept open between queries, plus what it reads once: per-content-type
-    document sets and the primary-key column."""
-
-    def __init__(self, generation, ix):
-        self.generation = generation
-        self.ix = ix
-        self.searcher = ix.searcher()
-        self._content_type_docs = {}
-        self._pks = None
-
-    def refresh(self):
-        """Reopen the searcher if the index has had commits since it was opened."""
-        if self.searcher.up_to_date():
-            return
-        # Not Searcher.refresh(): in Whoosh-Reloaded 2.7.5 its reader reuse keeps segments
-        # that a merge has replaced, so merged documents would be found twice.
-        fresh = self.ix.searcher()
-        self.searcher.close()
-        self.searcher = fresh
-        self._content_type_docs = {}
-        self._pks = None
-
-    def pks(self):
-        """The primary-key column, by document number (opening it costs more than a search
-        reads from it: about half a millisecond at 10,000 documents)."""
-        if self._pks is None:
-            self._pks = self.searcher.reader().column_reader(PK_FIELD)
-        return self._pks
-
-    def docs_for_content_type(self, content_type):
-        """Document numbers of one content type, cached until the index changes.
-
-        A plain set because that is what Whoosh accepts as a filter; callers must not change it.
-        """
-        docs = self._content_type_docs.get(content_type)
-        if docs is None:
-            term = Term(CONTENT_TYPE_FIELD, content_type)
-            docs = set(self.searcher.docs_for_query(term))
-            self._content_type_docs[content_type] = docs
-        return docs
-
-
-# Searchers are not shared between threads, and never across a fork.
-_local = threading.local()
-
-
-def _searcher_cache():
-    cache = getattr(_local, "searchers", None)
-    if cache is None or _local.pid != os.getpid():
-        cache = _local.searchers = {}
-        _local.pid = os.getpid()
-    return cache
 
 
 class IndexStore:
@@ -350,7 +268,8 @@ class IndexStore:
     # Searching
 
     def searcher(self):
-        """The cached searcher for the live generation, with every recorded change in it."""
+        """This thread's cached searcher on the live generation, with every change recorded so
+        far written in, unless another writer holds the index past LOCK_TIMEOUT (logged)."""
         generation = self.current_generation()
         if generation is None:
             logger.error("Search index %s has not been built", self.path)
@@ -362,25 +281,4 @@ class IndexStore:
         except IndexLockTimeout:
             # Better slightly stale results than none: the next search tries again.
             logger.warning("Searching %s without its latest changes: index locked", self.path)
-        cache = _searcher_cache()
-        cached = cache.get(self.path)
-        if cached is not None and cached.generation == generation:
-            try:
-                cached.refresh()
-                return cached
-            except Exception:
-                logger.warning("Reopening search index %s after a failed refresh", self.path)
-        if cached is not None:
-            cached.searcher.close()
-            del cache[self.path]
-        ix = self.open(generation)
-        try:
-            cached = _CachedSearcher(generation, ix)
-        except Exception as exc:
-            logger.exception("Cannot read search index %s", self.path)
-            raise IndexUnavailableError(
-                f"Search index {self.path} cannot be read ({exc}); "
-                "run `manage.py update_index` to rebuild it."
-            ) from exc
-        cache[self.path] = cached
-        return cached
+        return cached_searcher(self.path, generation, self.open)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from modelsearch.backends.base import BaseSearchQueryCompiler
 from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Fuzzy, Not, Or, Phrase, PlainText
 from modelsearch.test.testapp import models
+from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.backends.whoosh import backend as whoosh_backend
@@ -183,6 +184,15 @@ class FastPathTests(WhooshTestCase):
             second = list(self.backend.search(MATCH_ALL, queryset)[2:4])
         self.assertEqual(first + second, everything[:4])
 
+    def test_a_later_page_loads_instances_as_the_queryset_does(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=300).only("title")
+        everything = list(self.backend.search(MATCH_ALL, queryset))
+        later = list(self.backend.search(MATCH_ALL, queryset)[2:4])
+        self.assertEqual(later, everything[2:4])
+        for book in later:
+            self.assertIn("number_of_pages", book.get_deferred_fields())
+            self.assertNotIn("title", book.get_deferred_fields())
+
     def test_a_long_first_page_loads_no_more_than_it_shows(self):
         queryset = models.Book.objects.filter(number_of_pages__gt=300)
         # Keys filtered, then the slice loaded.
@@ -281,6 +291,25 @@ class FastPathTests(WhooshTestCase):
         self.assertEqual(list(self.backend.search("ghost", models.Book)), [])
         filtered = models.Book.objects.filter(number_of_pages__lt=10)
         self.assertEqual(self.backend.search("ghost", filtered).count(), 0)
+
+
+class CallOrderTests(WhooshTestCase):
+    """Each step of a search takes what it needs as arguments, so it runs on its own."""
+
+    def test_keys_are_filtered_by_a_fresh_results_object(self):
+        queryset = models.Book.objects.filter(number_of_pages__gt=500)
+        results = self.backend.search("javascript", queryset)
+        pks = list(models.Book.objects.values_list("pk", flat=True))
+        expected = set(queryset.values_list("pk", flat=True))
+        self.assertTrue(expected)
+        for documents in (len(pks), 1):  # chunked lookups, then one pass
+            with self.subTest(documents=documents):
+                self.assertEqual(results._filter_pks(pks, documents), expected)
+
+    def test_a_query_compiles_without_building_the_whole_search_first(self):
+        compiler = self.backend.search("javascript", models.Book).query_compiler
+        compiled = compiler._compile(PlainText("javascripts"), (("s__title", 2.0),))
+        self.assertEqual(compiled, wq.Term("s__title", "javascript", boost=2.0))
 
 
 class IndexLayoutTests(WhooshTestCase):

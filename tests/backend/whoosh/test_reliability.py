@@ -11,7 +11,10 @@ from datetime import date
 from pathlib import Path
 from unittest import mock
 
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import request_finished
+from django.test import modify_settings
 from modelsearch.query import MATCH_ALL
 from modelsearch.test.testapp import models
 from whoosh import index as whoosh_index
@@ -22,24 +25,27 @@ from search.backends.whoosh import (
     IndexUnavailableError,
     SearchIndexError,
     WhooshIndexRebuilder,
+    WhooshSearchBackend,
+    hooks,
 )
-from search.backends.whoosh import backend as backend_module
-from search.backends.whoosh.storage import CURRENT_FILE, GENERATION_PREFIX, PK_FIELD
+from search.backends.whoosh.documents import PK_FIELD
+from search.backends.whoosh.generations import CURRENT_FILE, GENERATION_PREFIX
 
 from .support import WhooshTestCase
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
-def start_worker(index_dir, first, count):
+def start_worker(index_dir, first, count, *options):
     return subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [
             sys.executable,
             "-m",
-            "tests.search_backend.index_worker",
+            "tests.backend.whoosh.index_worker",
             str(index_dir),
             str(first),
             str(count),
+            *options,
         ],
         cwd=REPO_ROOT,
         stderr=subprocess.PIPE,
@@ -96,7 +102,7 @@ class LockingTests(IndexedPksMixin, WhooshTestCase):
         self.hold_lock(models.Author)
         self.backend.add(models.Author(pk=502, name="Patient Writer"))
         store = self.backend.get_index_for_model(models.Author).store
-        with mock.patch.object(backend_module, "CATCH_UP_TIMEOUT", 0.1):
+        with mock.patch.object(hooks, "CATCH_UP_TIMEOUT", 0.1):
             request_finished.send(sender=None)
         self.assertTrue(store.journal.has_pending(store.applied(store.current_generation())))
 
@@ -135,6 +141,22 @@ class JournalTests(IndexedPksMixin, WhooshTestCase):
         request_finished.send(sender=None)
         self.assertIn(601, self.raw_pks(models.Author))
         self.assertEqual(self.store(models.Author).journal.pending(), [])
+
+    def test_the_app_connects_the_end_of_request_hook_once(self):
+        request_finished.disconnect(dispatch_uid=hooks.DISPATCH_UID)
+        self.addCleanup(hooks.connect)
+        for _ in range(2):
+            apps.get_app_config("whoosh_backend").ready()
+        self.backend.add(models.Author(pk=604, name="Hooked Author"))
+        request_finished.send(sender=None)
+        self.assertIn(604, self.raw_pks(models.Author))
+        self.assertTrue(request_finished.disconnect(dispatch_uid=hooks.DISPATCH_UID))
+        self.assertFalse(request_finished.disconnect(dispatch_uid=hooks.DISPATCH_UID))
+
+    @modify_settings(INSTALLED_APPS={"remove": "search.backends.whoosh"})
+    def test_the_backend_refuses_to_start_without_its_app(self):
+        with self.assertRaisesMessage(ImproperlyConfigured, "INSTALLED_APPS"):
+            WhooshSearchBackend({"PATH": str(self.index_dir)})
 
     def test_the_last_change_to_a_document_wins(self):
         self.backend.add(models.Author(pk=602, name="First draft"))
@@ -184,6 +206,14 @@ class MultiProcessTests(IndexedPksMixin, WhooshTestCase):
             self.assertEqual(worker.returncode, 0, errors)
         expected = set(range(1000, 1040)) | set(range(2000, 2040))
         self.assertLessEqual(expected, self.indexed_pks(models.Author))
+
+    def test_a_process_writes_the_changes_it_recorded_in_when_it_exits(self):
+        worker = start_worker(self.index_dir, 5000, 3, "--no-requests")
+        _out, errors = worker.communicate(timeout=120)
+        self.assertEqual(worker.returncode, 0, errors)
+        store = self.backend.get_index_for_model(models.Author).store
+        self.assertFalse(store.journal.has_pending(store.applied(store.current_generation())))
+        self.assertLessEqual({5000, 5001, 5002}, self.indexed_pks(models.Author))
 
     def test_process_killed_while_writing_leaves_a_working_index(self):
         before = self.indexed_pks(models.Author)
