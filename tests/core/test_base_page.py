@@ -1,0 +1,92 @@
+"""What every page type gets from core: the change summary in its editor, plain text, and a
+description of itself to search."""
+
+import pytest
+from wagtail.models import get_page_models
+
+from core.models import BasePage, grouped_by_choice
+from core.search import PageKind, Part
+from core.text import plain_text
+from core.tree import SECTION_DEPTH, ancestor_path, ancestor_paths
+from procedures.models import ProcedurePage
+from tests.factories import ProcedurePageFactory, clause_data
+
+SITE_PAGE_TYPES = [model for model in get_page_models() if issubclass(model, BasePage)]
+
+
+def test_every_page_type_of_the_site_is_a_base_page():
+    ours = [m for m in get_page_models() if m._meta.app_label not in {"wagtailcore"}]
+    assert ours and set(ours) == set(SITE_PAGE_TYPES)
+
+
+@pytest.mark.parametrize("model", SITE_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_asks_for_a_change_summary_once(model):
+    form_class = model.get_edit_handler().get_form_class()
+    assert "change_summary" in form_class.base_fields
+    names = [getattr(panel, "field_name", None) for panel in model.content_panels]
+    assert names.count("change_summary") == 1
+    assert names[-1] == "change_summary"
+
+
+@pytest.mark.parametrize("model", SITE_PAGE_TYPES, ids=lambda model: model.__name__)
+def test_every_page_type_names_its_kind_for_search(model):
+    assert isinstance(model.search_kind, PageKind)
+    assert model.search_kind.slug and model.search_kind.label
+    if model.search_date_field:
+        assert model._meta.get_field(model.search_date_field).get_internal_type() == "DateField"
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>Rights &amp; duties</p><p>apply</p>", "Rights & duties apply"),
+        ("<ul><li>one</li><li>two</li></ul>", "one two"),
+        ("  plain   words \n", "plain words"),
+        ("&lt;script&gt;", "<script>"),
+        (None, ""),
+    ],
+)
+def test_plain_text_decodes_once_and_keeps_words_apart(html, text):
+    assert plain_text(html) == text
+
+
+@pytest.mark.django_db
+def test_a_procedure_points_search_at_its_clauses(wiki):
+    page = ProcedurePageFactory(
+        parent=wiki,
+        summary="How to join.",
+        body=[
+            clause_data(
+                "Applying",
+                "<p>Write to us.</p>",
+                "applying",
+                subclauses=[("Decision", "decision", "<p>Within thirty days.</p>")],
+            )
+        ],
+    )
+    page = ProcedurePage.objects.get(pk=page.pk)
+    assert page.search_parts() == [
+        Part("", "", "How to join."),
+        Part("applying", "§1 Applying", "Applying. Write to us."),
+        Part("decision", "§1.1 Decision", "Decision. Within thirty days."),
+    ]
+
+
+def test_grouped_by_choice_keeps_the_choices_order_and_leaves_out_empty_groups():
+    class Item:
+        def __init__(self, name, status):
+            self.name, self.status = name, status
+
+    items = [Item("a", "closed"), Item("b", "active"), Item("c", "closed")]
+    choices = [("active", "Active"), ("paused", "Paused"), ("closed", "Closed")]
+    grouped = grouped_by_choice(items, "status", choices)
+    assert [(label, [i.name for i in group]) for label, group in grouped] == [
+        ("Active", ["b"]),
+        ("Closed", ["a", "c"]),
+    ]
+
+
+def test_tree_paths_are_named_by_depth():
+    path = "0001" + "0002" + "0003" + "0004"
+    assert ancestor_path(path, SECTION_DEPTH) == "000100020003"
+    assert ancestor_paths(path) == ["0001", "00010002", "000100020003", path]
