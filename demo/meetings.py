@@ -8,6 +8,7 @@ papers, reports) are not content and are left out; those lists stay empty.
 
 import datetime
 
+from history.summaries import record_change_summary
 from meetings.models import (
     MeetingIndexPage,
     MeetingObjective,
@@ -364,7 +365,9 @@ def link_outputs_to_outcomes(meeting, outcomes):
             ("output", {**o, "outcome": outcomes[o["outcome"]]}) for o in outputs
         ]
     meeting.sessions = sessions
-    meeting.save_revision().publish()
+    revision = meeting.save_revision()
+    record_change_summary(meeting, "Link each expected output to the outcome it became.")
+    revision.publish()
 
 
 def load(home):

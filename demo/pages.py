@@ -4,13 +4,15 @@ import logging
 
 from wagtail.models import Page, Site
 
+from history.summaries import record_change_summary
 from home.models import HomePage
 
 logger = logging.getLogger("bbwiki.demo")
 
 
-def ensure_child(parent, model, slug, **fields):
-    """Return (page, created): the child of `parent` with `slug`, created and published if missing.
+def ensure_child(parent, model, slug, change_summary=None, **fields):
+    """Return (page, created): the child of `parent` with `slug`, created and published if missing,
+    with `change_summary` as its first version's change summary.
 
     An existing page is returned as it is, so that edits made since the last run are kept.
     """
@@ -19,7 +21,9 @@ def ensure_child(parent, model, slug, **fields):
         return existing.specific, False
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    revision = page.save_revision()
+    record_change_summary(page, change_summary or f"First version of “{page.title}”.")
+    revision.publish()
     logger.info("Created %s %r", model._meta.verbose_name, page.title)
     return page, True
 
@@ -40,7 +44,9 @@ def ensure_home():
         ),
     )
     root.add_child(instance=home)
-    home.save_revision().publish()
+    revision = home.save_revision()
+    record_change_summary(home, "The site's home page.")
+    revision.publish()
     site = Site.objects.filter(is_default_site=True).first()
     welcome = site.root_page if site else None
     if site is None:

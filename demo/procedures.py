@@ -8,6 +8,7 @@ import datetime
 
 from wagtail.models import PageLogEntry, Revision
 
+from history.models import RecordEntry
 from history.summaries import record_change_summary
 from moderation.models import QuorumDecision
 from moderation.notifications import muted
@@ -320,7 +321,8 @@ def load(home):
         ),
     )
     for spec in PROCEDURES:
-        ensure_child(wiki, ProcedurePage, **spec)
+        first = JOINING_HISTORY_START[1] if spec["slug"] == "joining-the-network" else None
+        ensure_child(wiki, ProcedurePage, change_summary=first, **spec)
     ensure_child(
         home,
         ObjectivesPage,
@@ -345,7 +347,9 @@ def link_adoption(home, outcome):
     if objectives is None or objectives.adopted_at_id or objectives.has_unpublished_changes:
         return
     objectives.adopted_at = outcome
-    objectives.save_revision().publish()
+    revision = objectives.save_revision()
+    record_change_summary(objectives, "Link the objectives to the Bali outcome that agreed them.")
+    revision.publish()
 
 
 # Approved amendments of "Joining the network", so the demo shows a rule's history.
@@ -416,8 +420,7 @@ def load_history(wiki, proposer=None, approvers=()):
     if page is None or page.revisions.count() != 1:
         return
     first = page.get_latest_revision()
-    when, summary = JOINING_HISTORY_START
-    record_change_summary(page, summary)
+    when = JOINING_HISTORY_START[0]
     _backdate(page, first, when)
     for when, summary, amend in JOINING_AMENDMENTS:
         page = ProcedurePage.objects.get(pk=page.pk)
@@ -430,7 +433,9 @@ def load_history(wiki, proposer=None, approvers=()):
                 workflow_state = page.get_workflow().start(page, proposer)
                 for approver in approvers[:2]:
                     task_state = workflow_state.current_task_state
-                    task_state.task.specific.on_action(task_state, approver, "approve")
+                    task_state.task.specific.on_action(
+                        task_state, approver, "approve", revision_id=revision.pk
+                    )
                     workflow_state.refresh_from_db()
         else:
             revision.publish()
@@ -439,6 +444,7 @@ def load_history(wiki, proposer=None, approvers=()):
 
 def _backdate(page, revision, when):
     PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
+    RecordEntry.objects.filter(revision_id=revision.pk).update(at=when)
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     QuorumDecision.objects.filter(revision=revision).update(created_at=when)
     updates = {"last_published_at": when, "latest_revision_created_at": when}

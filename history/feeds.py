@@ -18,6 +18,34 @@ FEED_LENGTH = 50
 NO_SUMMARY = "Published without a change summary."
 
 
+def headline(entry):
+    """What happened, in a few words: the change summary, or the kind of event."""
+    if entry.kind == entry.Kind.PUBLISHED:
+        return entry.summary or "published"
+    return (
+        f"{entry.get_kind_display().lower()}: {entry.summary}"
+        if entry.summary
+        else (entry.get_kind_display().lower())
+    )
+
+
+def describe(entry):
+    """The entry in a sentence or three: what changed, who proposed it, who approved it."""
+    if entry.kind == entry.Kind.PUBLISHED:
+        parts = [entry.summary or NO_SUMMARY]
+    else:
+        parts = [
+            f"{entry.get_kind_display()}." + (f" Reason: {entry.summary}" if entry.summary else "")
+        ]
+    if entry.proposed_by:
+        parts.append(f"Proposed by {entry.proposed_by}.")
+    if entry.approved_by:
+        parts.append(f"Approved by {', '.join(entry.approved_by)}.")
+    elif entry.performed_by and entry.performed_by != entry.proposed_by:
+        parts.append(f"Done by {entry.performed_by}.")
+    return " ".join(parts)
+
+
 @dataclasses.dataclass(frozen=True)
 class Entry:
     title: str
@@ -75,12 +103,14 @@ class RecentChangesFeed(EntryFeed):
     def items(self, request):
         return [
             Entry(
-                title=f"{change.page.title}: {change.summary or 'published'}",
-                description=change.summary or NO_SUMMARY,
+                title=f"{change.title}: {headline(change.entry)}",
+                description=describe(change.entry),
                 link=change.diff_url(request) or change.version_url(request),
-                guid=request.build_absolute_uri(change.version_url(request)),
-                published=change.published_at,
-                author=change.published_by,
+                guid=request.build_absolute_uri(
+                    f"{change.record_url(request)}#record-{change.entry.pk}"
+                ),
+                published=change.entry.at,
+                author=change.entry.proposed_by or change.entry.performed_by,
             )
             for change in recent_changes(limit=FEED_LENGTH)
         ]
@@ -105,12 +135,7 @@ class PageHistoryFeed(EntryFeed):
         page, request = feed.page, feed.request
         history = page.history()
         entries = []
-        for version in history.describe(history.newest_first()[:FEED_LENGTH]):
-            parts = [version.summary or NO_SUMMARY]
-            if version.proposed_by:
-                parts.append(f"Proposed by {version.proposed_by}.")
-            if version.approved_by:
-                parts.append(f"Approved by {', '.join(version.approved_by)}.")
+        for version in history.newest_first()[:FEED_LENGTH]:
             if version.previous is not None:
                 link = page.subpage_url(
                     "history_diff",
@@ -123,7 +148,7 @@ class PageHistoryFeed(EntryFeed):
             entries.append(
                 Entry(
                     title=f"Version {version.number}: {version.summary or 'published'}",
-                    description=" ".join(parts),
+                    description=describe(version.entry),
                     link=link,
                     guid=request.build_absolute_uri(
                         page.subpage_url("history_version", version.revision_id, request=request)

@@ -13,11 +13,12 @@ The routes are named, and every link to them is built from the names
 """
 
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Revision
+from wagtail.url_routing import RouteResult
 
 from .diff import Section, diff_sections
 from .feeds import PageHistoryFeed
@@ -35,7 +36,27 @@ class PublicHistoryMixin(RoutablePageMixin):
         return [Section("title", "", "Title", self.title)]
 
     def history(self):
-        return PageHistory(self)
+        return PageHistory(self.pk)
+
+    def route(self, request, path_components):
+        """A page taken off the site keeps its public history: its history routes still
+        answer (everything else of it is gone, as for any page that is not live)."""
+        if not self.live and path_components and path_components[0] in {"history", "as-of"}:
+            try:
+                view, args, kwargs = self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                pass
+            else:
+                if self.history().versions:
+                    return RouteResult(self, args=(view, args, kwargs))
+        return super().route(request, path_components)
+
+    def as_published(self, version):
+        """This page as `version` read, from the record."""
+        old_page = self.with_content_json(version.entry.content)
+        # The stored copy predates its own publication: say when this version went live.
+        old_page.last_published_at = version.published_at
+        return old_page
 
     def subpage_url(self, name, *args, request=None):
         """The URL of this page's route `name` with `args`."""
@@ -59,7 +80,6 @@ class PublicHistoryMixin(RoutablePageMixin):
         history = self.history()
         paginator = Paginator(history.newest_first(), self.history_per_page)
         page_of_versions = paginator.get_page(request.GET.get("page"))
-        history.describe(page_of_versions.object_list)
         return TemplateResponse(
             request,
             "history/history_index.html",
@@ -72,15 +92,18 @@ class PublicHistoryMixin(RoutablePageMixin):
         version, refusal = self._version_or_404(request, history, revision_id)
         if refusal:
             return refusal
-        history.describe([version])
         return self.render_version(request, history, version)
 
     def render_version(self, request, history, version, as_of=None):
-        old_page = Revision.objects.get(pk=version.revision_id).as_object()
-        # The stored copy predates its own publication: say when this version went live.
-        old_page.last_published_at = version.published_at
+        old_page = self.as_published(version)
         context = old_page.get_context(request)
-        context.update(version=version, history=history, current_page=self, as_of=as_of)
+        context.update(
+            version=version,
+            history=history,
+            current_page=self,
+            as_of=as_of,
+            recorded_names=version.entry.names,
+        )
         return TemplateResponse(request, old_page.get_template(request), context)
 
     @path("history/<int:older_id>/<int:newer_id>/", name="history_diff")
@@ -101,11 +124,10 @@ class PublicHistoryMixin(RoutablePageMixin):
                     "history_diff", *(v.revision_id for v in in_order), request=request
                 ),
             )
-        history.describe([older, newer])
-        revisions = Revision.objects.in_bulk([older_id, newer_id])
-        old_page = revisions[older_id].as_object()
-        new_page = revisions[newer_id].as_object()
-        changes = diff_sections(old_page.history_sections(), new_page.history_sections())
+        changes = diff_sections(
+            self.as_published(older).history_sections(),
+            self.as_published(newer).history_sections(),
+        )
         return TemplateResponse(
             request,
             "history/history_diff.html",
@@ -147,7 +169,6 @@ class PublicHistoryMixin(RoutablePageMixin):
             else:
                 message = f"This page was not in force on {parsed:%-d %B %Y}."
             return self.not_found(request, message)
-        history.describe([version])
         return self.render_version(request, history, version, as_of=parsed)
 
     @path("history/feed/", name="history_feed")

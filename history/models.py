@@ -1,5 +1,6 @@
 """What the public record stores beside Wagtail's revisions and log entries."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from wagtail.models import Revision
 
@@ -19,3 +20,55 @@ class ChangeSummary(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class RecordEntry(models.Model):
+    """One event in the public record of a page, written once, when it happens.
+
+    A publication records the version's text, its change summary, who proposed it, who
+    approved it and who published it, by the names they had then; a withdrawal (the page
+    taken off the site), a deletion or a move records who did it and why. Nothing here is
+    looked up again later, so renaming or deleting a person or an account, or deleting the
+    page itself, changes nothing already on the record. `page_id` and `revision_id` are plain
+    numbers for that reason: the entry outlives both.
+    """
+
+    class Kind(models.TextChoices):
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        DELETED = "deleted", "Deleted"
+        MOVED = "moved", "Moved"
+
+    page_id = models.BigIntegerField(db_index=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    at = models.DateTimeField(db_index=True)
+    title = models.CharField(max_length=255, help_text="The page's title at the time.")
+    url = models.CharField(max_length=1000, blank=True, help_text="Its address at the time.")
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision_id = models.BigIntegerField(null=True, blank=True)
+    content = models.JSONField(
+        null=True,
+        blank=True,
+        encoder=DjangoJSONEncoder,
+        help_text="The published version's text, as Wagtail stores it.",
+    )
+    summary = models.TextField(blank=True, help_text="The change summary, or the reason.")
+    proposed_by = models.CharField(max_length=255, blank=True)
+    approved_by = models.JSONField(default=list, blank=True)
+    performed_by = models.CharField(max_length=255, blank=True)
+    names = models.JSONField(
+        default=dict, blank=True, help_text="{person id: name} of the people the version names."
+    )
+    public = models.BooleanField(
+        default=True, help_text="Whether anyone could read the page when this happened."
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name_plural = "record entries"
+        indexes = [models.Index(fields=["page_id", "at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title} ({self.at:%Y-%m-%d})"

@@ -1,12 +1,9 @@
 """The public record of a page: every version that was published, and only those.
 
-A version is a revision that Wagtail logged as published ("wagtail.publish"). It is in force
-from that moment until the next publication or until the page was unpublished. Drafts,
-rejected submissions and revisions that never went live are never shown.
-
-Who proposed and who approved a version is told by the apps that run approvals, through the
-`ATTRIBUTION_HOOK` Wagtail hook (moderation registers one), so this module knows nothing of
-how changes are approved.
+A version is a publication on the page's record (`RecordEntry`, written when it happened).
+It is in force from that moment until the next publication, or until the page was taken
+off the site (withdrawn) or deleted. Drafts, rejected submissions and revisions that never
+went live are never on the record.
 """
 
 import dataclasses
@@ -14,60 +11,54 @@ import datetime
 import re
 
 from django.utils import timezone
-from wagtail import hooks
-from wagtail.models import PageLogEntry
 
-from .models import ChangeSummary
+from .models import RecordEntry
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-PUBLISH = "wagtail.publish"
-UNPUBLISH = "wagtail.unpublish"
-# Hook functions take a list of revision ids and return {revision id: Attribution}.
-ATTRIBUTION_HOOK = "attribute_published_revisions"
-
-
-def public_name(user):
-    """A person's name as they show it on their account; never their login name."""
-    if user is None:
-        return ""
-    return user.get_full_name().strip() or "A member"
-
-
-@dataclasses.dataclass(frozen=True)
-class Attribution:
-    """Who proposed a published revision, and who approved it (public names)."""
-
-    proposed_by: str = ""
-    approved_by: tuple = ()
-
-
-def attributions(revision_ids):
-    """{revision id: Attribution} from every app that records approvals."""
-    found = {}
-    for attribute in hooks.get_hooks(ATTRIBUTION_HOOK):
-        for revision_id, attribution in attribute(revision_ids).items():
-            found.setdefault(revision_id, attribution)
-    return found
+ENDINGS = {RecordEntry.Kind.WITHDRAWN, RecordEntry.Kind.DELETED}
 
 
 @dataclasses.dataclass
 class Version:
-    """One published version of a page."""
+    """One published version of a page, as the record has it."""
 
     number: int
-    revision_id: int
-    published_at: datetime.datetime
+    entry: RecordEntry
     until: datetime.datetime | None = None
-    withdrawn: bool = False
-    summary: str = ""
-    proposed_by: str = ""
-    approved_by: list = dataclasses.field(default_factory=list)
-    published_by: str = ""
+    ended_by: RecordEntry | None = None
     previous: "Version | None" = None
 
     @property
+    def revision_id(self):
+        return self.entry.revision_id
+
+    @property
+    def published_at(self):
+        return self.entry.at
+
+    @property
+    def summary(self):
+        return self.entry.summary
+
+    @property
+    def proposed_by(self):
+        return self.entry.proposed_by
+
+    @property
+    def approved_by(self):
+        return self.entry.approved_by
+
+    @property
+    def published_by(self):
+        return self.entry.performed_by
+
+    @property
+    def withdrawn(self):
+        return self.ended_by is not None
+
+    @property
     def is_current(self):
-        return self.until is None and not self.withdrawn
+        return self.until is None
 
     def in_force_on(self, day):
         start = timezone.localtime(self.published_at).date()
@@ -77,34 +68,25 @@ class Version:
 
 
 class PageHistory:
-    """The published versions of one page, oldest first, with their details on demand."""
+    """The published versions of one page, oldest first, and how it left the site, if it did;
+    read in one query."""
 
-    def __init__(self, page):
-        self.page = page
-        entries = (
-            PageLogEntry.objects.filter(page=page, action__in=[PUBLISH, UNPUBLISH])
-            .order_by("timestamp", "pk")
-            .values_list("action", "revision_id", "timestamp")
-        )
+    def __init__(self, page_id):
+        self.page_id = page_id
         self.versions = []
-        for action, revision_id, timestamp in entries:
+        self.withdrawals = []
+        for entry in RecordEntry.objects.filter(page_id=page_id).order_by("at", "pk"):
             current = self.versions[-1] if self.versions else None
-            if action == UNPUBLISH:
+            if entry.kind in ENDINGS:
+                self.withdrawals.append(entry)
                 if current is not None and current.until is None:
-                    current.until, current.withdrawn = timestamp, True
-                continue
-            if revision_id is None:
-                continue
-            if current is not None and current.until is None:
-                current.until = timestamp
-            self.versions.append(
-                Version(
-                    number=len(self.versions) + 1,
-                    revision_id=revision_id,
-                    published_at=timestamp,
-                    previous=current,
+                    current.until, current.ended_by = entry.at, entry
+            elif entry.kind == RecordEntry.Kind.PUBLISHED:
+                if current is not None and current.until is None:
+                    current.until = entry.at
+                self.versions.append(
+                    Version(number=len(self.versions) + 1, entry=entry, previous=current)
                 )
-            )
         self._by_revision = {v.revision_id: v for v in self.versions}
 
     def newest_first(self):
@@ -124,30 +106,11 @@ class PageHistory:
     def first(self):
         return self.versions[0] if self.versions else None
 
-    def describe(self, versions):
-        """Fill in summary, proposer, approvers and publisher for `versions` in a few queries."""
-        revision_ids = [v.revision_id for v in versions]
-        summaries = dict(
-            ChangeSummary.objects.filter(revision_id__in=revision_ids).values_list(
-                "revision_id", "text"
-            )
-        )
-        attributed = attributions(revision_ids)
-        entries = PageLogEntry.objects.filter(
-            page=self.page, action=PUBLISH, revision_id__in=revision_ids
-        ).select_related("user", "revision__user")
-        for entry in entries:
-            version = self._by_revision.get(entry.revision_id)
-            if version is None:
-                continue
-            attribution = attributed.get(entry.revision_id, Attribution())
-            version.published_by = public_name(entry.user)
-            version.summary = summaries.get(entry.revision_id, "")
-            version.approved_by = list(attribution.approved_by)
-            version.proposed_by = attribution.proposed_by or public_name(
-                entry.revision.user if entry.revision else None
-            )
-        return versions
+    @property
+    def withdrawn(self):
+        """The entry that took the page off the site, if it is off the site now."""
+        last = self.versions[-1] if self.versions else None
+        return last.ended_by if last is not None else None
 
 
 def parse_day(text):

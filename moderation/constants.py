@@ -9,7 +9,8 @@ DEFAULT_REQUIRED_APPROVALS = 2
 
 # Page permissions each group holds on the whole page tree (granted at the root page).
 MEMBERS_PAGE_PERMISSIONS = ("add_page", "change_page")
-STEERING_COMMITTEE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+# No group publishes: a quorum approval publishes on its own authority (moderation.workflow).
+STEERING_COMMITTEE_PAGE_PERMISSIONS = ("add_page", "change_page")
 
 # Document and image permissions on the root collection (background papers, reports).
 COLLECTION_PERMISSIONS = (

@@ -1,17 +1,21 @@
 """Admin hooks: quorum rules on publishing, the approvals panel, and who approved what."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
-from wagtail.models import Page, TaskState
+from wagtail.models import Page
 
 from core.forms import SUBMIT_ACTIONS
-from history.versions import ATTRIBUTION_HOOK, Attribution, public_name
+from history.record import has_record
 
-from .models import QuorumApprovalTask, QuorumDecision, may_publish_directly
+from .models import QuorumApprovalTask, may_publish_directly
 from .pending import pending_changes
+from .views import propose_withdrawal, review, withdrawal
 
 QUORUM_REFUSAL = (
     "Changes here go live only when a quorum of the steering committee has approved them: "
@@ -33,28 +37,61 @@ def register_moderation_log_actions(actions):
             return message
 
 
-@hooks.register(ATTRIBUTION_HOOK)
-def attribute_quorum_approvals(revision_ids):
-    """Who submitted each revision for approval, and who approved it."""
-    found = {}
-    approvers = {}
-    for decision in QuorumDecision.objects.filter(
-        revision_id__in=revision_ids, decision=QuorumDecision.Decision.APPROVE
-    ).select_related("user"):
-        approvers.setdefault(decision.revision_id, []).append(public_name(decision.user))
-    proposers = {}
-    for task_state in TaskState.objects.filter(revision_id__in=revision_ids).select_related(
-        "workflow_state__requested_by"
-    ):
-        proposers.setdefault(
-            task_state.revision_id, public_name(task_state.workflow_state.requested_by)
-        )
-    for revision_id in approvers.keys() | proposers.keys():
-        found[revision_id] = Attribution(
-            proposed_by=proposers.get(revision_id, ""),
-            approved_by=tuple(approvers.get(revision_id, ())),
-        )
-    return found
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path("moderation/changes/<int:task_state_id>/", review, name="moderation_review"),
+        path(
+            "moderation/withdraw/<int:page_id>/",
+            propose_withdrawal,
+            name="moderation_propose_withdrawal",
+        ),
+        path(
+            "moderation/withdrawals/<int:withdrawal_id>/",
+            withdrawal,
+            name="moderation_withdrawal",
+        ),
+    ]
+
+
+class ProposeWithdrawalButton(PageMenuItem):
+    """Instead of Wagtail's Unpublish and Delete: a proposal the quorum decides on."""
+
+    label = "Propose to withdraw"
+    icon_name = "warning"
+    url_name = "moderation_propose_withdrawal"
+
+    def is_shown(self, user):
+        return self.page.live and self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def withdrawal_header_button(page, user, view_name, next_url=None):
+    yield ProposeWithdrawalButton(page=page, priority=55)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def withdrawal_listing_button(page, user, next_url=None):
+    yield ProposeWithdrawalButton(page=page, priority=35)
+
+
+def _to_withdrawal_form(request, page):
+    """Unpublishing or deleting a page on the public record goes through the withdrawal form,
+    which asks for the reason, for administrators too."""
+    if page.live and has_record(page.pk):
+        messages.info(request, "Say why this page should go: the reason goes on its public record.")
+        return redirect("moderation_propose_withdrawal", page_id=page.pk)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def unpublish_through_withdrawal(request, page):
+    return _to_withdrawal_form(request, page)
+
+
+@hooks.register("before_delete_page")
+def delete_through_withdrawal(request, page):
+    return _to_withdrawal_form(request, page)
 
 
 def refusal(request, message):
@@ -95,12 +132,20 @@ def refuse_publishing_copies(request, page):
     return None
 
 
+BULK_WITHDRAWAL_REFUSAL = (
+    "Pages on the public record are taken off the site one at a time, with the reason for "
+    "the record: use “Propose to withdraw” on each page."
+)
+
+
 @hooks.register("before_bulk_action")
-def refuse_bulk_publish(request, action_type, objects, action_class_instance):
-    if action_type != "publish" or request.user.is_superuser:
-        return
-    if any(not may_publish_directly(request.user, obj) for obj in objects):
+def refuse_bulk_changes_to_live_pages(request, action_type, objects, action_class_instance):
+    publishing = action_type == "publish" and not request.user.is_superuser
+    if publishing and any(not may_publish_directly(request.user, obj) for obj in objects):
         return refusal(request, QUORUM_REFUSAL)
+    withdrawing = action_type in {"unpublish", "delete"}
+    if withdrawing and any(obj.live and has_record(obj.pk) for obj in objects):
+        return refusal(request, BULK_WITHDRAWAL_REFUSAL)
     return None
 
 

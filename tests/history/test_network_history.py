@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
-from wagtail.models import PageLogEntry
 
 from history.models import ChangeSummary
+from history.record import attributed
 from network.models import SeatTerm
 from tests.factories import (
     MembershipPageFactory,
@@ -22,8 +22,8 @@ def publish(page, when, summary=""):
     revision = page.save_revision()
     if summary:
         ChangeSummary.objects.create(revision=revision, text=summary)
-    revision.publish()
-    PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").update(timestamp=when)
+    with attributed(at=when):
+        revision.publish()
     return revision
 
 

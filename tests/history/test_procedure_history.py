@@ -6,9 +6,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.utils import timezone
-from wagtail.models import PageLogEntry, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from history.models import ChangeSummary
+from history.record import attributed
 from procedures.models import Objective
 from tests.factories import ObjectivesPageFactory, ProcedurePageFactory, clause_data
 
@@ -37,8 +38,8 @@ def save_version(page, body, summary="", title=None):
 
 
 def publish(revision, when):
-    revision.publish()
-    PageLogEntry.objects.filter(revision=revision, action="wagtail.publish").update(timestamp=when)
+    with attributed(at=when):
+        revision.publish()
     return revision
 
 

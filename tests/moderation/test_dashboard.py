@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from moderation.models import QuorumApprovalTask
+from moderation import review
+from moderation.models import QuorumDecision
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.moderation.helpers import submit, workflow_action
 
@@ -59,19 +60,24 @@ def test_the_panel_shows_approvals_so_far_and_who_gave_them(client, member, comm
     assert "Review and approve" in html
 
 
-def test_an_approval_counts_the_tally_once(client, member, committee, wiki, monkeypatch):
+def test_an_approval_works_out_where_the_change_stands_once(
+    client, member, committee, wiki, monkeypatch
+):
     (page,) = pending(client, member, wiki, 1)
     calls = []
-    progress = QuorumApprovalTask.progress
+    work_out = review.reviews
 
-    def counted(self, task_state):
-        calls.append(task_state.pk)
-        return progress(self, task_state)
+    def counted(task_states):
+        calls.append(task_states)
+        return work_out(task_states)
 
-    monkeypatch.setattr(QuorumApprovalTask, "progress", counted)
+    monkeypatch.setattr(review, "reviews", counted)
     page.refresh_from_db()
     task_state = page.current_workflow_task_state
 
-    task_state.task.specific.on_action(task_state, committee[0], "approve")
+    task_state.task.specific.on_action(
+        task_state, committee[0], "approve", revision_id=page.get_latest_revision().pk
+    )
 
     assert len(calls) == 1
+    assert QuorumDecision.objects.filter(user=committee[0]).count() == 1

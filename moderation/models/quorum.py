@@ -1,0 +1,178 @@
+"""Quorum approval of changes by the steering committee."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+from wagtail.log_actions import log
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
+
+from history.record import public_name
+
+from ..constants import DEFAULT_REQUIRED_APPROVALS
+
+
+class QuorumDecision(models.Model):
+    """One approver's approval of, or request for changes to, one revision during a quorum
+    task. `name` is their public name when they decided: the record keeps it."""
+
+    class Decision(models.TextChoices):
+        APPROVE = "approve", "Approved"
+        REJECT = "reject", "Requested changes"
+
+    task_state = models.ForeignKey(
+        TaskState, on_delete=models.CASCADE, related_name="quorum_decisions"
+    )
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(max_length=255, blank=True)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # Nobody approves the same text twice, even with two requests at once.
+            models.UniqueConstraint(
+                fields=["task_state", "revision", "user"],
+                condition=Q(decision="approve"),
+                name="moderation_one_approval_per_person_and_revision",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()} by {self.name} on revision {self.revision_id}"
+
+
+class QuorumApprovalTask(AbstractGroupApprovalTask):
+    """A workflow task that completes only when enough distinct approvers approve the same text.
+
+    Nobody who wrote any of the text since it was submitted can approve it, and an approval
+    counts only for the text it was given on (see `moderation.review`). Approvals are given
+    on the review screen, which shows the change against the live version and carries the
+    revision it shows: an approval of a revision that is no longer the latest is refused.
+    """
+
+    required_approvals = models.PositiveSmallIntegerField(
+        default=DEFAULT_REQUIRED_APPROVALS,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=(
+            "How many different people from these groups must approve a change. Changes "
+            "already under review are checked again when this changes."
+        ),
+    )
+
+    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "required_approvals"]
+
+    class Meta:
+        verbose_name = "Quorum approval task"
+        verbose_name_plural = "Quorum approval tasks"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "A set number of different members of the chosen groups must approve a change; "
+            "nobody who wrote it can approve it."
+        )
+
+    def is_approver(self, user):
+        return user.is_active and (user.is_superuser or self._user_in_groups(user))
+
+    def review(self, task_state):
+        from ..review import review_of
+
+        return review_of(task_state)
+
+    def progress(self, task_state):
+        """The Tally of this change as it stands."""
+        return self.review(task_state).tally
+
+    def shortfall_message(self, task_state):
+        """Why this change can never reach its quorum, or None if it still can."""
+        return self.progress(task_state).shortfall_message
+
+    # Wagtail's task interface
+
+    def get_actions(self, obj, user):
+        """None in the editor: approvers decide on the review screen, where they see the diff
+        and their decision is bound to the revision they read."""
+        return []
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, revision_id=None, comment="", **kwargs):
+        """Approve or request changes to the revision `revision_id`, which must be the latest.
+
+        Raises PermissionDenied with the reason, for a person to read, when the decision is
+        refused; nothing is stored then.
+        """
+        # Lock the task state so that two approvals at once cannot both miss the quorum.
+        task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
+        workflow_state = task_state.workflow_state
+        if (
+            task_state.status != TaskState.STATUS_IN_PROGRESS
+            or workflow_state.current_task_state_id != task_state.pk
+        ):
+            raise PermissionDenied("This change is no longer awaiting approval.")
+        if action_name not in (QuorumDecision.Decision.APPROVE, QuorumDecision.Decision.REJECT):
+            raise PermissionDenied(f"Unknown action {action_name!r}.")
+        review = self.review(task_state)
+        refusal = review.refusal(user, revision_id, action_name)
+        if refusal:
+            raise PermissionDenied(refusal)
+        decision = QuorumDecision.objects.create(
+            task_state=task_state,
+            revision=review.latest,
+            user=user,
+            name=public_name(user),
+            decision=action_name,
+            comment=comment,
+        )
+        if action_name == QuorumDecision.Decision.REJECT:
+            task_state.reject(user=user, comment=comment)
+            return decision
+        tally = review.with_approval(user).tally
+        self._log_approval(review.latest, user, comment, tally, task_state)
+        if tally.approved >= tally.required:
+            self.complete(task_state, review.latest, user, comment)
+        return decision
+
+    @staticmethod
+    def complete(task_state, revision, user=None, comment=""):
+        """The quorum is reached: `revision` is the text that was approved, and goes live."""
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+        task_state.approve(user=user, comment=comment)
+
+    @staticmethod
+    def _log_approval(revision, user, comment, tally, task_state):
+        log(
+            instance=revision.as_object(),
+            action="moderation.approve",
+            user=user,
+            revision=revision,
+            data={
+                "approvals": tally.approved,
+                "required": tally.required,
+                "comment": comment,
+                "task_state_id": task_state.pk,
+            },
+        )
+
+
+def needs_quorum(obj):
+    """True when changes to `obj` (a page) go live only through a quorum approval task."""
+    workflow = obj.get_workflow() if obj is not None else None
+    if workflow is None or not workflow.active:
+        return False
+    return QuorumApprovalTask.objects.filter(
+        workflow_tasks__workflow=workflow, active=True
+    ).exists()
+
+
+def may_publish_directly(user, page):
+    """Only administrators may publish a page that needs a quorum without one."""
+    return user.is_superuser or not needs_quorum(page)

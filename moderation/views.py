@@ -1,0 +1,201 @@
+"""The review screens: a change under review against the live version, a proposal to withdraw
+a page, and the decisions on them."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.models import Page, TaskState
+
+from history.diff import diff_sections
+from history.models import ChangeSummary
+
+from . import withdrawals
+from .forms import DecisionForm, WithdrawalDecisionForm, WithdrawalForm
+from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
+from .review import review_of
+
+
+def _sections(obj):
+    return obj.history_sections() if hasattr(obj, "history_sections") else []
+
+
+def _live_and_proposed(page, revision):
+    """(the live version's sections, the proposed version's sections)."""
+    live = page.live_revision.as_object() if page.live and page.live_revision else None
+    return (_sections(live) if live is not None else []), _sections(revision.as_object())
+
+
+def review(request, task_state_id):
+    """GET: the change, its diff, its approvals; POST: an approver's decision on it."""
+    task_state = get_object_or_404(
+        TaskState.objects.select_related("workflow_state__requested_by", "task"),
+        pk=task_state_id,
+    )
+    task = task_state.task.specific
+    page = task_state.workflow_state.content_object
+    if not isinstance(task, QuorumApprovalTask) or not isinstance(page, Page):
+        raise PermissionDenied("This is not a change under steering committee review.")
+    page = page.specific
+    if not page.permissions_for_user(request.user).can_edit() and not task.is_approver(
+        request.user
+    ):
+        raise PermissionDenied("Only members of the network can read changes under review.")
+    in_progress = (
+        task_state.status == TaskState.STATUS_IN_PROGRESS
+        and task_state.workflow_state.current_task_state_id == task_state.pk
+    )
+    form, status = None, 200
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if not in_progress:
+            messages.error(request, "This change is no longer awaiting approval.")
+            status, form = 409, None
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                task.on_action(
+                    task_state,
+                    request.user,
+                    data["action"],
+                    revision_id=data["revision_id"],
+                    comment=data["comment"].strip(),
+                )
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal))
+                status = 409 if "edited after" in str(refusal) else 403
+                form = None  # a fresh form, for the text as it is now
+            else:
+                return _after_decision(request, task_state, data["action"])
+        else:
+            status = 400
+    return _render(request, task_state, task, page, in_progress, form, status)
+
+
+def _after_decision(request, task_state, action):
+    if action == QuorumDecision.Decision.REJECT:
+        messages.success(request, "Changes requested: the author has been told, with your comment.")
+        return redirect("wagtailadmin_home")
+    task_state.refresh_from_db()
+    if task_state.status == TaskState.STATUS_APPROVED:
+        messages.success(request, "Approved and published.")
+        return redirect("wagtailadmin_home")
+    tally = review_of(task_state).tally
+    messages.success(request, f"Your approval is recorded: {tally.approved} of {tally.required}.")
+    return redirect("moderation_review", task_state_id=task_state.pk)
+
+
+def _render(request, task_state, task, page, in_progress, form, status):
+    workflow_state = task_state.workflow_state
+    current = review_of(task_state) if in_progress else None
+    revision = current.latest if current else task_state.revision
+    live, proposed = _live_and_proposed(page, revision)
+    changes = diff_sections(live, proposed)
+    decisions = QuorumDecision.objects.filter(
+        task_state__workflow_state=workflow_state
+    ).select_related("revision")
+    context = {
+        "page": page,
+        "task_state": task_state,
+        "review": current,
+        "revision": revision,
+        "summary": ChangeSummary.objects.filter(revision=revision).first(),
+        "changes": changes,
+        "changed": [c for c in changes if c.kind != "unchanged"],
+        "decisions": decisions,
+        "refusal": current.refusal(request.user, revision.pk) if current else None,
+        "can_decide": bool(current and current.is_approver(request.user)),
+        "form": form or DecisionForm(initial={"revision_id": revision.pk}),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        "header_title": f"Review: {page.get_admin_display_title()}",
+    }
+    return TemplateResponse(request, "moderation/review.html", context, status=status)
+
+
+def propose_withdrawal(request, page_id):
+    """The form to propose taking a live page off the site (or, for administrators, to do it)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    refusal = withdrawals.proposal_refusal(page, request.user)
+    administrator = request.user.is_superuser
+    if refusal and not administrator:
+        return _refused(request, refusal)
+    form = WithdrawalForm(request.POST or None, administrator=administrator)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data.get("now"):
+                    withdrawals.withdraw_now(page, request.user, data["action"], data["reason"])
+                    messages.success(request, f"“{page.title}” was withdrawn; it is on the record.")
+                    return redirect("wagtailadmin_home")
+                withdrawal = withdrawals.propose(page, request.user, data["action"], data["reason"])
+            except PermissionDenied as error:
+                return _refused(request, str(error))
+            count = withdrawals.tally(withdrawal)
+            messages.success(
+                request,
+                f"Proposal sent: it needs {count.required} approvals from the steering committee. "
+                "The page stays on the site until then.",
+            )
+            return redirect("moderation_withdrawal", withdrawal_id=withdrawal.pk)
+        status = 400
+    return TemplateResponse(
+        request,
+        "moderation/withdrawal_form.html",
+        {"page": page, "form": form, "header_title": f"Withdraw “{page.title}”"},
+        status=status,
+    )
+
+
+def withdrawal(request, withdrawal_id):
+    """A proposal to withdraw a page: the reason, the approvals so far, and the decision."""
+    proposal = get_object_or_404(
+        Withdrawal.objects.select_related("page", "task", "proposed_by"), pk=withdrawal_id
+    )
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    form, status = WithdrawalDecisionForm(request.POST or None), 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                withdrawals.decide(
+                    proposal,
+                    request.user,
+                    form.cleaned_data["decision"],
+                    form.cleaned_data["comment"].strip(),
+                )
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+                status = 409 if "no longer" in str(error) else 403
+            else:
+                proposal.refresh_from_db()
+                if proposal.status == Withdrawal.Status.APPROVED:
+                    messages.success(request, f"Approved: “{proposal.page_title}” was withdrawn.")
+                elif proposal.status == Withdrawal.Status.REJECTED:
+                    messages.success(request, "Refused: the page stays on the site.")
+                else:
+                    count = withdrawals.tally(proposal)
+                    messages.success(
+                        request, f"Your approval is recorded: {count.approved} of {count.required}."
+                    )
+                return redirect("moderation_withdrawal", withdrawal_id=proposal.pk)
+        else:
+            status = 400
+    return TemplateResponse(
+        request,
+        "moderation/withdrawal.html",
+        {
+            "withdrawal": proposal,
+            "tally": withdrawals.tally(proposal),
+            "refusal": withdrawals.decision_refusal(proposal, request.user),
+            "form": form,
+            "header_title": f"Withdrawal of “{proposal.page_title}”",
+        },
+        status=status,
+    )
+
+
+def _refused(request, message):
+    return TemplateResponse(request, "moderation/refused.html", {"message": message}, status=403)

@@ -1,0 +1,156 @@
+"""Taking a page off the site: proposed with a reason, approved by a quorum, on the record.
+
+`propose()` records the proposal and changes nothing on the site; `decide()` records one
+committee member's approval or refusal, and once enough distinct members other than the
+proposer have approved, the page is unpublished (with its subpages) or deleted, on the
+public record with who proposed it, who approved it and why. Administrators may also
+withdraw a page at once (`withdraw_now()`); that is on the record the same way.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+
+from history.record import attributed, public_name
+
+from .models import QuorumApprovalTask, Withdrawal, WithdrawalDecision
+from .review import Tally, group_members
+
+
+def quorum_task(page):
+    """The page's quorum approval task, or None when no quorum covers it."""
+    workflow = page.get_workflow()
+    if workflow is None or not workflow.active:
+        return None
+    return (
+        QuorumApprovalTask.objects.filter(workflow_tasks__workflow=workflow, active=True)
+        .order_by("workflow_tasks__sort_order")
+        .first()
+    )
+
+
+def proposal_refusal(page, user):
+    """Why `user` may not propose to withdraw `page`, or None."""
+    if not page.live:
+        return "This page is not on the site, so there is nothing to withdraw."
+    if not page.permissions_for_user(user).can_edit():
+        return "Only members who may edit this page can propose to withdraw it."
+    if quorum_task(page) is None and not user.is_superuser:
+        return "No quorum covers this page: ask an administrator."
+    if Withdrawal.objects.filter(page=page, status=Withdrawal.Status.PENDING).exists():
+        return "A proposal to withdraw this page is already awaiting approval."
+    return None
+
+
+def propose(page, user, action, reason):
+    """Record a proposal to withdraw `page`; raises PermissionDenied with the reason when
+    `user` may not."""
+    refusal = proposal_refusal(page, user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    try:
+        with transaction.atomic():
+            return Withdrawal.objects.create(
+                page=page,
+                page_title=page.title,
+                action=action,
+                reason=reason,
+                task=quorum_task(page),
+                proposed_by=user,
+                proposed_by_name=public_name(user),
+            )
+    except IntegrityError:
+        raise PermissionDenied(
+            "A proposal to withdraw this page is already awaiting approval."
+        ) from None
+
+
+def tally(withdrawal):
+    """Where the proposal stands: the proposer never counts among those who can approve."""
+    task = withdrawal.task
+    approved = {
+        d.user_id
+        for d in withdrawal.decisions.all()
+        if d.decision == WithdrawalDecision.Decision.APPROVE
+    }
+    group_ids = list(task.groups.values_list("pk", flat=True)) if task else []
+    members = set().union(*group_members(group_ids).values()) if group_ids else set()
+    required = task.required_approvals if task else 1
+    return Tally.count(required, members, {withdrawal.proposed_by_id}, approved)
+
+
+def decision_refusal(withdrawal, user):
+    """Why `user` may not approve `withdrawal` now, or None."""
+    if withdrawal.status != Withdrawal.Status.PENDING:
+        return "This proposal is no longer awaiting approval."
+    task = withdrawal.task
+    if task is None or not task.is_approver(user):
+        return "Only members of the steering committee can decide on this proposal."
+    if user.pk == withdrawal.proposed_by_id:
+        return "You proposed this, so you cannot approve it."
+    if withdrawal.decisions.filter(
+        user=user, decision=WithdrawalDecision.Decision.APPROVE
+    ).exists():
+        return "You have already approved this proposal."
+    return None
+
+
+@transaction.atomic
+def decide(withdrawal, user, decision, comment=""):
+    """Record `user`'s decision; the withdrawal happens when the quorum is reached."""
+    withdrawal = Withdrawal.objects.select_for_update().select_related("task").get(pk=withdrawal.pk)
+    refusal = decision_refusal(withdrawal, user)
+    if refusal:
+        raise PermissionDenied(refusal)
+    WithdrawalDecision.objects.create(
+        withdrawal=withdrawal, user=user, name=public_name(user), decision=decision, comment=comment
+    )
+    if decision == WithdrawalDecision.Decision.REJECT:
+        withdrawal.status, withdrawal.decided_at = Withdrawal.Status.REJECTED, timezone.now()
+        withdrawal.save(update_fields=["status", "decided_at"])
+    elif (count := tally(withdrawal)).approved >= count.required:
+        _carry_out(withdrawal, user)
+    return withdrawal
+
+
+def withdraw_now(page, user, action, reason):
+    """An administrator takes `page` off the site at once; it is on the record all the same."""
+    if not user.is_superuser:
+        raise PermissionDenied("Only administrators can withdraw a page without a quorum.")
+    if not page.live and action == Withdrawal.Action.UNPUBLISH:
+        raise PermissionDenied("This page is not on the site, so there is nothing to withdraw.")
+    with transaction.atomic():
+        withdrawal = Withdrawal.objects.create(
+            page=page,
+            page_title=page.title,
+            action=action,
+            reason=reason,
+            task=quorum_task(page),
+            proposed_by=user,
+            proposed_by_name=public_name(user),
+        )
+        _carry_out(withdrawal, user)
+    return withdrawal
+
+
+def _carry_out(withdrawal, user):
+    approvers = tuple(
+        d.name for d in withdrawal.decisions.filter(decision=WithdrawalDecision.Decision.APPROVE)
+    )
+    page = withdrawal.page.specific
+    withdrawal.status, withdrawal.decided_at = Withdrawal.Status.APPROVED, timezone.now()
+    withdrawal.save(update_fields=["status", "decided_at"])
+    with attributed(
+        proposed_by=withdrawal.proposed_by_name,
+        approved_by=approvers,
+        performed_by=public_name(user),
+        summary=withdrawal.reason,
+    ):
+        if withdrawal.action == Withdrawal.Action.DELETE:
+            DeletePageAction(page, user=user).execute(skip_permission_checks=True)
+        else:
+            UnpublishPageAction(page, user=user, include_descendants=True).execute(
+                skip_permission_checks=True
+            )
