@@ -1,16 +1,31 @@
 # bbwiki: `make run` to set up and serve the demo, `make test` to run every check CI runs.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
-STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Optional dependencies installed with dev (README, "Configuration"): e.g. EXTRAS="dev opensearch".
+EXTRAS ?= dev
 
-.PHONY: run setup install test test-postgres lint format migrations-check check bench bench-page clean serve-prod
-# The PostgreSQL server `make test-postgres` uses; pytest-django creates test_bbwiki_ci on it.
+# uv installs exactly what uv.lock pins (README, "Installs"); it comes from PyPI, hash-checked.
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Use the interpreter named by PYTHON, never one uv would download.
+export UV_PYTHON_DOWNLOADS := never
+
+# Settings for the test runs, whatever DJANGO_SETTINGS_MODULE the shell exports.
+TEST_SETTINGS := bbwiki.settings.test
+CONFORMANCE_SETTINGS := tests.conformance.settings
+# The PostgreSQL server `make test-postgres` uses, and the database named after PG_DATABASE
+# there: pytest-django creates and drops test_$(PG_DATABASE).
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+PG_DATABASE ?= bbwiki_ci
+
+.PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
+	migrations-check check bench bench-page clean serve-prod
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -20,25 +35,42 @@ setup: install
 	$(MANAGE) load_demo
 	$(MANAGE) update_index
 
-install: $(STAMP)
+# uv sync installs the locked versions and removes anything else; when nothing changed it takes
+# a fraction of a second and needs no network.
+install: $(UV)
+	$(UV) sync --locked --quiet --python $(PYTHON) $(addprefix --extra ,$(EXTRAS))
 
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+$(UV): uv-requirements.txt
+	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --require-hashes --no-deps -r uv-requirements.txt
+	touch $(UV)
+
+# Lock what pyproject.toml now asks for, keeping every pin that still fits.
+lock: $(UV)
+	$(UV) lock
+
+# Every dependency at the newest version pyproject.toml's ranges allow, then the tests.
+upgrade: $(UV)
+	$(UV) lock --upgrade
+	$(MAKE) test
 
 test: install check migrations-check
-	$(BIN)/pytest
-	$(BIN)/pytest --ds=tests.conformance.settings tests/conformance tests/search_backend
+	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+
+# The site's suite on SQLite with Whoosh, then django-modelsearch's own backend suite against
+# our Whoosh backend.
+test-sqlite: install
+	$(BIN)/pytest --ds=$(TEST_SETTINGS)
+	$(BIN)/pytest --ds=$(CONFORMANCE_SETTINGS) tests/conformance tests/search_backend
 
 # The suite again on PostgreSQL with Wagtail's database search backend: the configuration of
 # several app servers. Skipped, not failed, where no PostgreSQL server answers.
 test-postgres: install
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_SERVER)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "Running the suite on PostgreSQL ($(PG_SERVER)) with the database search backend"; \
-		DATABASE_URL=$(PG_SERVER)/bbwiki_ci BBWIKI_SEARCH_BACKEND=database $(BIN)/pytest; \
+		echo "Running the suite on PostgreSQL ($(PG_SERVER)/$(PG_DATABASE)) with the database search backend"; \
+		DATABASE_URL=$(PG_SERVER)/$(PG_DATABASE) BBWIKI_SEARCH_BACKEND=database \
+			BBWIKI_TEST_PG_SERVER=$(PG_SERVER) $(BIN)/pytest --ds=$(TEST_SETTINGS); \
 	else \
 		echo "PostgreSQL not reachable at $(PG_SERVER): skipping the PostgreSQL run."; \
 	fi
@@ -52,10 +84,10 @@ serve-prod: install
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
 check: install
-	DJANGO_SETTINGS_MODULE=bbwiki.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) check
 
 migrations-check: install
-	DJANGO_SETTINGS_MODULE=bbwiki.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
 
 lint: install
 	$(BIN)/ruff check .
@@ -74,4 +106,4 @@ bench-page: install
 	$(PY) -m bench.search_page $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(TOOLS) var
