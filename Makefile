@@ -23,6 +23,8 @@ CONFORMANCE_SETTINGS := tests.conformance.settings
 # there: pytest-django creates and drops test_$(PG_DATABASE).
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
 PG_DATABASE ?= bbwiki_ci
+# Another Python the SQLite suite runs on when it is installed (on PATH or under pyenv).
+OTHER_PYTHON ?= 3.13
 
 .PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
 	migrations-check check bench bench-page clean serve-prod
@@ -57,6 +59,7 @@ upgrade: $(UV)
 test: install check migrations-check
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
+	$(MAKE) test-python-$(OTHER_PYTHON)
 
 # The site's suite on SQLite with Whoosh, then django-modelsearch's own backend suite against
 # our Whoosh backend.
@@ -73,6 +76,22 @@ test-postgres: install
 			BBWIKI_TEST_PG_SERVER=$(PG_SERVER) $(BIN)/pytest --ds=$(TEST_SETTINGS); \
 	else \
 		echo "PostgreSQL not reachable at $(PG_SERVER): skipping the PostgreSQL run."; \
+	fi
+
+# The SQLite suite on Python $* in its own environment (.venv-$*), from the same lock; skipped
+# with a message where that Python is not installed.
+test-python-%:
+	@python=""; \
+	for candidate in python$* $$(pyenv root 2>/dev/null)/versions/$**/bin/python$*; do \
+		if "$$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != tuple(map(int, "$*".split("."))))' 2>/dev/null; then \
+			python=$$(command -v "$$candidate"); break; \
+		fi; \
+	done; \
+	if [ -n "$$python" ]; then \
+		echo "Running the SQLite suite on Python $* ($$python)"; \
+		$(MAKE) test-sqlite PYTHON="$$python" VENV=.venv-$*; \
+	else \
+		echo "Python $* is not installed (neither python$* on PATH nor under pyenv): skipping the suite on Python $*."; \
 	fi
 
 # gunicorn with production settings, as on a server; see README.md "Production" for the
@@ -106,4 +125,4 @@ bench-page: install
 	$(PY) -m bench.search_page $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) var
+	rm -rf $(VENV) .venv-$(OTHER_PYTHON) $(TOOLS) var
