@@ -4,6 +4,7 @@ DEBUG is off and there is no secret key here: dev.py and test.py add throwaway
 ones, production.py reads them from the environment.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -183,6 +184,13 @@ SEARCH_BACKEND_NAME = os.environ.get("BBWIKI_SEARCH_BACKEND", "whoosh").strip().
 SEARCH_INDEX_DIR = Path(os.environ.get("BBWIKI_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 
 
+# The search servers: Wagtail's backend module for each, and the client library it imports.
+SEARCH_SERVER_BACKENDS = {
+    "opensearch": ("opensearch3", "opensearchpy"),
+    "elasticsearch": ("elasticsearch9", "elasticsearch"),
+}
+
+
 def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
     """Return WAGTAILSEARCH_BACKENDS for the backend called `name`."""
     if name == "whoosh":
@@ -199,17 +207,23 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
         return {
             "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
         }
-    if name in {"opensearch", "elasticsearch"}:
+    if name in SEARCH_SERVER_BACKENDS:
         if not url:
             raise ImproperlyConfigured(
                 f"BBWIKI_SEARCH_BACKEND={name} needs the server's address in BBWIKI_SEARCH_URL."
             )
-        module = "opensearch3" if name == "opensearch" else "elasticsearch9"
+        module, client = SEARCH_SERVER_BACKENDS[name]
+        if importlib.util.find_spec(client) is None:
+            raise ImproperlyConfigured(
+                f"BBWIKI_SEARCH_BACKEND={name} needs its client library: "
+                f"pip install -e '.[{name}]' (or uv sync --extra {name})."
+            )
         return {
             "default": {
                 "BACKEND": f"wagtail.search.backends.{module}",
                 "URLS": [url],
-                "INDEX": os.environ.get("BBWIKI_SEARCH_INDEX", "bbwiki"),
+                # Indexes are named <prefix><app>_<model>, as bbwiki_wagtailcore_page.
+                "INDEX_PREFIX": os.environ.get("BBWIKI_SEARCH_INDEX_PREFIX", "bbwiki_"),
             }
         }
     raise ImproperlyConfigured(
