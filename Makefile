@@ -29,6 +29,10 @@ OTHER_PYTHON ?= 3.13
 .PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
 	migrations-check check bench bench-page clean serve-prod
 
+# The site's own address (links in emails, feeds, the sitemap, the printed logins) is where
+# runserver listens, unless BBWIKI_BASE_URL says otherwise.
+run setup: export BBWIKI_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations import views as operations_views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("changes/", procedures_views.changes, name="changes"),
     path("changes/feed/", RecentChangesFeed(), name="changes_feed"),
     path("search/", include("search.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,10 @@
 """Atom feeds of published changes: the whole site, and one page's history."""
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from operations.site_address import absolute_url
 
 from .changes import recent_changes
 
@@ -12,11 +15,16 @@ class RecentChangesFeed(Feed):
     feed_type = Atom1Feed
     title = "Best Bits: recent changes"
     subtitle = "Every change to the network's rules and records, once approved and published."
-    link = "/changes/"
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return absolute_url(reverse("changes"))
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
 
     def items(self):
         return recent_changes(limit=FEED_LENGTH)
@@ -28,10 +36,10 @@ class RecentChangesFeed(Feed):
         return change.summary or "Published without a change summary."
 
     def item_link(self, change):
-        return change.diff_url(self.request) or change.version_url(self.request)
+        return absolute_url(change.diff_url(self.request) or change.version_url(self.request))
 
     def item_guid(self, change):
-        return self.request.build_absolute_uri(change.version_url(self.request))
+        return absolute_url(change.version_url(self.request))
 
     item_guid_is_permalink = False
 
@@ -58,7 +66,10 @@ class PageHistoryFeed(Feed):
         return f"Best Bits: history of “{page.title}”"
 
     def link(self, page):
-        return page.history_url()
+        return absolute_url(page.history_url())
+
+    def feed_url(self, page):
+        return absolute_url(self.request.path)
 
     def subtitle(self, page):
         return f"Every approved version of “{page.title}”."
@@ -81,11 +92,11 @@ class PageHistoryFeed(Feed):
     def item_link(self, version):
         page = self._page
         if version.previous is not None:
-            return page.history_url(version.previous.revision_id, version.revision_id)
-        return page.history_url(version.revision_id)
+            return absolute_url(page.history_url(version.previous.revision_id, version.revision_id))
+        return absolute_url(page.history_url(version.revision_id))
 
     def item_guid(self, version):
-        return self.request.build_absolute_uri(self._page.history_url(version.revision_id))
+        return absolute_url(self._page.history_url(version.revision_id))
 
     item_guid_is_permalink = False
 
