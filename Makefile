@@ -36,8 +36,11 @@ run setup: export BBWIKI_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The search index is built (empty on a first run) before the demo content, which is indexed as
+# it is published; the last update_index rebuilds it from everything in the database.
 setup: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) update_index --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) update_index
 
