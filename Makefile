@@ -27,7 +27,7 @@ PG_DATABASE ?= bbwiki_ci
 OTHER_PYTHON ?= 3.13
 
 .PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
-	migrations-check check bench bench-page clean serve-prod
+	migrations-check check bench bench-page reset clean serve-prod
 
 # The site's own address (links in emails, feeds, the sitemap, the printed logins) is where
 # runserver listens, unless BBWIKI_BASE_URL says otherwise.
@@ -131,5 +131,11 @@ bench: install
 bench-page: install
 	$(PY) -m bench.search_page $(BENCH_ARGS)
 
-clean:
-	rm -rf $(VENV) .venv-$(OTHER_PYTHON) $(TOOLS) var
+# The site back to nothing: the next `make run` builds a fresh demo. Removes the folder
+# BBWIKI_VAR_DIR names (./var by default): the database, the search index, uploaded media.
+reset:
+	rm -rf "$(or $(BBWIKI_VAR_DIR),var)"
+
+# reset, and the installed environments too: the next `make run` installs everything again.
+clean: reset
+	rm -rf $(VENV) .venv-$(OTHER_PYTHON) $(TOOLS)
