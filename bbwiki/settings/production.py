@@ -54,7 +54,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("BBWIKI_HSTS_INCLUDE_SUBDOMAINS", "1")
 SECURE_HSTS_PRELOAD = _flag("BBWIKI_HSTS_PRELOAD", "0")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Static files: WhiteNoise serves them from gunicorn, compressed and with hashed names.
