@@ -51,7 +51,7 @@ install: $(UV)
 
 $(UV): uv-requirements.txt
 	test -x $(TOOLS)/bin/python || $(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --require-hashes --no-deps -r uv-requirements.txt
+	$(TOOLS)/bin/python -m pip install -qq --require-hashes --no-deps -r uv-requirements.txt
 	touch $(UV)
 
 # Lock what pyproject.toml now asks for, keeping every pin that still fits.
