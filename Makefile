@@ -6,7 +6,8 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Optional dependencies installed with dev (README, "Configuration"): e.g. EXTRAS="dev opensearch".
+# The optional dependencies installed: dev (test tools and both search clients); a server that
+# needs none of them but one client takes e.g. EXTRAS=opensearch (README, "Configuration").
 EXTRAS ?= dev
 
 # uv installs exactly what uv.lock pins (README, "Installs"); it comes from PyPI, hash-checked.
