@@ -52,6 +52,7 @@ def site_environment(setup, var_dir):
         DJANGO_SETTINGS_MODULE="bbwiki.settings.production",
         SECRET_KEY="load-test-only-" + "k" * 40,
         ALLOWED_HOSTS="127.0.0.1",
+        BBWIKI_BASE_URL="http://127.0.0.1",
         BBWIKI_VAR_DIR=str(var_dir),
         BBWIKI_SECURE_SSL_REDIRECT="0",
         BBWIKI_DB_CONN_MAX_AGE="60",

@@ -10,7 +10,10 @@ import dataclasses
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from core.site_address import absolute_url
 
 from .changes import recent_changes
 
@@ -65,10 +68,14 @@ class PageFeed:
 
 
 class EntryFeed(Feed):
-    """An Atom feed whose items are `Entry`s."""
+    """An Atom feed whose items are `Entry`s; every link is on the site's own address."""
 
     feed_type = Atom1Feed
     item_guid_is_permalink = False
+
+    def feed_url(self, obj):
+        request = obj.request if isinstance(obj, PageFeed) else obj
+        return absolute_url(request.path)
 
     def item_title(self, entry):
         return entry.title
@@ -95,7 +102,9 @@ class EntryFeed(Feed):
 class RecentChangesFeed(EntryFeed):
     title = "Best Bits: recent changes"
     subtitle = "Every change to the network's rules and records, once approved and published."
-    link = "/changes/"
+
+    def link(self):
+        return absolute_url(reverse("changes"))
 
     def get_object(self, request):
         return request
@@ -105,10 +114,8 @@ class RecentChangesFeed(EntryFeed):
             Entry(
                 title=f"{change.title}: {headline(change.entry)}",
                 description=describe(change.entry),
-                link=change.diff_url(request) or change.version_url(request),
-                guid=request.build_absolute_uri(
-                    f"{change.record_url(request)}#record-{change.entry.pk}"
-                ),
+                link=absolute_url(change.diff_url(request) or change.version_url(request)),
+                guid=absolute_url(f"{change.record_url(request)}#record-{change.entry.pk}"),
                 published=change.entry.at,
                 author=change.entry.proposed_by or change.entry.performed_by,
             )
@@ -126,7 +133,7 @@ class PageHistoryFeed(EntryFeed):
         return f"Best Bits: history of “{feed.page.title}”"
 
     def link(self, feed):
-        return feed.page.subpage_url("history", request=feed.request)
+        return absolute_url(feed.page.subpage_url("history", request=feed.request))
 
     def subtitle(self, feed):
         return f"Every approved version of “{feed.page.title}”."
@@ -149,8 +156,8 @@ class PageHistoryFeed(EntryFeed):
                 Entry(
                     title=f"Version {version.number}: {version.summary or 'published'}",
                     description=describe(version.entry),
-                    link=link,
-                    guid=request.build_absolute_uri(
+                    link=absolute_url(link),
+                    guid=absolute_url(
                         page.subpage_url("history_version", version.revision_id, request=request)
                     ),
                     published=version.published_at,

@@ -4,11 +4,13 @@ DEBUG is off and there is no secret key here: dev.py and test.py add throwaway
 ones, production.py reads them from the environment.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,7 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +74,8 @@ MIDDLEWARE = [
     "history.middleware.RecordAuthorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "operations.headers.ContentSecurityPolicyMiddleware",
+    "operations.headers.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -156,6 +163,47 @@ STORAGES = {
 # Page editors with long clause lists post many fields at once.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Security headers on every response.
+# Content-Security-Policy (django-csp): scripts, styles, fonts and requests from this origin
+# only, so no injected markup can run a script. Wagtail's admin writes inline scripts of its own
+# (inline panels, date pickers, promoted results) and its editor's scripts add <style> elements,
+# none with a nonce: under /admin/ the policy also allows inline scripts and styles
+# (operations.headers).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}
+# Links to other sites carry no path or query; Django's SecurityMiddleware sends it.
+SECURE_REFERRER_POLICY = "same-origin"
+# Features no page of the site uses are refused to every page and to anything it embeds.
+PERMISSIONS_POLICY = [
+    "accelerometer=()",
+    "camera=()",
+    "geolocation=()",
+    "gyroscope=()",
+    "magnetometer=()",
+    "microphone=()",
+    "payment=()",
+    "usb=()",
+]
+# Wagtail's admin would show each user's Gravatar, fetched from a third party with a hash of
+# their email address; the admin shows initials instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor ask Wagtail's servers for its latest version from every editor's dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -171,7 +219,9 @@ LOGGING = {
 # Wagtail
 
 WAGTAIL_SITE_NAME = "Best Bits"
-WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000")
+# The site's own address, which links in emails, feeds and the sitemap start with
+# (core/site_address.py); by default where `make run` serves. Production requires it.
+WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
@@ -190,6 +240,13 @@ SEARCH_BACKEND_NAME = os.environ.get("BBWIKI_SEARCH_BACKEND", "whoosh").strip().
 SEARCH_INDEX_DIR = Path(os.environ.get("BBWIKI_SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 
 
+# The search servers: Wagtail's backend module for each, and the client library it imports.
+SEARCH_SERVER_BACKENDS = {
+    "opensearch": ("opensearch3", "opensearchpy"),
+    "elasticsearch": ("elasticsearch9", "elasticsearch"),
+}
+
+
 def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
     """Return WAGTAILSEARCH_BACKENDS for the backend called `name`."""
     if name == "whoosh":
@@ -206,17 +263,23 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
         return {
             "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
         }
-    if name in {"opensearch", "elasticsearch"}:
+    if name in SEARCH_SERVER_BACKENDS:
         if not url:
             raise ImproperlyConfigured(
                 f"BBWIKI_SEARCH_BACKEND={name} needs the server's address in BBWIKI_SEARCH_URL."
             )
-        module = "opensearch3" if name == "opensearch" else "elasticsearch9"
+        module, client = SEARCH_SERVER_BACKENDS[name]
+        if importlib.util.find_spec(client) is None:
+            raise ImproperlyConfigured(
+                f"BBWIKI_SEARCH_BACKEND={name} needs its client library: "
+                f"pip install -e '.[{name}]' (or uv sync --extra {name})."
+            )
         return {
             "default": {
                 "BACKEND": f"wagtail.search.backends.{module}",
                 "URLS": [url],
-                "INDEX": os.environ.get("BBWIKI_SEARCH_INDEX", "bbwiki"),
+                # Indexes are named <prefix><app>_<model>, as bbwiki_wagtailcore_page.
+                "INDEX_PREFIX": os.environ.get("BBWIKI_SEARCH_INDEX_PREFIX", "bbwiki_"),
             }
         }
     raise ImproperlyConfigured(

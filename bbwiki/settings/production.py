@@ -25,6 +25,8 @@ SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
 # base.py has already read it into DATABASES; production must not fall back to SQLite under var/.
 _required("DATABASE_URL")
+# Links in emails, feeds and the sitemap would otherwise point at a development address.
+WAGTAILADMIN_BASE_URL = _required("BBWIKI_BASE_URL").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
@@ -52,7 +54,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("BBWIKI_HSTS_INCLUDE_SUBDOMAINS", "1")
 SECURE_HSTS_PRELOAD = _flag("BBWIKI_HSTS_PRELOAD", "0")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Static files: WhiteNoise serves them from gunicorn, compressed and with hashed names.

@@ -15,6 +15,8 @@ BBWIKI_DEMO_ACCOUNTS = True
 # Wagtail's test helpers log in without a request, which django-axes refuses; the login
 # throttling tests switch it back on.
 AXES_ENABLED = False
+# The address of the Site the tests' home page is served under, whatever the shell exports.
+WAGTAILADMIN_BASE_URL = "http://localhost"
 
 # Tests never touch the developer's var/ folder.
 _TMP = Path(tempfile.mkdtemp(prefix="bbwiki-test-"))

@@ -9,7 +9,9 @@ from tests.factories import clause_data
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    # The live server is another thread; the migrations' groups and workflow are restored after
+    # another transactional test emptied the database.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 PASSWORD = "correct-horse-battery"  # noqa: S105

@@ -11,6 +11,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PRODUCTION = {
     "SECRET_KEY": "a-long-random-production-key-" + "x" * 40,
     "ALLOWED_HOSTS": "bestbits.example,www.bestbits.example",
+    "BBWIKI_BASE_URL": "https://bestbits.example",
 }
 
 PRINT = (
@@ -69,6 +70,12 @@ def test_production_refuses_to_start_without_database_url(tmp_path):
     result = run(["-c", PRINT], tmp_path, DATABASE_URL=None)
     assert result.returncode != 0
     assert "DATABASE_URL must be set in the environment for production" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_address(tmp_path):
+    result = run(["-c", PRINT], tmp_path, BBWIKI_BASE_URL=None)
+    assert result.returncode != 0
+    assert "BBWIKI_BASE_URL must be set in the environment for production" in result.stderr
 
 
 def test_https_behind_a_proxy_with_hsts_and_healthz_reachable_over_http(tmp_path):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -35,7 +36,9 @@ class Command(BaseCommand):
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
         if accounts:
-            self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/ (development only):")
+            self.stdout.write(
+                f"Demo logins for {settings.WAGTAILADMIN_BASE_URL}/admin/ (development only):"
+            )
             for user, created in accounts:
                 role = (
                     "administrator"
