@@ -161,6 +161,10 @@ class MeetingPage(BasePage):
     def outcomes(self):
         return OutcomePage.objects.child_of(self).live().public()
 
+    def people_on_record(self):
+        facilitators = [p for session in self.sessions.all() for p in session.facilitators.all()]
+        return [*facilitators, *self.participants.all()]
+
     def search_parts(self):
         """Where and why, the meeting's objectives, then each session, linked by its anchor."""
         found = [

@@ -12,7 +12,7 @@ from wagtail.models import Page, TaskState
 
 from history.models import ChangeSummary
 
-from .models import QuorumApprovalTask
+from .models import QuorumApprovalTask, QuorumDecision
 from .review import Tally, reviews
 
 
@@ -67,3 +67,24 @@ def pending_changes(user):
             )
         )
     return changes
+
+
+def requested_changes(page):
+    """The request for changes waiting for the author of `page`'s change, as a sentence, or
+    None: who asked, when, and what they said."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != workflow_state.STATUS_NEEDS_CHANGES:
+        return None
+    decision = (
+        QuorumDecision.objects.filter(
+            task_state__workflow_state=workflow_state, decision=QuorumDecision.Decision.REJECT
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if decision is None:
+        return None
+    return (
+        f"Changes requested by {decision.name} on {decision.created_at:%-d %B %Y}: "
+        f"“{decision.comment}”. Edit the page, then submit it for approval again."
+    )

@@ -13,8 +13,9 @@ from wagtail.models import Page
 from core.forms import SUBMIT_ACTIONS
 from history.record import has_record
 
+from .editing import change_under_review, edit_warning, save_refusal
 from .models import QuorumApprovalTask, may_publish_directly
-from .pending import pending_changes
+from .pending import pending_changes, requested_changes
 from .views import propose_withdrawal, review, withdrawal
 
 QUORUM_REFUSAL = (
@@ -110,6 +111,33 @@ def _publish_refusal(request, page, can_publish):
 
 
 @hooks.register("before_edit_page")
+def explain_what_an_edit_does(request, page):
+    """Approvers learn what saving an edit would do before they do it; a save that would leave
+    the change unable to pass is refused. Authors see the request for changes, if any."""
+    review = change_under_review(page) if page.workflow_in_progress else None
+    if request.method == "GET":
+        if review is not None:
+            warning = edit_warning(review, request.user)
+            if warning:
+                messages.warning(request, warning)
+        else:
+            requested = requested_changes(page)
+            if requested is not None:
+                messages.warning(request, requested)
+        return None
+    if review is not None and not request.POST.get("action-cancel-workflow"):
+        refused = save_refusal(request, page, review)
+        if refused:
+            return TemplateResponse(
+                request,
+                "moderation/refused.html",
+                {"message": refused, "page": page},
+                status=409,
+            )
+    return None
+
+
+@hooks.register("before_edit_page")
 def refuse_direct_publish_on_edit(request, page):
     can_publish = page.permissions_for_user(request.user).can_publish()
     return _publish_refusal(request, page, can_publish)
@@ -121,13 +149,21 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
     return _publish_refusal(request, parent_page, can_publish)
 
 
+ALIAS_REFUSAL = (
+    "An alias is a live page from the moment it is made, with no approval and no history: "
+    "make a copy instead (a copy is a draft, which you can submit for approval)."
+)
+
+
 @hooks.register("before_copy_page")
-def refuse_publishing_copies(request, page):
-    if (
-        request.method == "POST"
-        and request.POST.get("publish_copies")
-        and not may_publish_directly(request.user, page)
-    ):
+def refuse_live_copies_and_aliases(request, page):
+    """Copies of a page the quorum covers start as drafts; aliases, which are live at once,
+    are for administrators."""
+    if request.method != "POST" or may_publish_directly(request.user, page):
+        return None
+    if request.POST.get("alias"):
+        return refusal(request, ALIAS_REFUSAL)
+    if request.POST.get("publish_copies"):
         return refusal(request, QUORUM_REFUSAL)
     return None
 

@@ -227,6 +227,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Approvals count only for the text that will go live: editing a draft in review resets them.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Saving a page under review drops its approvals and makes the editor an author: the editor
+# never saves on its own, only when someone chooses to.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # A quorum's approval publishes the revision it approved, on the public record.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow.publish_approved_change"
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True

@@ -41,13 +41,15 @@ def person_link(context, person):
     """A person's name linked to their page, with an example badge for invented people.
 
     The person says where their page is (`person.get_url(request)`); without one, the name
-    is shown unlinked.
+    is shown unlinked. In an earlier version of a page (`recorded_names` in the context, from
+    the public record) the name is the one the person had when that version was published.
     """
     badge = EXAMPLE_BADGE if person.is_example else ""
+    name = (context.get("recorded_names") or {}).get(str(person.pk), person.name)
     url = person.get_url(context.get("request"))
     if not url:
-        return format_html("{}{}", person.name, badge)
-    return format_html('<a href="{}">{}</a>{}', url, person.name, badge)
+        return format_html("{}{}", name, badge)
+    return format_html('<a href="{}">{}</a>{}', url, name, badge)
 
 
 @register.simple_tag

@@ -79,6 +79,23 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
             "nobody who wrote it can approve it."
         )
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.recheck_changes()
+
+    def recheck_changes(self):
+        """Complete every change under review that now has the approvals required (after the
+        number required was lowered); the others wait, as before."""
+        from ..review import reviews
+
+        in_review = TaskState.objects.filter(
+            task=self, status=TaskState.STATUS_IN_PROGRESS
+        ).select_related("workflow_state__requested_by")
+        for review in reviews(in_review):
+            if review.tally.approved >= self.required_approvals:
+                with transaction.atomic():
+                    self.complete(review.task_state.specific, review.latest)
+
     def is_approver(self, user):
         return user.is_active and (user.is_superuser or self._user_in_groups(user))
 

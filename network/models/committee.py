@@ -84,6 +84,15 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
             )
         return sections
 
+    def save_revision(self, *args, **kwargs):
+        """Each term keeps its holder's name as it is now, in this version."""
+        for term in self.seat_terms.all():
+            term.holder_name = term.holder.name if term.holder_id and term.holder else ""
+        return super().save_revision(*args, **kwargs)
+
+    def people_on_record(self):
+        return [term.holder for term in self.seat_terms.all() if term.holder_id and term.holder]
+
     def search_parts(self):
         terms = "; ".join(f"{term.seat}: {term.holder_label}" for term in self.seat_terms.all())
         return [Part("", "", plain_text(self.intro)), Part("", "", terms)]
@@ -173,6 +182,9 @@ class SeatTerm(Orderable):
         related_name="seat_terms",
         help_text="Leave empty while the seat is vacant.",
     )
+    # The holder's name when this version was saved, so that the record keeps it whatever
+    # later happens to the person's record (filled in by the page; not edited).
+    holder_name = models.CharField(max_length=255, blank=True, editable=False)
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     term_start = models.DateField()
     term_end = models.DateField(
@@ -198,7 +210,11 @@ class SeatTerm(Orderable):
 
     @property
     def holder_label(self):
-        return str(self.holder) if self.holder else "no holder (vacant)"
+        if self.holder is not None:
+            return str(self.holder)
+        if self.holder_name:
+            return f"{self.holder_name} (no longer on record)"
+        return "no holder (vacant)"
 
     def clean(self):
         super().clean()

@@ -128,6 +128,9 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
             Section("outcomes", "", "Outcomes", "; ".join(outcomes)),
         ]
 
+    def people_on_record(self):
+        return [*self.convenors.all(), *self.members.all()]
+
     def search_parts(self):
         convenors = ", ".join(person.name for person in self.convenors.all())
         return [Part("", "", plain_text(self.mandate)), Part("", "", convenors)]
