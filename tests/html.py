@@ -20,3 +20,8 @@ def listing_groups(response):
         (text(section.h2), [text(link) for link in section.select(".listing > li > a")])
         for section in parse(response).select("main section")
     ]
+
+
+def link(soup, href, reads):
+    """The first link in `soup` to `href` that reads `reads`, or None."""
+    return next((a for a in soup.select(f'a[href="{href}"]') if text(a) == reads), None)
