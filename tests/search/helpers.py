@@ -1,7 +1,10 @@
-"""Helpers for the search tests: run a search as a visitor does, rebuild the index."""
+"""Helpers for the search tests: run a search as a visitor does, read the results page, rebuild
+the index."""
 
 from django.core.management import call_command
 from django.test import Client
+
+from tests.html import parse, text
 
 
 def reindex():
@@ -10,3 +13,18 @@ def reindex():
 
 def get(client=None, **params):
     return (client or Client()).get("/search/", params)
+
+
+def results(response):
+    """The title link of each result on a search page, in rank order."""
+    return parse(response).select(".search-hit__title > a")
+
+
+def suggestion(response):
+    """The spelling a search page offers, as (word, link): the link right after "Did you
+    mean"; None when it offers none."""
+    for link in parse(response).select("a[href]"):
+        before = link.previous_sibling
+        if isinstance(before, str) and before.split()[-3:] == ["Did", "you", "mean"]:
+            return text(link), link["href"]
+    return None

@@ -6,6 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query
 
+from tests.html import text
+from tests.search.helpers import results
+
 pytestmark = pytest.mark.django_db
 
 BAD_QUERIES = [
@@ -40,6 +43,13 @@ BAD_QUERIES = [
 ]
 
 
+def highlighted_titles(response):
+    """Each result's title as it reads, with the words it highlights."""
+    return [
+        (text(link), [text(mark) for mark in link.select("mark")]) for link in results(response)
+    ]
+
+
 @pytest.mark.parametrize("query", BAD_QUERIES)
 def test_odd_queries_get_a_page(any_backend, site, query):
     response = Client().get("/search/", {"query": query})
@@ -49,10 +59,10 @@ def test_odd_queries_get_a_page(any_backend, site, query):
 
 
 def test_a_long_query_is_cut_with_a_notice(whoosh, site):
-    body = Client().get("/search/", {"query": "join " * 3_000}).content.decode()
+    response = Client().get("/search/", {"query": "join " * 3_000})
 
-    assert "was longer than 500 characters or 12 words" in body
-    assert "<mark>Joining</mark> the network" in body
+    assert "was longer than 500 characters or 12 words" in response.content.decode()
+    assert ("Joining the network", ["Joining"]) in highlighted_titles(response)
 
 
 def test_operators_alone_get_a_clear_message(whoosh, site):
@@ -83,10 +93,10 @@ def test_odd_urls_get_a_page(any_backend, site, raw):
 
 
 def test_a_page_number_past_the_end_shows_the_last_page(whoosh, site):
-    body = Client().get("/search/", {"query": "join", "page": "99999"}).content.decode()
+    response = Client().get("/search/", {"query": "join", "page": "99999"})
 
-    assert "There is no results page 99999; this is the last one." in body
-    assert "<mark>Joining</mark> the network" in body
+    assert "There is no results page 99999; this is the last one." in response.content.decode()
+    assert ("Joining the network", ["Joining"]) in highlighted_titles(response)
 
 
 def test_only_get_is_allowed(whoosh, site):

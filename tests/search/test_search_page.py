@@ -1,28 +1,31 @@
 """The search page as a newcomer uses it: results down to the clause, snippets, filters,
 query syntax, suggestions, picks, pagination and headers. Runs on both backends."""
 
-import re
-
 import pytest
+from pytest_django.asserts import assertContains, assertInHTML
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.factories import ProcedurePageFactory, clause_data
-from tests.search.helpers import get, reindex
+from tests.html import parse, text
+from tests.search.helpers import get, reindex, results, suggestion
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(response):
-    return [
-        re.sub(r"<[^>]+>", "", title)
-        for title in re.findall(
-            r'class="search-hit__title"><a href="[^"]*">(.*?)</a>', response.content.decode()
-        )
-    ]
+    return [text(link) for link in results(response)]
 
 
 def hit_links(response):
-    return re.findall(r'class="search-hit__title"><a href="([^"]*)">', response.content.decode())
+    return [link["href"] for link in results(response)]
+
+
+def current_facets(response):
+    """The facet choices marked current, each as (what it reads, its count)."""
+    return [
+        (text(choice), text(choice.select_one("span.count")))
+        for choice in parse(response).select('.search-facets a[aria-current="true"]')
+    ]
 
 
 def test_a_hit_in_a_sub_clause_links_to_its_anchor(any_backend, site):
@@ -42,11 +45,11 @@ def test_meeting_sessions_agenda_and_facilitators_are_found(any_backend, site):
 
 
 def test_a_result_shows_kind_place_date_and_a_highlighted_snippet(any_backend, site):
-    body = get(query="summit").content.decode()
+    response = get(query="summit")
 
-    assert "Outcome · Meetings · Meeting in Bali" in body
-    assert '<time datetime="2013-10-20">20 October 2013</time>' in body
-    assert "<mark>summit</mark>" in body
+    assert "Outcome · Meetings · Meeting in Bali" in response.content.decode()
+    assertContains(response, '<time datetime="2013-10-20">20 October 2013</time>', html=True)
+    assertContains(response, "<mark>summit</mark>", html=True)
 
 
 def test_markup_in_content_and_query_is_escaped(any_backend, site):
@@ -54,29 +57,34 @@ def test_markup_in_content_and_query_is_escaped(any_backend, site):
     ProcedurePageFactory(
         parent=site["wiki"], summary="<script>alert('hi')</script> zanzibar <b>bold</b>"
     )
-    body = get(query="zanzibar").content.decode()
+    response = get(query="zanzibar")
+    body = response.content.decode()
     typed = get(query='<img src=x onerror=alert(1)> "<b>zanzibar"').content.decode()
 
     assert "<script>alert" not in body
-    assert "&lt;script&gt;alert(&#x27;hi&#x27;)&lt;/script&gt; <mark>zanzibar</mark>" in body
+    # Parsed, the content's markup is text, with the word found highlighted after it.
+    highlighted = parse(response).find("mark", string="zanzibar")
+    assert "<script>alert('hi')</script> zanzibar" in text(highlighted.parent)
     assert "<img src=x" not in typed
     assert "&lt;img src=x onerror=alert(1)&gt;" in typed
 
 
 def test_facets_count_and_filter_without_javascript(any_backend, site):
-    body = get(query="surveillance").content.decode()
-    assert re.search(
-        r'href="\?query=surveillance&amp;kind=meeting">Meeting <span class="count">\(2\)', body
-    )
-    assert re.search(r'kind=outcome">Outcome <span class="count">\(1\)', body)
-    assert re.search(r'year=2015">2015 <span class="count">\(1\)', body)
+    response = get(query="surveillance")
+    for href, label, count in [
+        ("?query=surveillance&amp;kind=meeting", "Meeting", 2),
+        ("?query=surveillance&amp;kind=outcome", "Outcome", 1),
+        ("?query=surveillance&amp;year=2015", "2015", 1),
+    ]:
+        choice = f'<a href="{href}">{label} <span class="count">({count})</span></a>'
+        assertContains(response, choice, html=True)
 
     response = get(query="surveillance", kind="meeting", year="2013")
 
     assert titles(response) == ["Meeting in Bali"]
-    body = response.content.decode()
-    assert 'aria-current="true">Meeting <span class="count">(1)' in body
-    assert 'aria-current="true">2013' in body
+    current = current_facets(response)
+    assert ("Meeting (1)", "(1)") in current
+    assert any(reads.startswith("2013") for reads, _ in current)
 
 
 def test_filter_by_meeting_keeps_its_outcomes(any_backend, site):
@@ -107,10 +115,11 @@ def test_a_question_in_plain_words_finds_the_answer(any_backend, site):
 
 
 def test_a_misspelling_gets_a_suggestion_and_close_matches(any_backend, site):
-    body = get(query="quarington").content.decode()
+    response = get(query="quarington")
 
-    assert 'Did you mean <a href="?query=quarrington">quarrington</a>?' in body
-    assert "Meeting in Bali" in body
+    assert suggestion(response) == ("quarrington", "?query=quarrington")
+    assert "Did you mean quarrington?" in text(parse(response))
+    assert "Meeting in Bali" in response.content.decode()
 
 
 def test_no_page_with_every_word_falls_back_to_the_rarest(any_backend, site):
@@ -125,10 +134,13 @@ def test_no_page_with_every_word_falls_back_to_the_rarest(any_backend, site):
 def test_editors_picks_come_first_under_recommended(any_backend, site):
     SearchPromotion.objects.create(query=Query.get("join"), page=site["membership"], sort_order=0)
 
-    body = get(query="how can I join").content.decode()
+    response = get(query="how can I join")
 
-    assert body.index("Recommended") < body.index('class="search-hits"')
-    assert '<a href="/membership/">Membership</a>' in body
+    heading = parse(response).find(string=lambda string: string.strip() == "Recommended")
+    recommended = heading.find_parent("section")
+    assert recommended.find_next("ol", class_="search-hits") is not None
+    # Under the heading: the site's navigation links the membership page on every page.
+    assertInHTML('<a href="/membership/">Membership</a>', str(recommended))
 
 
 def test_results_are_paginated_twenty_a_page(whoosh, site):
@@ -141,14 +153,16 @@ def test_results_are_paginated_twenty_a_page(whoosh, site):
     assert len(titles(first)) == 20
     assert len(titles(last)) == 5
     assert "25 results" in first.content.decode()
-    assert 'href="?query=kumquat&amp;page=2" rel="next"' in first.content.decode()
+    assert parse(first).select_one('a[href="?query=kumquat&page=2"][rel="next"]') is not None
 
 
 def test_an_empty_query_shows_guidance_and_the_sections(any_backend, site):
-    body = get().content.decode()
+    response = get()
+    body = response.content.decode()
 
     assert "How to search" in body
-    assert 'href="/procedures/"' in body
+    # In the guidance: the site's navigation links every section on every page.
+    assert parse(response).select_one('.search-guidance a[href="/procedures/"]') is not None
     assert "search-hits" not in body
 
 
@@ -157,14 +171,14 @@ def test_results_are_not_indexed_or_cached(any_backend, site):
 
     assert response["X-Robots-Tag"] == "noindex"
     assert set(response["Cache-Control"].split(", ")) >= {"no-cache", "no-store", "private"}
-    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assertContains(response, '<meta name="robots" content="noindex">', html=True)
 
 
 def test_every_page_has_the_search_box(any_backend, site, client):
-    body = client.get("/procedures/joining/").content.decode()
+    soup = parse(client.get("/procedures/joining/"))
 
-    assert 'action="/search/" method="get" role="search"' in body
-    assert 'name="query"' in body
+    assert soup.select_one('form[action="/search/"][method="get"][role="search"]') is not None
+    assert soup.select_one('[name="query"]') is not None
 
 
 @pytest.mark.parametrize("matching", [5, 25])

@@ -1,8 +1,6 @@
 """The spelling vocabulary follows the live, public pages as they change, one page at a time,
 and never offers a word that only a draft, an unpublished, deleted or restricted page has."""
 
-import re
-
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -12,17 +10,15 @@ from procedures.models import ProcedurePage
 from search import spelling
 from search.models import PageWords, VocabularyState, VocabularyWord
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
-from tests.search.helpers import get
+from tests.search.helpers import get, suggestion
 
 pytestmark = pytest.mark.django_db
 
 
 def did_you_mean(query):
     """The spelling the search page suggests for `query`, or None."""
-    found = re.search(
-        r'Did you mean <a href="[^"]*">([^<]*)</a>', get(query=query).content.decode()
-    )
-    return found.group(1) if found else None
+    found = suggestion(get(query=query))
+    return found[0] if found else None
 
 
 def stored():
