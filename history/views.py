@@ -61,5 +61,5 @@ def deleted_page_version(request, page_id, entry_id):
     return TemplateResponse(
         request,
         "history/deleted_page_version.html",
-        {"entry": entry, "sections": sections, "number": number, "last": entries[-1]},
+        {"entry": entry, "version_sections": sections, "number": number, "last": entries[-1]},
     )

@@ -9,6 +9,8 @@ the clause, which changes no text and costs no vote).
 import hashlib
 import json
 
+from django.utils.html import format_html
+
 from .models.texts import text_of
 from .review import review_of
 
@@ -59,6 +61,28 @@ def edit_warning(review, user):
         f"This change is under review. If you save an edit of its text: {consequence} "
         "To suggest a wording without that, add a comment on the clause (the speech bubble "
         "beside each field): the author can apply it."
+    )
+
+
+def under_review_notice(review):
+    """For members who cannot edit the page while its change is under review: who holds it,
+    since when, where to read it, and what they can do."""
+    from django.urls import reverse
+
+    from history.record import public_name
+
+    since = review.task_state.workflow_state.created_at
+    return format_html(
+        "{} proposed a change to this page on {} ({} of {} approvals so far). While the "
+        "steering committee decides, the page stays as it is and only the committee can edit "
+        'it. <a href="{}">Read the change</a>; once it is decided you can propose your own, '
+        'or write to its author. All changes under review: <a href="{}">proposals</a>.',
+        public_name(review.requested_by),
+        f"{since:%-d %B %Y}",
+        review.tally.approved,
+        review.tally.required,
+        reverse("moderation_review", args=(review.task_state.pk,)),
+        reverse("proposals"),
     )
 
 

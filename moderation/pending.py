@@ -4,16 +4,22 @@
 the same cost for one pending change as for twenty.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
-from wagtail.models import Page, TaskState
+from django.utils import timezone
+from wagtail.models import Page, TaskState, WorkflowState
 
 from history.models import ChangeSummary
 
-from .models import QuorumApprovalTask, QuorumDecision
+from . import withdrawals
+from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
 from .review import Tally, reviews
+
+# A change waiting longer than this is marked on the dashboard.
+STALE_AFTER = datetime.timedelta(days=7)
 
 
 @dataclass
@@ -29,6 +35,32 @@ class PendingChange:
     @property
     def shortfall(self):
         return self.tally.shortfall_message
+
+    @property
+    def since(self):
+        return self.task_state.workflow_state.created_at
+
+    @property
+    def is_stale(self):
+        return timezone.now() - self.since > STALE_AFTER
+
+
+def pending_withdrawals(user):
+    """[(Withdrawal, Tally, whether `user` may approve it)] awaiting a quorum, oldest first."""
+    found = []
+    for withdrawal in (
+        Withdrawal.objects.filter(status=Withdrawal.Status.PENDING)
+        .select_related("page", "task")
+        .prefetch_related("decisions", "task__groups")
+    ):
+        found.append(
+            (
+                withdrawal,
+                withdrawals.tally(withdrawal),
+                withdrawals.decision_refusal(withdrawal, user) is None,
+            )
+        )
+    return found
 
 
 def pending_changes(user):
@@ -88,3 +120,26 @@ def requested_changes(page):
         f"Changes requested by {decision.name} on {decision.created_at:%-d %B %Y}: "
         f"“{decision.comment}”. Edit the page, then submit it for approval again."
     )
+
+
+def changes_requested_of(user):
+    """[(page, QuorumDecision)]: `user`'s changes that an approver sent back, with who asked
+    for what, newest first."""
+    found = []
+    for workflow_state in WorkflowState.objects.filter(
+        requested_by=user,
+        status=WorkflowState.STATUS_NEEDS_CHANGES,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).order_by("-created_at"):
+        decision = (
+            QuorumDecision.objects.filter(
+                task_state__workflow_state=workflow_state,
+                decision=QuorumDecision.Decision.REJECT,
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        page = Page.objects.filter(pk=workflow_state.object_id).first()
+        if decision is not None and page is not None:
+            found.append((page, decision))
+    return found

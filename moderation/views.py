@@ -2,10 +2,12 @@
 a page, and the decisions on them."""
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from wagtail.models import Page, TaskState
 
 from history.diff import diff_sections
@@ -14,6 +16,7 @@ from history.models import ChangeSummary
 from . import withdrawals
 from .forms import DecisionForm, WithdrawalDecisionForm, WithdrawalForm
 from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
+from .pending import pending_changes, pending_withdrawals
 from .review import review_of
 
 
@@ -199,3 +202,22 @@ def withdrawal(request, withdrawal_id):
 
 def _refused(request, message):
     return TemplateResponse(request, "moderation/refused.html", {"message": message}, status=403)
+
+
+def proposals(request):
+    """Every change and withdrawal under review, for the network's members (the public site's
+    /proposals/): what, by whom, since when, how many approvals, and where to read it."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied("The proposals under review are for the network's members.")
+    response = TemplateResponse(
+        request,
+        "moderation/proposals.html",
+        {
+            "changes": pending_changes(request.user),
+            "withdrawals": pending_withdrawals(request.user),
+        },
+    )
+    patch_cache_control(response, private=True, no_cache=True, no_store=True)
+    return response

@@ -13,9 +13,14 @@ from wagtail.models import Page
 from core.forms import SUBMIT_ACTIONS
 from history.record import has_record
 
-from .editing import change_under_review, edit_warning, save_refusal
-from .models import QuorumApprovalTask, may_publish_directly
-from .pending import pending_changes, requested_changes
+from .editing import change_under_review, edit_warning, save_refusal, under_review_notice
+from .models import QuorumApprovalTask, may_publish_directly, needs_quorum
+from .pending import (
+    changes_requested_of,
+    pending_changes,
+    pending_withdrawals,
+    requested_changes,
+)
 from .views import propose_withdrawal, review, withdrawal
 
 QUORUM_REFUSAL = (
@@ -117,9 +122,8 @@ def explain_what_an_edit_does(request, page):
     review = change_under_review(page) if page.workflow_in_progress else None
     if request.method == "GET":
         if review is not None:
-            warning = edit_warning(review, request.user)
-            if warning:
-                messages.warning(request, warning)
+            warning = edit_warning(review, request.user) or under_review_notice(review)
+            messages.warning(request, warning)
         else:
             requested = requested_changes(page)
             if requested is not None:
@@ -186,25 +190,37 @@ def refuse_bulk_changes_to_live_pages(request, action_type, objects, action_clas
 
 
 @hooks.register("construct_page_action_menu")
-def hide_publish_button(menu_items, request, context):
+def submit_for_approval_first(menu_items, request, context):
+    """Where a quorum decides, "Submit for approval" is the editor's main button (Wagtail makes
+    the first item the main one) and only administrators see "Publish"."""
     page = context.get("page") or context.get("parent_page")
-    if page is not None and not may_publish_directly(request.user, page):
+    if page is None or not needs_quorum(page):
+        return
+    if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    menu_items.sort(key=lambda item: item.name != "action-submit")
 
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
-def warn_of_shortfall(request, page):
-    """After a submission, say at once if the change can never reach its quorum."""
+def say_what_the_submission_needs(request, page):
+    """After a submission: how many approvals it needs, or at once that it can never get them."""
     if request.method != "POST" or not any(request.POST.get(a) for a in SUBMIT_ACTIONS):
         return
     # Re-read: the editor's page object cached its workflow state before submission.
     task_state = Page.objects.get(pk=page.pk).current_workflow_task_state
     task = task_state.task.specific if task_state else None
-    if isinstance(task, QuorumApprovalTask):
-        shortfall = task.shortfall_message(task_state)
-        if shortfall:
-            messages.warning(request, shortfall)
+    if not isinstance(task, QuorumApprovalTask):
+        return
+    tally = task.progress(task_state)
+    if tally.shortfall_message:
+        messages.warning(request, tally.shortfall_message)
+    else:
+        messages.info(
+            request,
+            f"It needs {tally.required} approvals from the steering committee, from people "
+            "who did not write it. The live page does not change until then.",
+        )
 
 
 class AwaitingApprovalPanel(Component):
@@ -218,7 +234,16 @@ class AwaitingApprovalPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        return {"changes": pending_changes(self.request.user), "request": self.request}
+        user = self.request.user
+        changes = pending_changes(user)
+        yours = [change for change in changes if change.can_approve]
+        return {
+            "yours": yours,
+            "others": [change for change in changes if not change.can_approve],
+            "withdrawals": pending_withdrawals(user),
+            "sent_back": changes_requested_of(user),
+            "request": self.request,
+        }
 
 
 # Wagtail's "Awaiting your review" panel: ours lists the same changes with their progress, in a

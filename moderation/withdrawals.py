@@ -15,6 +15,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from history.record import attributed, public_name
 
+from . import notifications
 from .models import QuorumApprovalTask, Withdrawal, WithdrawalDecision
 from .review import Tally, group_members
 
@@ -52,7 +53,7 @@ def propose(page, user, action, reason):
         raise PermissionDenied(refusal)
     try:
         with transaction.atomic():
-            return Withdrawal.objects.create(
+            withdrawal = Withdrawal.objects.create(
                 page=page,
                 page_title=page.title,
                 action=action,
@@ -65,6 +66,9 @@ def propose(page, user, action, reason):
         raise PermissionDenied(
             "A proposal to withdraw this page is already awaiting approval."
         ) from None
+    committee = withdrawal.task.approvers().exclude(pk=user.pk) if withdrawal.task else []
+    notifications.withdrawal_proposed(withdrawal, committee)
+    return withdrawal
 
 
 def tally(withdrawal):
@@ -112,6 +116,9 @@ def decide(withdrawal, user, decision, comment=""):
         withdrawal.save(update_fields=["status", "decided_at"])
     elif (count := tally(withdrawal)).approved >= count.required:
         _carry_out(withdrawal, user)
+    if withdrawal.status != Withdrawal.Status.PENDING:
+        deciders = [d.user for d in withdrawal.decisions.select_related("user")]
+        notifications.withdrawal_decided(withdrawal, [withdrawal.proposed_by, *deciders])
     return withdrawal
 
 
@@ -151,6 +158,7 @@ def _carry_out(withdrawal, user):
         if withdrawal.action == Withdrawal.Action.DELETE:
             DeletePageAction(page, user=user).execute(skip_permission_checks=True)
         else:
-            UnpublishPageAction(page, user=user, include_descendants=True).execute(
-                skip_permission_checks=True
-            )
+            # Wagtail unpublishes subpages only for people with publishing rights, which no
+            # group holds: the quorum's approval is the authority for each of them.
+            for descendant in page.get_descendants(inclusive=True).live().specific():
+                UnpublishPageAction(descendant, user=user).execute(skip_permission_checks=True)

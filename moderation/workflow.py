@@ -13,6 +13,7 @@ it runs.
 def publish_approved_change(workflow_state, user=None):
     from history.record import attributed, public_name
 
+    from . import notifications
     from .models import QuorumDecision
 
     task_state = workflow_state.current_task_state
@@ -27,3 +28,6 @@ def publish_approved_change(workflow_state, user=None):
         **done_by,
     ):
         task_state.revision.publish(user=user, skip_permission_checks=True)
+    notifications.change_published(
+        workflow_state, task_state.revision, [decision.user for decision in approvals]
+    )

@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "network",
     "meetings",
     "procedures",
-    "moderation",
     "operations",
     "search",
     "search.backends.whoosh",
@@ -49,6 +48,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    # After Wagtail's admin: it replaces the workflow emails Wagtail's admin connects when ready.
+    "moderation",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -142,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The network's own words for some of Wagtail's (locale/en_GB/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,7 @@
 """Template tags every app's templates use: the site's sections, people's names."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
@@ -56,3 +57,15 @@ def person_link(context, person):
 def example_badge(thing):
     """The example badge for an invented organisation or person, or nothing."""
     return EXAMPLE_BADGE if getattr(thing, "is_example", False) else ""
+
+
+@register.simple_tag(takes_context=True)
+def propose_change_url(context, page):
+    """The editor of `page` for a signed-in member who may propose a change to it, or ""."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not getattr(page, "pk", None):
+        return ""
+    if not page.permissions_for_user(user).can_edit():
+        return ""
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))

@@ -10,6 +10,7 @@ from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
 from history.record import public_name
 
+from .. import notifications
 from ..constants import DEFAULT_REQUIRED_APPROVALS
 
 
@@ -99,6 +100,14 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
     def is_approver(self, user):
         return user.is_active and (user.is_superuser or self._user_in_groups(user))
 
+    def approvers(self):
+        """The active members of the approving groups."""
+        from django.contrib.auth import get_user_model
+
+        return (
+            get_user_model().objects.filter(is_active=True, groups__in=self.groups.all()).distinct()
+        )
+
     def review(self, task_state):
         from ..review import review_of
 
@@ -150,11 +159,14 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
         )
         if action_name == QuorumDecision.Decision.REJECT:
             task_state.reject(user=user, comment=comment)
+            notifications.changes_requested(task_state, decision)
             return decision
-        tally = review.with_approval(user).tally
-        self._log_approval(review.latest, user, comment, tally, task_state)
-        if tally.approved >= tally.required:
+        approved = review.with_approval(user)
+        self._log_approval(review.latest, user, comment, approved.tally, task_state)
+        if approved.tally.approved >= approved.tally.required:
             self.complete(task_state, review.latest, user, comment)
+        else:
+            notifications.change_approved(approved, user)
         return decision
 
     @staticmethod

@@ -38,7 +38,9 @@ def test_submitted_and_approved_emails_link_to_the_address(
         workflow_action(client, procedure, "approve")
     approved_links = {url for message in mail.outbox for url in links(message)}
 
-    assert any("/admin/pages/" in url for url in submitted_links)
-    assert any(url.endswith("/procedures/joining-the-network/") for url in approved_links)
+    # The review screen, where the change is read against the live version.
+    assert any("/admin/moderation/changes/" in url for url in submitted_links)
+    # Once published: what changed, on the page's public history.
+    assert any("/procedures/joining-the-network/history/" in url for url in approved_links)
     for url in submitted_links | approved_links:
         assert url.startswith(f"{ADDRESS}/"), url
