@@ -24,7 +24,7 @@ def publish_approved_change(workflow_state, user=None):
     done_by = {"performed_by": public_name(user)} if user is not None else {}
     with attributed(
         proposed_by=public_name(workflow_state.requested_by),
-        approved_by=tuple(dict.fromkeys(decision.name for decision in approvals)),
+        approved_by=tuple({d.user_id or d.pk: d.name for d in approvals}.values()),
         **done_by,
     ):
         task_state.revision.publish(user=user, skip_permission_checks=True)

@@ -6,10 +6,16 @@ printed, when they are not (a newcomer's laptop without Chromium).
 
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("BBWIKI_CHROMIUM", "/usr/bin/chromium")
+# Where the journeys leave screenshots, for a person to look at.
+SCREENSHOTS = Path(
+    os.environ.get("BBWIKI_SCREENSHOTS", Path(tempfile.gettempdir()) / "bbwiki-shots")
+)
 # Chromium's flags for this closed network: no background connections to Google's hosts.
 CHROMIUM_ARGS = [
     "--headless=new",

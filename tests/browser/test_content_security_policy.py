@@ -6,9 +6,6 @@ from wagtail.models import Revision
 
 from tests.factories import ObjectivesPageFactory
 
-# The fixtures (whoosh, site, …) come from search_site.
-from tests.search.search_site import *  # noqa: F403
-
 # Transactional (the live server is another thread): each test starts from what the migrations
 # made, restored after the last transactional test emptied the database.
 pytestmark = [
@@ -110,8 +107,9 @@ def test_the_admin_runs_under_the_policy(watched, live_server, whoosh, site, hom
     page.locator("[data-w-dropdown-target='toggle']").last.wait_for()
     page.locator("textarea[name$='-text']").last.fill("To learn from each other.")
     revisions = Revision.objects.filter(object_id=str(objectives.pk)).count()
+    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     with page.expect_navigation():
-        page.locator("footer button[type=submit]").first.click()
+        page.locator("footer button.action-save").first.click()
     assert page.locator(".messages .success").first.is_visible()
     assert Revision.objects.filter(object_id=str(objectives.pk)).count() == revisions + 1
 

@@ -231,7 +231,7 @@ def test_a_withdrawal_is_a_proposal_the_quorum_decides(client, member, committee
     assert "Superseded by the new rule." in history.content.decode()
     assert visitor.get("/procedures/joining-the-network/history/feed/").status_code == 200
     changes = text(parse(visitor.get("/changes/")).select_one(".changes"))
-    assert "Taken off the site. Reason: Superseded by the new rule." in changes
+    assert "Taken off the site, for this reason: “Superseded by the new rule.”" in changes
     assert "Proposed by Sc2." in changes and "Approved by Sc1, Sc3." in changes
 
 
