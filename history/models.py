@@ -38,6 +38,7 @@ class RecordEntry(models.Model):
         WITHDRAWN = "withdrawn", "Withdrawn"
         DELETED = "deleted", "Deleted"
         MOVED = "moved", "Moved"
+        RECORD = "record", "Record changed"
 
     page_id = models.BigIntegerField(db_index=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -119,6 +119,12 @@ def record_move(sender, instance, url_path_before, url_path_after, **kwargs):
         _entry(page, RecordEntry.Kind.MOVED, summary=_current().summary or "")
 
 
+def record_shown_change(page, summary):
+    """Put on `page`'s record that something it shows (a person's or an organisation's
+    record) changed, as `summary` says."""
+    return _entry(page, RecordEntry.Kind.RECORD, summary=summary)
+
+
 def has_record(page_id):
     return RecordEntry.objects.filter(page_id=page_id).exists()
 

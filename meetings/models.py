@@ -195,7 +195,15 @@ class MeetingPage(BasePage):
             .select_related("meeting")
             .order_by("day", "sort_order")
         )
+        meetings = person.meetings.filter(pk__in=pages.values("pk")).order_by("-start_date")
         return [
+            RoleGroup(
+                "Meetings taken part in",
+                [
+                    RoleEntry(meeting, meeting.title, start=meeting.start_date)
+                    for meeting in meetings
+                ],
+            ),
             RoleGroup(
                 "Sessions facilitated",
                 [
@@ -208,7 +216,7 @@ class MeetingPage(BasePage):
                     )
                     for session in sessions
                 ],
-            )
+            ),
         ]
 
     def get_context(self, request, *args, **kwargs):

@@ -201,7 +201,7 @@ def withdrawal(request, withdrawal_id):
 
 
 def _refused(request, message):
-    return TemplateResponse(request, "moderation/refused.html", {"message": message}, status=403)
+    return TemplateResponse(request, "core/refused.html", {"message": message}, status=403)
 
 
 def proposals(request):

@@ -102,7 +102,7 @@ def delete_through_withdrawal(request, page):
 
 def refusal(request, message):
     """A 403 page in the admin that says why, instead of a bare redirect."""
-    return TemplateResponse(request, "moderation/refused.html", {"message": message}, status=403)
+    return TemplateResponse(request, "core/refused.html", {"message": message}, status=403)
 
 
 def _publish_refusal(request, page, can_publish):
@@ -134,7 +134,7 @@ def explain_what_an_edit_does(request, page):
         if refused:
             return TemplateResponse(
                 request,
-                "moderation/refused.html",
+                "core/refused.html",
                 {"message": refused, "page": page},
                 status=409,
             )

@@ -2,8 +2,11 @@
 
 from django import forms
 from django.utils.dateformat import format as format_date
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import ChangeSummaryPageForm, live_inline_forms
+
+from .permissions import ADMISSION_REFUSAL
 
 
 class MemberFilterForm(forms.Form):
@@ -41,4 +44,17 @@ class SteeringCommitteePageForm(ChangeSummaryPageForm):
                 )
                 + " Terms on one seat must not overlap.",
             )
+        return cleaned_data
+
+
+class OrganisationForm(WagtailAdminModelForm):
+    """Only administrators admit a member organisation (it appears on the membership page)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        admitting = cleaned_data.get("membership_status") == "member" and (
+            self.instance.pk is None or "membership_status" in self.changed_data
+        )
+        if admitting and not (self.for_user and self.for_user.is_superuser):
+            self.add_error("membership_status", ADMISSION_REFUSAL)
         return cleaned_data

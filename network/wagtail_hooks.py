@@ -1,12 +1,51 @@
-"""Organisations and people in the admin, under one "Network" menu."""
+"""Organisations and people in the admin, under one "Network" menu.
 
+A record that a live page shows is changed or deleted only by an administrator
+(`network.permissions`): the edit and delete views refuse anyone else, with the reason.
+"""
+
+from django.template.response import TemplateResponse
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from .models import Organisation, Person
+from .permissions import REFUSAL
 
 
-class OrganisationViewSet(SnippetViewSet):
+class GuardedRecordMixin:
+    """Refuses, before anything is shown or saved, to change or delete a record that a live
+    page shows, unless the policy allows it for this person."""
+
+    guarded_action = None
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = self.permission_policy
+        if not policy.user_has_permission_for_instance(
+            request.user, self.guarded_action, self.object
+        ):
+            return TemplateResponse(request, "core/refused.html", {"message": REFUSAL}, status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RecordEditView(GuardedRecordMixin, EditView):
+    guarded_action = "change"
+
+
+class RecordDeleteView(GuardedRecordMixin, DeleteView):
+    guarded_action = "delete"
+
+
+class RecordViewSet(SnippetViewSet):
+    edit_view_class = RecordEditView
+    delete_view_class = RecordDeleteView
+
+
+class OrganisationViewSet(RecordViewSet):
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
@@ -15,7 +54,7 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "country"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
     menu_label = "People"

@@ -35,6 +35,44 @@ def wiki(home):
     return ProcedureIndexPageFactory(parent=home, slug="procedures")
 
 
+def _user(django_user_model, username, group=None, **extra):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.org", "pw", first_name=username.title(), **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def member(django_user_model):
+    from moderation.constants import MEMBERS_GROUP
+
+    return _user(django_user_model, "member", MEMBERS_GROUP)
+
+
+@pytest.fixture
+def other_member(django_user_model):
+    from moderation.constants import MEMBERS_GROUP
+
+    return _user(django_user_model, "othermember", MEMBERS_GROUP)
+
+
+@pytest.fixture
+def committee(django_user_model):
+    """Three steering committee members."""
+    from moderation.constants import STEERING_COMMITTEE_GROUP
+
+    return [_user(django_user_model, f"sc{n}", STEERING_COMMITTEE_GROUP) for n in (1, 2, 3)]
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+
+
 def _use_backend(settings, backend):
     """Search with `backend` (a WAGTAILSEARCH_BACKENDS entry), built from the test's pages,
     with the spelling vocabulary's cached copy dropped."""

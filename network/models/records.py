@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import get_page_models
 from wagtail.search import index
 
+from ..forms import OrganisationForm
+
 EXAMPLE_HELP = "Invented for the demo site; shown everywhere with an “example” badge."
 # Where a request keeps the membership page once looked up, for every name on the page.
 PEOPLE_PAGE_ATTRIBUTE = "_bbwiki_people_page"
@@ -52,6 +54,7 @@ class Organisation(index.Indexed, models.Model):
     is_example = models.BooleanField("example", default=False, help_text=EXAMPLE_HELP)
 
     objects = OrganisationQuerySet.as_manager()
+    base_form_class = OrganisationForm
 
     panels = [
         FieldPanel("name"),
@@ -79,6 +82,26 @@ class Organisation(index.Indexed, models.Model):
     @property
     def is_global_south(self):
         return self.region in GLOBAL_SOUTH_REGIONS
+
+    def live_pages_showing(self):
+        """The live pages that show this organisation: the membership page while it is a
+        member, and the meetings it took part in."""
+        from wagtail.models import Page
+
+        from .membership import MembershipPage
+
+        pages = list(self.meetings.live()) if self.pk else []
+        if self.pk and self._stored_status() == self.MembershipStatus.MEMBER:
+            pages += list(MembershipPage.objects.live())
+        return pages or list(Page.objects.none())
+
+    def _stored_status(self):
+        return (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("membership_status", flat=True)
+            .first()
+        )
 
 
 class Person(index.Indexed, models.Model):
@@ -131,6 +154,15 @@ class Person(index.Indexed, models.Model):
             if request is not None:
                 setattr(request, PEOPLE_PAGE_ATTRIBUTE, people_page)
         return people_page.person_url(self, request) if people_page else ""
+
+    def live_pages_showing(self):
+        """The live pages that name this person (roles and meetings taken part in)."""
+        from wagtail.models import Page
+
+        if not self.pk:
+            return []
+        pages = Page.objects.live()
+        return [entry.page for group in self.roles(pages) for entry in group.entries]
 
     def roles(self, pages):
         """[RoleGroup, …]: what the record says this person did, on the `pages` given (a page
