@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("changes/upcoming/", include("notice.urls")),
     path("changes/", include("history.urls")),
     path("proposals/", include("moderation.urls")),
     path("search/", include("search.urls")),

@@ -62,6 +62,7 @@ class RecordEntry(models.Model):
     names = models.JSONField(
         default=dict, blank=True, help_text="{person id: name} of the people the version names."
     )
+    notes = models.TextField(blank=True, help_text="What else the record says of it.")
     public = models.BooleanField(
         default=True, help_text="Whether anyone could read the page when this happened."
     )

@@ -32,6 +32,8 @@ class Attribution:
     summary: str | None = None
     # When it happened, for content loaded with its real dates (the demo); None: now.
     at: datetime.datetime | None = None
+    # Anything else the record should say of it (a notice period, objections answered).
+    notes: str = ""
 
 
 @contextmanager
@@ -74,6 +76,7 @@ def _entry(page, kind, author=None, **fields):
         proposed_by=attribution.proposed_by or public_name(author),
         approved_by=list(attribution.approved_by),
         performed_by=attribution.performed_by or public_name(author),
+        notes=attribution.notes,
         **fields,
     )
 

@@ -53,7 +53,8 @@ def connect():
     )
 
 
-def _send(template, subject, recipients, **context):
+def send(template, subject, recipients, **context):
+    """Email `recipients` (users) the text `template` (a template name) renders, unless muted."""
     if _muted.get():
         return
     addresses = sorted(
@@ -61,7 +62,7 @@ def _send(template, subject, recipients, **context):
     )
     if not addresses:
         return
-    body = render_to_string(f"moderation/emails/{template}.txt", context)
+    body = render_to_string(template, context)
     for address in addresses:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
 
@@ -85,8 +86,8 @@ def change_submitted(sender, instance, user=None, **kwargs):
     review = review_of(task_state)
     page = task_state.workflow_state.content_object
     reviewers = review.task.approvers().exclude(pk__in=review.authors)
-    _send(
-        "change_submitted",
+    send(
+        "moderation/emails/change_submitted.txt",
         f"Change to review: {page.title}",
         reviewers,
         title=page.title,
@@ -101,8 +102,8 @@ def change_approved(review, approver):
     """One approval more, the quorum not yet reached: tell the proposer."""
     tally = review.tally
     page = review.task_state.workflow_state.content_object
-    _send(
-        "change_approved",
+    send(
+        "moderation/emails/change_approved.txt",
         f"Approval {tally.approved} of {tally.required}: {page.title}",
         [review.requested_by],
         title=page.title,
@@ -126,8 +127,8 @@ def change_published(workflow_state, revision, approvers):
         url = absolute_url(
             page.subpage_url("history_diff", entries[1].revision_id, entries[0].revision_id)
         )
-    _send(
-        "change_published",
+    send(
+        "moderation/emails/change_published.txt",
         f"Approved and published: {page.title}",
         [workflow_state.requested_by, *approvers],
         title=page.title,
@@ -140,8 +141,8 @@ def change_published(workflow_state, revision, approvers):
 def changes_requested(task_state, decision):
     """An approver asked for changes: tell the proposer who, why, and where to edit."""
     page = task_state.workflow_state.content_object
-    _send(
-        "changes_requested",
+    send(
+        "moderation/emails/changes_requested.txt",
         f"Changes requested: {page.title}",
         [task_state.workflow_state.requested_by],
         title=page.title,
@@ -153,8 +154,8 @@ def changes_requested(task_state, decision):
 
 
 def withdrawal_proposed(withdrawal, committee):
-    _send(
-        "withdrawal_proposed",
+    send(
+        "moderation/emails/withdrawal_proposed.txt",
         f"Proposal to withdraw: {withdrawal.page_title}",
         committee,
         withdrawal=withdrawal,
@@ -163,8 +164,8 @@ def withdrawal_proposed(withdrawal, committee):
 
 
 def withdrawal_decided(withdrawal, recipients):
-    _send(
-        "withdrawal_decided",
+    send(
+        "moderation/emails/withdrawal_decided.txt",
         f"{withdrawal.get_status_display()}: withdrawal of {withdrawal.page_title}",
         recipients,
         withdrawal=withdrawal,

@@ -17,13 +17,18 @@ SHOWN = {
 }
 
 
-def remember_shown(sender, instance, **kwargs):
-    """Before a save: the record as stored, and the live pages that show it."""
+def remember_shown(sender, instance, raw=False, **kwargs):
+    """Before a save: the record as stored, and the live pages that show it. Rows loaded as
+    they are (a restore, fixtures) are not changes."""
+    if raw:
+        return
     stored = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
     instance._before = (stored, stored.live_pages_showing() if stored else [])
 
 
-def record_change(sender, instance, created=False, **kwargs):
+def record_change(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
     stored, pages = getattr(instance, "_before", (None, []))
     if created or stored is None:
         pages = instance.live_pages_showing()

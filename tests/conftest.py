@@ -35,6 +35,21 @@ def wiki(home):
     return ProcedureIndexPageFactory(parent=home, slug="procedures")
 
 
+@pytest.fixture
+def procedure(wiki):
+    """A live procedure whose first clause reads "The original text."."""
+    from tests.factories import ProcedurePageFactory, clause_data
+
+    page = ProcedurePageFactory(
+        parent=wiki,
+        title="Joining the network",
+        slug="joining-the-network",
+        body=[clause_data("Who can join", "<p>The original text.</p>", anchor="who-can-join")],
+    )
+    page.save_revision().publish()
+    return page
+
+
 def _user(django_user_model, username, group=None, **extra):
     from django.contrib.auth.models import Group
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "operations",
     "search",
     "search.backends.whoosh",
+    "notice",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -145,7 +148,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 # The network's own words for some of Wagtail's (locale/en_GB/LC_MESSAGES/django.po).
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "UTC"
+# The site's time zone: notice periods end at midnight here (BBWIKI_TIME_ZONE, e.g.
+# Europe/Brussels).
+TIME_ZONE = os.environ.get("BBWIKI_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -234,10 +239,19 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # never saves on its own, only when someone chooses to.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
 # A quorum's approval publishes the revision it approved, on the public record.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflow.publish_approved_change"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "notice.workflow.approved_change"
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bbwiki@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+
+# Background jobs (django-tasks). Wagtail's own (search index updates) run at once, in the
+# request; changes taking effect after their notice period wait in the database for the
+# worker: `manage.py db_worker --backend scheduled` (README, "Production").
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "scheduled": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 
 # Search: one environment variable chooses the backend; the rest of the site does not care.

@@ -67,7 +67,29 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
         ),
     )
 
-    admin_form_fields = [*AbstractGroupApprovalTask.admin_form_fields, "required_approvals"]
+    notice_days = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(90)],
+        help_text=(
+            "Days of notice before an approved change takes effect, during which members can "
+            "object; 0: it takes effect as soon as it is approved."
+        ),
+    )
+    objection_threshold = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=(
+            "Objections from members that send a change in its notice period back to the "
+            "committee (an objection from a committee member who did not approve it always does)."
+        ),
+    )
+
+    admin_form_fields = [
+        *AbstractGroupApprovalTask.admin_form_fields,
+        "required_approvals",
+        "notice_days",
+        "objection_threshold",
+    ]
 
     class Meta:
         verbose_name = "Quorum approval task"

@@ -182,7 +182,13 @@ def test_lowering_the_approvals_required_completes_changes_that_now_have_them(
     as_user(client, superuser)
     response = client.post(
         reverse("wagtailadmin_workflows:edit_task", args=[task.pk]),
-        {"name": task.name, "groups": [g.pk for g in task.groups.all()], "required_approvals": 1},
+        {
+            "name": task.name,
+            "groups": [g.pk for g in task.groups.all()],
+            "required_approvals": 1,
+            "notice_days": 0,
+            "objection_threshold": 3,
+        },
     )
 
     assert response.status_code == 302

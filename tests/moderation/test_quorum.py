@@ -262,12 +262,15 @@ def test_required_approvals_is_configurable_in_the_admin(client, superuser):
     assert "required_approvals" in response.content.decode()
 
     group_ids = [str(g.pk) for g in task.groups.all()]
-    response = client.post(url, {"groups": group_ids, "required_approvals": "3", "active": "on"})
+    settings = {"notice_days": "0", "objection_threshold": "3"}
+    response = client.post(
+        url, {"groups": group_ids, "required_approvals": "3", "active": "on", **settings}
+    )
     assert response.status_code == 302
     task.refresh_from_db()
     assert task.required_approvals == 3
 
-    response = client.post(url, {"groups": group_ids, "required_approvals": "0"})
+    response = client.post(url, {"groups": group_ids, "required_approvals": "0", **settings})
     assert response.status_code == 200
     task.refresh_from_db()
     assert task.required_approvals == 3

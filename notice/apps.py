@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NoticeConfig(AppConfig):
+    name = "notice"
+    verbose_name = "Notice periods"
