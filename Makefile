@@ -34,7 +34,11 @@ OTHER_PYTHON ?= 3.13
 # runserver listens, unless BBWIKI_BASE_URL says otherwise.
 run setup: export BBWIKI_BASE_URL ?= http://$(HOST):$(PORT)
 
+# The development server and, beside it, the worker that puts approved changes into effect
+# when their notice period ends; Ctrl-C (or the server stopping) stops both.
 run: setup
+	@$(MANAGE) db_worker --backend scheduled --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The search index is built (empty on a first run) before the demo content, which is indexed as

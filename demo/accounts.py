@@ -11,6 +11,7 @@ DEMO_ACCOUNTS = [
     # (username, first name, last name, superuser, groups); every one an invented example.
     ("admin", "Example", "Administrator", True, ()),
     ("member", "Example", "Member", False, (MEMBERS_GROUP,)),
+    ("member-b", "Example", "Member B", False, (MEMBERS_GROUP,)),
     ("committee-a", "Example", "Committee Member A", False, (STEERING_COMMITTEE_GROUP,)),
     ("committee-b", "Example", "Committee Member B", False, (STEERING_COMMITTEE_GROUP,)),
     ("committee-c", "Example", "Committee Member C", False, (STEERING_COMMITTEE_GROUP,)),

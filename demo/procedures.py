@@ -359,6 +359,17 @@ JOINING_HISTORY_START = (
 )
 
 
+def amend_subclause(raw_clauses, anchor, text):
+    """The clauses (raw StreamField data) with the sub-clause at `anchor` reading `text`."""
+    clauses = [dict(item) for item in raw_clauses]
+    for clause in clauses:
+        for sub in clause["value"]["subclauses"]:
+            value = sub.get("value", sub)
+            if value["anchor"] == anchor:
+                value["text"] = text
+    return clauses
+
+
 def _amend_decision_and_add_appeals(clauses):
     for clause in clauses:
         for sub in clause["value"]["subclauses"]:

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from demo import meetings as meetings_demo
 from demo import network as network_demo
+from demo import notice as notice_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
@@ -30,6 +31,12 @@ class Command(BaseCommand):
                 wiki,
                 proposer=users.get("member"),
                 approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+            )
+            notice_demo.load(
+                wiki,
+                proposer=users.get("member"),
+                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+                objector=users.get("member-b"),
             )
             search_demo.load(home)
         self.stdout.write(
