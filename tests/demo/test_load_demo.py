@@ -107,6 +107,24 @@ def test_demo_procedure_has_an_approved_history(demo, client):
     assert [v.published_at.year for v in versions] == [2013, 2014, 2015]
     assert versions[1].proposed_by == "Example Member"
     assert len(versions[2].approved_by) == 2
-    assert QuorumDecision.objects.filter(decision="approve").count() == 4
+    assert (
+        QuorumDecision.objects.filter(
+            decision="approve", revision__object_id=str(procedure.pk)
+        ).count()
+        == 4
+    )
     html = client.get(f"{procedure.url}as-of/2014-06-01/").content.decode()
     assert "version 2" in html and "twenty-one days" in html
+
+
+def test_the_demo_has_a_change_in_its_notice_period(demo, client):
+    from notice.models import Notice
+
+    notice = Notice.objects.get()
+    assert notice.status == Notice.Status.WAITING
+    assert notice.page.slug == "making-joint-statements"
+    assert notice.objections.count() == 1
+    upcoming = client.get("/changes/upcoming/").content.decode()
+    assert "Making joint statements" in upcoming
+    page = client.get(notice.page.url).content.decode()
+    assert "takes effect at 00:00" in page
