@@ -57,6 +57,7 @@ def change(request, notice_id, form=None, status=200):
         "objections": notice.objections.all(),
         "refusal": lifecycle.objection_refusal(notice, user),
         "standing": user.is_authenticated
+        and notice.is_open_for_objections
         and notice.objections.filter(user=user, withdrawn_at__isnull=True).exists(),
         "form": form or ObjectionForm(),
     }
