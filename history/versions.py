@@ -12,6 +12,8 @@ import re
 
 from django.utils import timezone
 
+from core.charts import Lane, Span, timeline
+
 from .models import RecordEntry
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -105,6 +107,21 @@ class PageHistory:
     @property
     def first(self):
         return self.versions[0] if self.versions else None
+
+    def timeline(self, today=None):
+        """The page's life (core.charts.Timeline): each version from its publication to the
+        next, and the time it was off the site after a withdrawal."""
+        today = today or timezone.localdate()
+        spans = []
+        for version in self.versions:
+            start = timezone.localtime(version.published_at).date()
+            if spans and spans[-1].kind == "withdrawn":
+                spans[-1].end = start
+            end = timezone.localtime(version.until).date() if version.until else None
+            spans.append(Span(f"version {version.number}", start, end, "version"))
+            if version.ended_by is not None:
+                spans.append(Span("off the site", end, None, "withdrawn"))
+        return timeline([Lane("Versions", spans)], today) if spans else None
 
     @property
     def withdrawn(self):

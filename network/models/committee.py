@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.charts import Lane, Span, timeline
 from core.models import BasePage
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
@@ -154,10 +155,33 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
             seat.past.sort(key=lambda term: term.term_start, reverse=True)
         return list(seats.values())
 
+    def seat_timeline(self, seats, today=None):
+        """The seats over time (core.charts.Timeline): a lane per seat, a bar per term named
+        by its holder, vacancies drawn as such."""
+        today = today or timezone.localdate()
+        lanes = []
+        for seat in seats:
+            terms = sorted(
+                [*seat.past, *([seat.current] if seat.current else []), *seat.upcoming],
+                key=lambda term: term.term_start,
+            )
+            spans = [
+                Span(
+                    term.holder.name if term.holder else (term.holder_name or "vacant"),
+                    term.term_start,
+                    term.term_end,
+                    "term" if term.holder or term.holder_name else "vacancy",
+                )
+                for term in terms
+            ]
+            lanes.append(Lane(seat.name, spans))
+        return timeline(lanes, today)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["seats"] = self.seats()
         context["has_history"] = any(seat.past for seat in context["seats"])
+        context["seat_timeline"] = self.seat_timeline(context["seats"])
         return context
 
 

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.charts import Bar, bar_chart
 from core.models import BasePage
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
@@ -100,6 +101,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
             "regions": rows,
             "total": sum(counts.values()),
             "global_south": sum(n for _, _, n, south in rows if south),
+            "chart": bar_chart([Bar(label, n, south) for _, label, n, south in rows]),
         }
 
     def get_context(self, request, *args, **kwargs):
