@@ -58,3 +58,28 @@ def ensure_home():
     if welcome is not None and welcome.specific_class is Page and welcome.is_leaf():
         welcome.delete()
     return home, True
+
+
+START_HERE = [
+    ("objectives", "what the network sets out to do"),
+    ("how-the-network-is-organised", "who the network is and how it decides"),
+    ("joining-the-network", "who can join, and how to apply"),
+]
+
+
+def link_start_here(home):
+    """Send newcomers to the three pages to read first, once, through a new version."""
+    from home.models import StartHereLink
+
+    if home.start_here.exists() or home.has_unpublished_changes:
+        return
+    pages = {
+        page.slug: page
+        for page in home.get_descendants().filter(slug__in=[s for s, _ in START_HERE])
+    }
+    home.start_here = [
+        StartHereLink(page=pages[slug], note=note) for slug, note in START_HERE if slug in pages
+    ]
+    revision = home.save_revision()
+    record_change_summary(home, "Point newcomers to the three pages to read first.")
+    revision.publish()

@@ -72,6 +72,8 @@ class EntryFeed(Feed):
 
     feed_type = Atom1Feed
     item_guid_is_permalink = False
+    # Atom wants an author for the feed when an entry has none.
+    author_name = "The Best Bits network"
 
     def feed_url(self, obj):
         request = obj.request if isinstance(obj, PageFeed) else obj

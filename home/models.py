@@ -1,8 +1,10 @@
 """The home page of the site."""
 
-from wagtail.admin.panels import FieldPanel
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.models import BasePage
@@ -26,11 +28,24 @@ class HomePage(BasePage):
     ]
     max_count = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel(
+            "start_here",
+            label="Start here: the pages a newcomer should read first",
+            max_num=5,
+        ),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "home page"
+
+    def start_here_links(self):
+        """The newcomer's first pages that are live and public, in the editor's order."""
+        links = self.start_here.select_related("page").filter(page__in=Page.objects.live().public())
+        return list(links)
 
     def sections(self):
         return self.get_children().live().public().in_menu().specific()
@@ -46,4 +61,18 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["recent_procedures"] = self.recently_changed_procedures()
+        context["start_here_links"] = self.start_here_links()
         return context
+
+
+class StartHereLink(Orderable):
+    """One of the pages the home page sends a newcomer to first, with why."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="start_here")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=200, help_text="Why to read it, in a few words.")
+
+    panels = [PageChooserPanel("page"), FieldPanel("note")]
+
+    def __str__(self):
+        return self.note

@@ -180,6 +180,9 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         context["related"] = (
             ProcedurePage.objects.filter(pk__in=related_ids).live().public().order_by("title")
         )
+        if self.pk:
+            versions = self.history().versions
+            context["current_version"] = versions[-1] if versions else None
         return context
 
 

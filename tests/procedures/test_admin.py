@@ -32,7 +32,14 @@ class TestCreateThroughAdmin(AdminTestCase):
         self.assertCanCreate(
             root,
             HomePage,
-            nested_form_data({"title": "Home", "slug": "new-home", "intro": rich_text("Hi")}),
+            nested_form_data(
+                {
+                    "title": "Home",
+                    "slug": "new-home",
+                    "intro": rich_text("Hi"),
+                    "start_here": inline_formset([]),
+                }
+            ),
         )
 
     def test_create_procedure_index(self):

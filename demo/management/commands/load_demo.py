@@ -8,7 +8,7 @@ from demo import notice as notice_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
-from demo.pages import ensure_home
+from demo.pages import ensure_home, link_start_here
 
 
 class Command(BaseCommand):
@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 objector=users.get("member-b"),
             )
             search_demo.load(home)
+            if created:
+                link_start_here(home)
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
