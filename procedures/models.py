@@ -117,6 +117,18 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def standing(self):
+        """The procedure's status in words a newcomer reads right: whether it binds anyone."""
+        when = f" {self.in_force_from:%-d %B %Y}" if self.in_force_from else ""
+        if self.status == self.Status.IN_FORCE:
+            return f"In force since{when}" if when else "In force"
+        if self.status == self.Status.SUPERSEDED:
+            return f"Superseded: no longer in force (it was from{when})" if when else (
+                "Superseded: no longer in force"
+            )
+        return "Proposed: not yet adopted, so it binds no one yet"
+
     @cached_property
     def clauses(self):
         return numbered_clauses(self.body)

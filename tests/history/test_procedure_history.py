@@ -268,7 +268,7 @@ def test_procedure_page_links_to_its_history(client, procedure, versions):
     publish(procedure.save_revision(), timezone.now())
     response, html = get(client, procedure.url)
     assert parse(response).select_one(f'a[href="{procedure.url}history/"]') is not None
-    assert "in force since" in html and "last changed" in html
+    assert "In force since 1 March 2014" in html and "last changed" in html
 
 
 def test_history_of_the_objectives(client, home):
