@@ -31,6 +31,8 @@ class PublicHistoryMixin(RoutablePageMixin):
 
     has_public_history = True
     history_per_page = 20
+    # {person id (str): name} as a version being shown recorded them; None on the live page.
+    recorded_names = None
 
     def history_sections(self):
         return [Section("title", "", "Title", self.title)]
@@ -52,11 +54,16 @@ class PublicHistoryMixin(RoutablePageMixin):
         return super().route(request, path_components)
 
     def as_published(self, version):
-        """This page as `version` read, from the record."""
+        """This page as `version` read, from the record, naming people as it named them."""
         old_page = self.with_content_json(version.entry.content)
         # The stored copy predates its own publication: say when this version went live.
         old_page.last_published_at = version.published_at
+        old_page.recorded_names = version.entry.names
         return old_page
+
+    def name_on_record(self, person):
+        """`person`'s name as the version shown recorded it (their name now on the live page)."""
+        return (self.recorded_names or {}).get(str(person.pk), person.name)
 
     def subpage_url(self, name, *args, request=None):
         """The URL of this page's route `name` with `args`."""

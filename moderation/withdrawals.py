@@ -104,7 +104,11 @@ def decision_refusal(withdrawal, user):
 @transaction.atomic
 def decide(withdrawal, user, decision, comment=""):
     """Record `user`'s decision; the withdrawal happens when the quorum is reached."""
-    withdrawal = Withdrawal.objects.select_for_update().select_related("task").get(pk=withdrawal.pk)
+    withdrawal = (
+        Withdrawal.objects.select_for_update(of=("self",))
+        .select_related("task")
+        .get(pk=withdrawal.pk)
+    )
     refusal = decision_refusal(withdrawal, user)
     if refusal:
         raise PermissionDenied(refusal)

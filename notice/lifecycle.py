@@ -79,7 +79,7 @@ def objection_refusal(notice, user, now=None):
 def object_to(notice, user, reason, now=None):
     """Record `user`'s objection; send the change back when the objections call for it."""
     now = now or timezone.now()
-    notice = Notice.objects.select_for_update().select_related("task").get(pk=notice.pk)
+    notice = Notice.objects.select_for_update(of=("self",)).select_related("task").get(pk=notice.pk)
     refusal = objection_refusal(notice, user, now)
     if refusal:
         raise PermissionDenied(refusal)
@@ -141,7 +141,7 @@ def answer_refusal(notice, user):
 def confirm(notice, user, comment="", now=None):
     """A committee member confirms the change; with a quorum of them, a new notice starts."""
     now = now or timezone.now()
-    notice = Notice.objects.select_for_update().select_related("task").get(pk=notice.pk)
+    notice = Notice.objects.select_for_update(of=("self",)).select_related("task").get(pk=notice.pk)
     refusal = answer_refusal(notice, user)
     if refusal:
         raise PermissionDenied(refusal)
@@ -167,7 +167,7 @@ def confirm(notice, user, comment="", now=None):
 @transaction.atomic
 def send_back(notice, user, comment):
     """A committee member asks for changes: the announced text never takes effect."""
-    notice = Notice.objects.select_for_update().select_related("task").get(pk=notice.pk)
+    notice = Notice.objects.select_for_update(of=("self",)).select_related("task").get(pk=notice.pk)
     refusal = answer_refusal(notice, user)
     if refusal and not refusal.startswith("You have already"):
         raise PermissionDenied(refusal)

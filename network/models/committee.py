@@ -167,7 +167,9 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
             )
             spans = [
                 Span(
-                    term.holder.name if term.holder else (term.holder_name or "vacant"),
+                    self.name_on_record(term.holder)
+                    if term.holder
+                    else (term.holder_name or "vacant"),
                     term.term_start,
                     term.term_end,
                     "term" if term.holder or term.holder_name else "vacancy",

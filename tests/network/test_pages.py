@@ -87,7 +87,7 @@ class TestMembershipPage:
         assert "Applicant Org" not in html  # applied, not yet a member
         assert "3 of 4 member organisations are from the Global South" in html
         africa = link(parse(response), "?region=africa", "Africa").find_parent("tr")
-        assertInHTML('<td class="num-col">2</td>', str(africa))
+        assertInHTML('<td class="num-col" data-label="Members">2</td>', str(africa))
 
     def test_filters_by_region_and_country(self, client, membership):
         html = client.get(membership.url, {"region": "africa"}).content.decode()
