@@ -124,8 +124,10 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         if self.status == self.Status.IN_FORCE:
             return f"In force since{when}" if when else "In force"
         if self.status == self.Status.SUPERSEDED:
-            return f"Superseded: no longer in force (it was from{when})" if when else (
-                "Superseded: no longer in force"
+            return (
+                f"Superseded: no longer in force (it was from{when})"
+                if when
+                else ("Superseded: no longer in force")
             )
         return "Proposed: not yet adopted, so it binds no one yet"
 
