@@ -8,6 +8,8 @@ Every picture is drawn beside a table of the same data, and carries a text alter
 import dataclasses
 import datetime
 
+from django.utils import timezone
+
 WIDTH = 1000  # the SVG's width in its own units; it scales to the page
 LABEL_WIDTH = 220  # room for the row labels on the left
 ROW_HEIGHT = 34
@@ -53,6 +55,13 @@ class Timeline:
     today: datetime.date
     ticks: list = dataclasses.field(default_factory=list)
     today_x: float = 0
+
+    @property
+    def today_label(self):
+        """"today", or the day marked when the chart shows an earlier day (an old version)."""
+        if self.today == timezone.localdate():
+            return "today"
+        return f"{self.today:%-d %b %Y}"
 
     @property
     def height(self):

@@ -8,7 +8,6 @@ papers, reports) are not content and are left out; those lists stay empty.
 
 import datetime
 
-from history.summaries import record_change_summary
 from meetings.models import (
     MeetingIndexPage,
     MeetingObjective,
@@ -17,9 +16,9 @@ from meetings.models import (
     OutcomePage,
     Session,
 )
-from network.models import Person
+from network.models import Person, TaskForcePage
 
-from .pages import ensure_child
+from .pages import at, ensure_child, publish_change
 from .procedures import OBJECTIVES
 
 DAY_1 = datetime.date(2013, 10, 19)
@@ -244,7 +243,10 @@ BALI_MESSAGE = (
     "</ul>"
 )
 
-NOT_YET_ON_RECORD = "<p>Its final text has not been added to this site yet.</p>"
+NOT_YET_ON_RECORD = (
+    "<p>The programme gives the questions the session worked from; the final text is not "
+    "on record here.</p>"
+)
 
 OUTCOMES = [
     # slug, title, kind, date, title of the session that produced it, body, pages it led to
@@ -299,8 +301,57 @@ OUTCOMES = [
         "kind": OutcomePage.Kind.MESSAGE,
         "date": DAY_2,
         "body": BALI_MESSAGE,
+        "summary": "The message the participants agreed on the meeting's last day.",
     },
 ]
+OUTCOMES_RECORDED = at(2013, 10, 21, 10, 30)
+
+
+def _link(page, text):
+    return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+
+def pointers(outcomes):
+    """What the record holds on outcomes whose text the programme does not give: where the
+    meeting's view is to be read, by slug: (new body, change summary)."""
+    message = outcomes["message-from-bali"]
+    roadmap = TaskForcePage.objects.filter(slug="wsis-10-and-itu-roadmap-example").first()
+    where_roadmap = (
+        f"; the {_link(roadmap, 'WSIS+10 and ITU roadmap task force')} carried the work on"
+        if roadmap
+        else ""
+    )
+    return {
+        "statement-to-the-igf": (
+            "<p>The statement to the Internet Governance Forum that the session on global "
+            "Internet governance principles, enhanced cooperation and the IGF set out to "
+            "produce, working from two questions: what multi-stakeholderism is and which "
+            "issues it raises, and whether there are agreed principles of IGF reform and "
+            "evolution.</p>"
+            + NOT_YET_ON_RECORD
+            + "<p>What the participants agreed about the IGF is in the "
+            + _link(message, "Message from Best Bits participants in Bali, 20 October 2013")
+            + ": a strengthened Internet Governance Forum could play a role in future Internet "
+            "governance arrangements, linked with the CSTD WGEC process.</p>",
+            "Say what the programme asked of the statement, and point to the Message from "
+            "Bali, where the meeting's view on the IGF is.",
+        ),
+        "draft-recommendations": (
+            "<p>The set of draft recommendations that the session on the ITU, the WSIS+10 "
+            "process and other IG-related spaces set out to produce: the relative importance "
+            "of the WSIS+10 process, the ITU WTDC and Plenipotentiary and other spaces; civil "
+            "society's priorities in them; where to focus its limited resources; and what "
+            "counts as a win or a loss.</p>"
+            + NOT_YET_ON_RECORD
+            + "<p>The meeting's principles for the planned Rio summit on Internet governance "
+            "are in the "
+            + _link(message, "Message from Best Bits participants in Bali")
+            + where_roadmap
+            + ".</p>",
+            "Say what the programme asked of the recommendations, and point to where the "
+            "work is on record.",
+        ),
+    }
 
 
 def ensure_people(names):
@@ -345,6 +396,8 @@ def ensure_outcomes(meeting, home):
             meeting,
             OutcomePage,
             spec["slug"],
+            spec.get("summary", f"What the Bali meeting produced: “{spec['title']}”."),
+            OUTCOMES_RECORDED + datetime.timedelta(minutes=len(outcomes)),
             date=spec.get("date"),
             session=sessions.get(spec.get("session")),
             led_to=[OutcomeLink(page=led_to)] if led_to else [],
@@ -353,8 +406,9 @@ def ensure_outcomes(meeting, home):
     return outcomes
 
 
-def link_outputs_to_outcomes(meeting, outcomes):
-    """Point each expected output at the outcome it became (a new revision, published).
+def link_outputs_to_outcomes(meeting, outcomes, cast):
+    """Point each expected output at the outcome it became, and the IGF session at the message
+    that holds the meeting's view on the IGF (a new version, published).
 
     Outcomes are children of the meeting, so this can only happen once both exist.
     """
@@ -364,13 +418,36 @@ def link_outputs_to_outcomes(meeting, outcomes):
         session.expected_outputs = [
             ("output", {**o, "outcome": outcomes[o["outcome"]]}) for o in outputs
         ]
+        if any(o["outcome"] == "statement-to-the-igf" for o in outputs):
+            session.description = (
+                "<p>After the meeting: what the participants agreed about the IGF is in the "
+                + _link(
+                    outcomes["message-from-bali"],
+                    "Message from Best Bits participants in Bali, 20 October 2013",
+                )
+                + ".</p>"
+            )
     meeting.sessions = sessions
-    revision = meeting.save_revision()
-    record_change_summary(meeting, "Link each expected output to the outcome it became.")
-    revision.publish()
+    publish_change(
+        meeting,
+        "Link each expected output to the outcome it became, and the IGF session to the "
+        "Message from Bali.",
+        at(2013, 10, 21, 11, 30),
+        cast,
+    )
 
 
-def load(home):
+def point_to_the_record(outcomes, cast):
+    """Outcomes whose text is not on record say what is known and where to read on (once)."""
+    for slug, (body, summary) in pointers(outcomes).items():
+        outcome = OutcomePage.objects.get(pk=outcomes[slug].pk)
+        if outcome.revisions.count() != 1:
+            continue
+        outcome.body = body
+        publish_change(outcome, summary, at(2014, 2, 3), cast)
+
+
+def load(home, cast):
     """Create the meetings section and the Bali 2013 meeting with its outcomes if missing.
 
     Returns the outcomes by slug, for the pages that link to them.
@@ -379,6 +456,8 @@ def load(home):
         home,
         MeetingIndexPage,
         "meetings",
+        "The network's meetings, starting with the Bali meeting.",
+        at(2013, 9, 2),
         title="Meetings",
         show_in_menus=True,
         search_description="The network's meetings: their agendas and what they produced.",
@@ -391,6 +470,8 @@ def load(home):
         index,
         MeetingPage,
         "best-bits-2013-bali",
+        "The programme of the Bali meeting, as published before it.",
+        at(2013, 9, 20),
         title="Best Bits 2013 meeting in Bali",
         search_description=(
             "19–20 October 2013, Bali, Indonesia, just before the Internet Governance Forum."
@@ -404,5 +485,5 @@ def load(home):
     )
     outcomes = ensure_outcomes(meeting, home)
     if created:
-        link_outputs_to_outcomes(meeting, outcomes)
+        link_outputs_to_outcomes(MeetingPage.objects.get(pk=meeting.pk), outcomes, cast)
     return outcomes

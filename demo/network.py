@@ -18,7 +18,7 @@ from network.models import (
     TaskForcePage,
 )
 
-from .pages import ensure_child
+from .pages import at, ensure_child, publish_change
 
 EXAMPLE_NOTE = (
     "<p><strong>Demo content:</strong> the entries below marked “example” are invented to show "
@@ -29,7 +29,7 @@ EXAMPLE_ORGANISATIONS = [
     # (name, country, region, member since)
     ("Example Digital Rights Forum", "Kenya", Region.AFRICA, datetime.date(2013, 10, 20)),
     ("Example Open Net Collective", "South Africa", Region.AFRICA, datetime.date(2014, 3, 1)),
-    ("Example Online Freedom Centre", "Egypt", Region.ARAB_STATES, datetime.date(2014, 6, 1)),
+    ("Example Online Freedom Centre", "Egypt", Region.ARAB_STATES, datetime.date(2013, 10, 20)),
     ("Example Internet Policy Lab", "India", Region.ASIA_PACIFIC, datetime.date(2013, 10, 20)),
     ("Example Rights Online Network", "Indonesia", Region.ASIA_PACIFIC, datetime.date(2014, 1, 15)),
     ("Example Access Alliance", "Brazil", Region.LATIN_AMERICA, datetime.date(2013, 10, 20)),
@@ -44,24 +44,153 @@ EXAMPLE_PEOPLE = [
     ("Example Person C", "Example Internet Policy Lab", "India"),
     ("Example Person D", "Example Access Alliance", "Brazil"),
     ("Example Person E", "Example Privacy Watch", "Germany"),
+    ("Example Person F", "Example Online Freedom Centre", "Egypt"),
+    ("Example Person G", "Example Free Expression Project", "Canada"),
+    ("Example Person H", "Example Online Freedom Centre", "Egypt"),
+    ("Example Person I", "Example Rights Online Network", "Indonesia"),
+    ("Example Person J", "Example Access Alliance", "Brazil"),
 ]
 
-SELECTED = "Elected by the members after an open call for nominations (example)."
-EXAMPLE_SEATS = [
-    # (seat, holder or None for a vacancy, role, term start, term end)
-    ("Africa", "Example Person B", SeatTerm.Role.CHAIR, (2014, 1, 1), (2016, 1, 1)),
-    ("Africa", "Example Person A", SeatTerm.Role.CHAIR, (2016, 1, 1), None),
-    ("Asia and the Pacific", "Example Person C", SeatTerm.Role.MEMBER, (2014, 1, 1), None),
-    (
-        "Latin America and the Caribbean",
-        "Example Person D",
-        SeatTerm.Role.MEMBER,
-        (2014, 1, 1),
-        None,
-    ),
-    ("Europe and North America", "Example Person E", SeatTerm.Role.MEMBER, (2014, 1, 1), None),
-    ("Arab States", None, SeatTerm.Role.MEMBER, (2014, 1, 1), None),
+SEATS = [
+    "Africa",
+    "Asia and the Pacific",
+    "Latin America and the Caribbean",
+    "Europe and North America",
+    "Arab States",
 ]
+# Two-year terms from 1 January of each year, a holder per seat in the order of SEATS (None: no
+# candidate stood), and the seat whose holder chairs. Nobody serves more than two terms in a
+# row, as the procedure on the steering committee says.
+ELECTIONS = [
+    (2014, ("Example Person B", "Example Person C", "Example Person D", "Example Person E",
+            "Example Person F"), "Africa"),
+    (2016, ("Example Person A", "Example Person C", "Example Person D", "Example Person G",
+            None), "Africa"),
+    (2018, ("Example Person A", "Example Person I", "Example Person J", "Example Person G",
+            "Example Person H"), "Africa"),
+    (2020, ("Example Person B", "Example Person I", "Example Person J", "Example Person E",
+            "Example Person F"), "Asia and the Pacific"),
+    (2022, ("Example Person B", "Example Person C", "Example Person D", "Example Person E",
+            "Example Person F"), "Asia and the Pacific"),
+    (2024, ("Example Person A", "Example Person C", "Example Person J", "Example Person G",
+            "Example Person H"), "Africa"),
+    (2026, ("Example Person A", "Example Person I", "Example Person J", "Example Person G",
+            None), "Africa"),
+]  # fmt: skip
+ELECTED = "Elected by the members after an open call for nominations (example)."
+RE_ELECTED = "Re-elected by the members (example)."
+BY_ELECTION = "Elected in a by-election after the seat fell vacant (example)."
+STEPPED_DOWN = "Vacant: its holder stepped down (example)."
+NO_CANDIDATE = "Vacant: no candidate stood in the election (example)."
+
+
+def _term(seat, holder, start, end, how_selected, role=SeatTerm.Role.MEMBER):
+    return SeatTerm(
+        seat=seat,
+        holder=holder,
+        role=role,
+        term_start=start,
+        term_end=end,
+        how_selected=how_selected,
+    )
+
+
+def _election(year, people):
+    """The terms an election gives: from 1 January `year` for two years."""
+
+    def change(terms):
+        holders, chair = next((h, c) for y, h, c in ELECTIONS if y == year)
+        start, end = datetime.date(year, 1, 1), datetime.date(year + 2, 1, 1)
+        previous = {term.seat: term for term in terms if term.term_end == start}
+        for seat, name in zip(SEATS, holders, strict=True):
+            if name is None:
+                if seat not in previous:  # a vacancy that began earlier simply goes on
+                    continue
+                terms.append(_term(seat, None, start, None, NO_CANDIDATE))
+                continue
+            before = previous.get(seat)
+            again = before is not None and before.holder_id == people[name].pk
+            role = SeatTerm.Role.CHAIR if seat == chair else SeatTerm.Role.MEMBER
+            terms.append(
+                _term(seat, people[name], start, end, RE_ELECTED if again else ELECTED, role)
+            )
+        return terms
+
+    return change
+
+
+def _steps_down(seat, day):
+    def change(terms):
+        for term in terms:
+            if term.seat == seat and term.term_start <= day and (term.term_end or day) >= day:
+                term.term_end = day
+        terms.append(_term(seat, None, day, None, STEPPED_DOWN))
+        return terms
+
+    return change
+
+
+def _by_election(seat, name, day, end, people):
+    def change(terms):
+        for term in terms:
+            if term.seat == seat and term.holder_id is None and term.term_end is None:
+                term.term_end = day
+        terms.append(_term(seat, people[name], day, end, BY_ELECTION))
+        return terms
+
+    return change
+
+
+def committee_record(people):
+    """The committee page's versions: (when, change to its terms, change summary)."""
+    record = [
+        (
+            at(2013, 12, 15),
+            _election(2014, people),
+            "The first steering committee, elected by the members for two years from "
+            "1 January 2014.",
+        ),
+        (
+            at(2015, 3, 10),
+            _steps_down("Arab States", datetime.date(2015, 3, 1)),
+            "The Arab States seat is vacant: its holder stepped down on 1 March 2015.",
+        ),
+        (
+            at(2015, 12, 15),
+            _election(2016, people),
+            "Results of the 2015 election: terms from 1 January 2016 to 1 January 2018. No "
+            "candidate stood for the Arab States seat, which stays vacant until a by-election.",
+        ),
+        (
+            at(2016, 6, 1),
+            _by_election(
+                "Arab States",
+                "Example Person H",
+                datetime.date(2016, 6, 1),
+                datetime.date(2018, 1, 1),
+                people,
+            ),
+            "By-election for the Arab States seat: a term from 1 June 2016 to 1 January 2018.",
+        ),
+    ]
+    for year in (2018, 2020, 2022, 2024):
+        record.append(
+            (
+                at(year - 1, 12, 15),
+                _election(year, people),
+                f"Results of the {year - 1} election: terms from 1 January {year} to "
+                f"1 January {year + 2}.",
+            )
+        )
+    record.append(
+        (
+            at(2025, 12, 15),
+            _election(2026, people),
+            "Results of the 2025 election: terms from 1 January 2026 to 1 January 2028. No "
+            "candidate stood for the Arab States seat, which is vacant from 1 January 2026.",
+        )
+    )
+    return record
 
 
 def ensure_example_organisations():
@@ -97,7 +226,7 @@ def ensure_example_people(organisations):
 def load(home):
     """Create the membership, steering committee and task force pages and their examples."""
     organisations = ensure_example_organisations()
-    people = ensure_example_people(organisations)
+    ensure_example_people(organisations)
     joining = home.get_descendants().filter(slug="joining-the-network").first()
     joining_link = (
         f'<a linktype="page" id="{joining.pk}">Joining the network</a>'
@@ -108,6 +237,8 @@ def load(home):
         home,
         MembershipPage,
         "membership",
+        "How to join, and the member organisations by region and country.",
+        at(2013, 10, 22),
         title="Membership",
         show_in_menus=True,
         search_description="Who the members are, by region and country, and how to join.",
@@ -121,6 +252,8 @@ def load(home):
         home,
         SteeringCommitteePage,
         "steering-committee",
+        "The steering committee's page, ready for its first election.",
+        at(2013, 10, 22, 12, 30),
         title="Steering committee",
         show_in_menus=True,
         search_description="Who holds which seat on the steering committee, and on which terms.",
@@ -129,22 +262,13 @@ def load(home):
             "changes to the procedures, admits members and convenes task forces.</p>"
             + EXAMPLE_NOTE.format("committee")
         ),
-        seat_terms=[
-            SeatTerm(
-                seat=seat,
-                holder=people[holder] if holder else None,
-                role=role,
-                term_start=datetime.date(*start),
-                term_end=datetime.date(*end) if end else None,
-                how_selected=SELECTED,
-            )
-            for seat, holder, role, start, end in EXAMPLE_SEATS
-        ],
     )
     task_forces, _ = ensure_child(
         home,
         TaskForceIndexPage,
         "task-forces",
+        "The task forces the Bali meeting set up, with what they do.",
+        at(2013, 11, 15, 9),
         title="Task forces",
         show_in_menus=True,
         search_description="The task forces the network has set up, and what they produced.",
@@ -164,6 +288,8 @@ def load_task_forces(task_forces, set_up_at):
         task_forces,
         TaskForcePage,
         "wsis-10-and-itu-roadmap-example",
+        "The task force the Bali meeting set up for the WSIS+10 and ITU roadmap (example).",
+        at(2013, 11, 15, 10),
         title="WSIS+10 and ITU Plenipotentiary roadmap (example)",
         search_description="An invented example of an active task force.",
         status=TaskForcePage.Status.ACTIVE,
@@ -179,9 +305,11 @@ def load_task_forces(task_forces, set_up_at):
         task_forces,
         TaskForcePage,
         "igf-evolution-example",
+        "The task force the Bali meeting set up to follow the IGF's evolution (example).",
+        at(2013, 11, 15, 10, 5),
         title="IGF evolution (example)",
         search_description="An invented example of a closed task force.",
-        status=TaskForcePage.Status.CLOSED,
+        status=TaskForcePage.Status.ACTIVE,
         mandate=(
             "<p><strong>Example:</strong> follow up the network's positions on the reform and "
             "evolution of the Internet Governance Forum.</p>"
@@ -189,3 +317,24 @@ def load_task_forces(task_forces, set_up_at):
         set_up_at=set_up_at,
         convenors=[people["Example Person A"], people["Example Person E"]],
     )
+
+
+def load_history(home, cast):
+    """The committee's elections and vacancies, and a task force closing, once, when new."""
+    people = {person.name: person for person in Person.objects.filter(is_example=True)}
+    committee = SteeringCommitteePage.objects.child_of(home).first()
+    if committee is not None and committee.revisions.count() == 1:
+        for when, change, summary in committee_record(people):
+            committee = SteeringCommitteePage.objects.get(pk=committee.pk)
+            committee.seat_terms = change(list(committee.seat_terms.all()))
+            publish_change(committee, summary, when, cast, proposer=cast.committee_proposer)
+    closed = TaskForcePage.objects.filter(slug="igf-evolution-example").first()
+    if closed is not None and closed.revisions.count() == 1:
+        closed.status = TaskForcePage.Status.CLOSED
+        publish_change(
+            closed,
+            "Closed: its mandate was done after the 2015 IGF (example).",
+            at(2015, 12, 1),
+            cast,
+            proposer=cast.committee_proposer,
+        )

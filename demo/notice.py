@@ -18,8 +18,9 @@ OBJECTION = (
 )
 
 
-def load(wiki, proposer, approvers, objector):
+def load(wiki, cast):
     """Give the demo's approval task its notice period, and announce one change under it, once."""
+    proposer, approvers, objector = cast.proposer, cast.approvers, cast.objector
     task = QuorumApprovalTask.objects.first()
     if task is None or proposer is None or len(approvers) < 2:
         return None

@@ -1,18 +1,93 @@
-"""Building blocks for `manage.py load_demo`: create what is missing, never touch what exists."""
+"""Building blocks for `manage.py load_demo`: create what is missing, never touch what exists.
 
+The demo's record reads as if it had happened on the dates it gives: each version is made
+now, through the real workflow where it shows history, then moved back to its date
+(`backdate`), so that history pages, as-of views, /changes/ and the feeds tell the same story.
+"""
+
+import dataclasses
+import datetime
 import logging
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from history.models import RecordEntry
 from history.summaries import record_change_summary
 from home.models import HomePage
+from moderation.models import QuorumDecision
+from moderation.notifications import muted
 
 logger = logging.getLogger("bbwiki.demo")
 
 
-def ensure_child(parent, model, slug, change_summary=None, **fields):
+def at(year, month, day, hour=12, minute=0):
+    """A moment of the demo's past, in UTC."""
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=datetime.UTC)
+
+
+@dataclasses.dataclass
+class Cast:
+    """The demo accounts that act in the record: a member who proposes changes, two committee
+    members who approve them, a third who proposes the committee's own changes, and a member
+    who objects. Without demo accounts (production settings) changes are published directly."""
+
+    proposer: object = None
+    approvers: tuple = ()
+    committee_proposer: object = None
+    objector: object = None
+
+    @classmethod
+    def from_accounts(cls, accounts):
+        users = {user.username: user for user, _ in accounts}
+        approvers = tuple(users[name] for name in ("committee-a", "committee-b") if name in users)
+        return cls(
+            proposer=users.get("member"),
+            approvers=approvers if len(approvers) == 2 else (),
+            committee_proposer=users.get("committee-c"),
+            objector=users.get("member-b"),
+        )
+
+
+def backdate(page, revision, when):
+    """Move the publication of `revision` of `page`, and everything recorded with it, to `when`."""
+    PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
+    RecordEntry.objects.filter(revision_id=revision.pk).update(at=when)
+    Revision.objects.filter(pk=revision.pk).update(created_at=when)
+    QuorumDecision.objects.filter(revision=revision).update(created_at=when)
+    updates = {"last_published_at": when, "latest_revision_created_at": when}
+    first = Page.objects.filter(pk=page.pk).values_list("first_published_at", flat=True).get()
+    if first is None or first > when:
+        updates["first_published_at"] = when
+    Page.objects.filter(pk=page.pk).update(**updates)
+
+
+def publish_change(page, summary, when, cast, proposer=None):
+    """Publish `page` as it now stands in memory as a new version with `summary`, dated `when`.
+
+    With the demo accounts it goes through the real workflow: `proposer` (the cast's member by
+    default) submits it and the cast's two committee members approve that revision.
+    """
+    proposer = proposer or cast.proposer
+    revision = page.save_revision(user=proposer)
+    record_change_summary(page, summary, user=proposer)
+    if proposer is not None and cast.approvers:
+        with muted():  # the demo's approvals would only clutter the console
+            workflow_state = page.get_workflow().start(page, proposer)
+            for approver in cast.approvers:
+                task_state = workflow_state.current_task_state
+                task_state.task.specific.on_action(
+                    task_state, approver, "approve", revision_id=revision.pk
+                )
+                workflow_state.refresh_from_db()
+    else:
+        revision.publish()
+    backdate(page, revision, when)
+    return revision
+
+
+def ensure_child(parent, model, slug, change_summary, published_at, **fields):
     """Return (page, created): the child of `parent` with `slug`, created and published if missing,
-    with `change_summary` as its first version's change summary.
+    its first version dated `published_at` with `change_summary` as its change summary.
 
     An existing page is returned as it is, so that edits made since the last run are kept.
     """
@@ -22,8 +97,9 @@ def ensure_child(parent, model, slug, change_summary=None, **fields):
     page = model(slug=slug, **fields)
     parent.add_child(instance=page)
     revision = page.save_revision()
-    record_change_summary(page, change_summary or f"First version of “{page.title}”.")
+    record_change_summary(page, change_summary)
     revision.publish()
+    backdate(page, revision, published_at)
     logger.info("Created %s %r", model._meta.verbose_name, page.title)
     return page, True
 
@@ -45,8 +121,11 @@ def ensure_home():
     )
     root.add_child(instance=home)
     revision = home.save_revision()
-    record_change_summary(home, "The site's home page.")
+    record_change_summary(
+        home, "The network's site opens, to keep the procedure wiki the Bali meeting agreed."
+    )
     revision.publish()
+    backdate(home, revision, at(2013, 10, 21, 9))
     site = Site.objects.filter(is_default_site=True).first()
     welcome = site.root_page if site else None
     if site is None:
@@ -67,10 +146,11 @@ START_HERE = [
 ]
 
 
-def link_start_here(home):
+def link_start_here(home, cast):
     """Send newcomers to the three pages to read first, once, through a new version."""
     from home.models import StartHereLink
 
+    home = HomePage.objects.get(pk=home.pk)
     if home.start_here.exists() or home.has_unpublished_changes:
         return
     pages = {
@@ -80,6 +160,4 @@ def link_start_here(home):
     home.start_here = [
         StartHereLink(page=pages[slug], note=note) for slug, note in START_HERE if slug in pages
     ]
-    revision = home.save_revision()
-    record_change_summary(home, "Point newcomers to the three pages to read first.")
-    revision.publish()
+    publish_change(home, "Point newcomers to the three pages to read first.", at(2014, 3, 5), cast)

@@ -1,20 +1,17 @@
 """Demo content for the procedure wiki and the agreed statement of objectives.
 
-The procedures are starting drafts for the network to amend, not rules it adopted; each says so.
-The objectives are the six aims of the Best Bits 2013 meeting in Bali.
+The procedures were written for the demo as starting drafts after the Bali meeting; their
+record then shows every status a procedure can have: most adopted at dated approvals in
+2013 and 2014, one amended again in 2015, one still proposed, and an interim arrangement
+superseded when the first steering committee took office. The objectives are the six aims of
+the Best Bits 2013 meeting in Bali.
 """
 
 import datetime
 
-from wagtail.models import PageLogEntry, Revision
-
-from history.models import RecordEntry
-from history.summaries import record_change_summary
-from moderation.models import QuorumDecision
-from moderation.notifications import muted
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
 
-from .pages import ensure_child
+from .pages import at, ensure_child, publish_change
 
 DRAFT_NOTE = "Starting draft for the network to amend; not yet adopted."
 
@@ -272,6 +269,44 @@ PROCEDURES = [
         ],
     },
     {
+        "slug": "interim-steering-group",
+        "title": "Interim steering group",
+        "topic": ProcedurePage.Topic.STEERING_COMMITTEE,
+        "status": ProcedurePage.Status.IN_FORCE,
+        "in_force_from": datetime.date(2013, 10, 21),
+        "summary": (
+            "How the network was looked after between the Bali meeting and its first elected "
+            "steering committee (an example written for the demo)."
+        ),
+        "body": [
+            clause(
+                "Purpose",
+                "purpose",
+                "<p>Until the first steering committee chosen under the procedure on the "
+                "steering committee takes office, an interim steering group looks after the "
+                "network's business.</p>",
+            ),
+            clause(
+                "Members",
+                "members",
+                "<p>The interim group is made of volunteers who took part in the Bali meeting, "
+                "at least half of them from the Global South.</p>",
+            ),
+            clause(
+                "What it may decide",
+                "what-it-may-decide",
+                "<p>The interim group binds the network to nothing: it prepares the first "
+                "election of the steering committee and the adoption of these procedures.</p>",
+            ),
+            clause(
+                "End",
+                "end",
+                "<p>The interim group dissolves when the first elected steering committee takes "
+                "office.</p>",
+            ),
+        ],
+    },
+    {
         "slug": "task-forces",
         "title": "Task forces",
         "topic": ProcedurePage.Topic.TASK_FORCES,
@@ -306,12 +341,21 @@ PROCEDURES = [
 ]
 
 
+WIKI_OPENED = at(2013, 10, 21, 9, 30)
+FIRST_DRAFTS = at(2013, 10, 21, 10)
+FIRST_DRAFT_SUMMARY = (
+    "Starting draft, written after the Bali meeting agreed to keep a procedure wiki."
+)
+
+
 def load(home):
     """Create the procedure wiki, its starting procedures and the objectives page if missing."""
     wiki, _ = ensure_child(
         home,
         ProcedureIndexPage,
         "procedures",
+        "The procedure wiki agreed at the Bali meeting opens for members' proposals.",
+        WIKI_OPENED,
         title="Procedures",
         show_in_menus=True,
         search_description="The network's working procedures, as a wiki.",
@@ -320,13 +364,24 @@ def load(home):
             "live once a quorum of the steering committee has approved it.</p>"
         ),
     )
-    for spec in PROCEDURES:
-        first = JOINING_HISTORY_START[1] if spec["slug"] == "joining-the-network" else None
-        ensure_child(wiki, ProcedurePage, change_summary=first, **spec)
+    for minute, spec in enumerate(PROCEDURES):
+        summary = FIRST_DRAFT_SUMMARY
+        if spec.get("status") == ProcedurePage.Status.IN_FORCE:
+            summary = "Interim arrangement until the first elected steering committee takes office."
+        ensure_child(
+            wiki,
+            ProcedurePage,
+            summary=spec["summary"],
+            change_summary=summary,
+            published_at=FIRST_DRAFTS + datetime.timedelta(minutes=minute),
+            **{key: value for key, value in spec.items() if key != "summary"},
+        )
     ensure_child(
         home,
         ObjectivesPage,
         "objectives",
+        "The six aims agreed at the Bali meeting on 20 October 2013.",
+        at(2013, 10, 20, 18),
         title="Agreed statement of objectives",
         show_in_menus=True,
         search_description="What the network sets out to do.",
@@ -337,7 +392,7 @@ def load(home):
     return wiki
 
 
-def link_adoption(home, outcome):
+def link_adoption(home, outcome, cast):
     """Link the objectives page to the meeting outcome where they were agreed.
 
     Only when no link is set and the page has no unpublished changes, so that an editor's
@@ -347,16 +402,12 @@ def link_adoption(home, outcome):
     if objectives is None or objectives.adopted_at_id or objectives.has_unpublished_changes:
         return
     objectives.adopted_at = outcome
-    revision = objectives.save_revision()
-    record_change_summary(objectives, "Link the objectives to the Bali outcome that agreed them.")
-    revision.publish()
-
-
-# Approved amendments of "Joining the network", so the demo shows a rule's history.
-JOINING_HISTORY_START = (
-    datetime.datetime(2013, 10, 21, 10, tzinfo=datetime.UTC),
-    "Starting draft, written after the Bali meeting agreed to keep a procedure wiki.",
-)
+    publish_change(
+        objectives,
+        "Link the objectives to the Bali outcome that agreed them.",
+        at(2013, 10, 21, 11),
+        cast,
+    )
 
 
 def amend_subclause(raw_clauses, anchor, text):
@@ -370,15 +421,30 @@ def amend_subclause(raw_clauses, anchor, text):
     return clauses
 
 
-def _amend_decision_and_add_appeals(clauses):
-    for clause in clauses:
-        for sub in clause["value"]["subclauses"]:
-            value = sub.get("value", sub)
-            if value["anchor"] == "application-decision":
-                value["text"] = (
-                    "<p>The steering committee decides within twenty-one days, gives its reasons "
-                    "when it refuses, and publishes the new member on the membership page.</p>"
-                )
+def adopted(page, day):
+    """`page` in force from `day`, its summary no longer calling it a draft."""
+    page.status = ProcedurePage.Status.IN_FORCE
+    page.in_force_from = day
+    page.summary = page.summary.replace(DRAFT_NOTE, "").strip()
+    return page
+
+
+def _adopt_without_the_draft_status(page, day):
+    page.body = [
+        dict(item)
+        for item in page.body.raw_data
+        if item["value"].get("anchor") != "status-of-this-draft"
+    ]
+    return adopted(page, day)
+
+
+def _amend_decision_and_add_appeals(page, day):
+    clauses = amend_subclause(
+        page.body.raw_data,
+        "application-decision",
+        "<p>The steering committee decides within twenty-one days, gives its reasons when it "
+        "refuses, and publishes the new member on the membership page.</p>",
+    )
     clauses.append(
         {
             "type": "clause",
@@ -391,10 +457,12 @@ def _amend_decision_and_add_appeals(clauses):
             },
         }
     )
-    return clauses
+    page.body = clauses
+    return adopted(page, day)
 
 
-def _put_responsibilities_first(clauses):
+def _put_responsibilities_first(page, day):
+    clauses = [dict(item) for item in page.body.raw_data]
     by_anchor = {clause["value"]["anchor"]: clause for clause in clauses}
     responsibilities = by_anchor["responsibilities-of-members"]
     clauses.remove(responsibilities)
@@ -403,62 +471,70 @@ def _put_responsibilities_first(clauses):
     who["text"] = who["text"].replace(
         "Civil society organisations", "Civil society organisations and networks of them"
     )
-    return clauses
+    page.body = clauses
+    return page
 
 
-JOINING_AMENDMENTS = [
+def _superseded(page, day):
+    page.status = ProcedurePage.Status.SUPERSEDED
+    page.related_procedures = ProcedurePage.objects.filter(slug="steering-committee")
+    return page
+
+
+# The wiki's record after the first drafts: (when, procedure, change, change summary).
+AMENDMENTS = [
     (
-        datetime.datetime(2014, 3, 1, 12, tzinfo=datetime.UTC),
-        "Decide applications within 21 days, give reasons for a refusal, and allow appeals.",
-        _amend_decision_and_add_appeals,
+        at(2013, 12, 1),
+        "steering-committee",
+        adopted,
+        "Adopted after a fourteen-day call for comment on the network's list, so that the "
+        "first steering committee can be elected under it.",
     ),
     (
-        datetime.datetime(2015, 6, 10, 9, tzinfo=datetime.UTC),
-        "Put members' responsibilities first and welcome networks of organisations.",
+        at(2014, 1, 1, 0, 5),
+        "interim-steering-group",
+        _superseded,
+        "Superseded: the first elected steering committee took office on 1 January 2014.",
+    ),
+    (
+        at(2014, 1, 15),
+        "task-forces",
+        adopted,
+        "Adopted after the call for comment, as the two Bali task forces asked for rules.",
+    ),
+    (
+        at(2014, 3, 1, 12),
+        "joining-the-network",
+        _amend_decision_and_add_appeals,
+        "Decide applications within 21 days, give reasons for a refusal, and allow appeals; "
+        "adopted with these changes after the call for comment.",
+    ),
+    (
+        at(2014, 3, 1, 12, 30),
+        "how-the-network-is-organised",
+        _adopt_without_the_draft_status,
+        "Adopted after the call for comment; the note that it was a draft is removed.",
+    ),
+    (
+        at(2015, 6, 10, 9),
+        "joining-the-network",
         _put_responsibilities_first,
+        "Put members' responsibilities first and welcome networks of organisations.",
     ),
 ]
 
 
-def load_history(wiki, proposer=None, approvers=()):
-    """Give "Joining the network" a record of approved amendments, once, when it is new.
+def load_history(wiki, cast):
+    """Give the wiki its record of adoptions and amendments, once, when it is new.
 
-    With the demo accounts, each amendment goes through the real approval workflow: the
-    member proposes it and two committee members approve it. Dates are set in the past so
-    that "as of" views have something to show.
+    With the demo accounts each change goes through the real approval workflow: the member
+    proposes it and two committee members approve it, on the date it gives.
     """
-    page = ProcedurePage.objects.child_of(wiki).filter(slug="joining-the-network").first()
-    if page is None or page.revisions.count() != 1:
+    procedures = {page.slug: page for page in ProcedurePage.objects.child_of(wiki)}
+    if any(page.revisions.count() != 1 for page in procedures.values()):
         return
-    first = page.get_latest_revision()
-    when = JOINING_HISTORY_START[0]
-    _backdate(page, first, when)
-    for when, summary, amend in JOINING_AMENDMENTS:
-        page = ProcedurePage.objects.get(pk=page.pk)
-        page.body = amend([dict(item) for item in page.body.raw_data])
-        revision = page.save_revision(user=proposer)
-        record_change_summary(page, summary, user=proposer)
-        if proposer is not None and len(approvers) >= 2:
-            # Notifications of demo approvals would only clutter the console.
-            with muted():
-                workflow_state = page.get_workflow().start(page, proposer)
-                for approver in approvers[:2]:
-                    task_state = workflow_state.current_task_state
-                    task_state.task.specific.on_action(
-                        task_state, approver, "approve", revision_id=revision.pk
-                    )
-                    workflow_state.refresh_from_db()
-        else:
-            revision.publish()
-        _backdate(page, revision, when)
-
-
-def _backdate(page, revision, when):
-    PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
-    RecordEntry.objects.filter(revision_id=revision.pk).update(at=when)
-    Revision.objects.filter(pk=revision.pk).update(created_at=when)
-    QuorumDecision.objects.filter(revision=revision).update(created_at=when)
-    updates = {"last_published_at": when, "latest_revision_created_at": when}
-    if page.first_published_at is None or page.first_published_at > when:
-        updates["first_published_at"] = when
-    ProcedurePage.objects.filter(pk=page.pk).update(**updates)
+    for when, slug, change, summary in AMENDMENTS:
+        if slug not in procedures:
+            continue
+        page = change(ProcedurePage.objects.get(pk=procedures[slug].pk), when.date())
+        publish_change(page, summary, when, cast)

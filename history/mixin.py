@@ -33,6 +33,9 @@ class PublicHistoryMixin(RoutablePageMixin):
     history_per_page = 20
     # {person id (str): name} as a version being shown recorded them; None on the live page.
     recorded_names = None
+    # The day a version being shown is read on (the as-of day, or the day it was published),
+    # for what a page works out from dates ("seats now"); None on the live page: today.
+    shown_on = None
 
     def history_sections(self):
         return [Section("title", "", "Title", self.title)]
@@ -103,6 +106,7 @@ class PublicHistoryMixin(RoutablePageMixin):
 
     def render_version(self, request, history, version, as_of=None):
         old_page = self.as_published(version)
+        old_page.shown_on = as_of or timezone.localtime(version.published_at).date()
         context = old_page.get_context(request)
         context.update(
             version=version,

@@ -181,9 +181,9 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["seats"] = self.seats()
+        context["seats"] = self.seats(self.shown_on)
         context["has_history"] = any(seat.past for seat in context["seats"])
-        context["seat_timeline"] = self.seat_timeline(context["seats"])
+        context["seat_timeline"] = self.seat_timeline(context["seats"], self.shown_on)
         return context
 
 

@@ -8,7 +8,7 @@ from demo import notice as notice_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
-from demo.pages import ensure_home, link_start_here
+from demo.pages import Cast, ensure_home, link_start_here
 
 
 class Command(BaseCommand):
@@ -20,27 +20,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             accounts = ensure_demo_accounts()
+            cast = Cast.from_accounts(accounts)
             home, created = ensure_home()
             wiki = procedures_demo.load(home)
             task_forces = network_demo.load(home)
-            outcomes = meetings_demo.load(home)
+            outcomes = meetings_demo.load(home, cast)
             network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
-            procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"])
-            users = {user.username: user for user, _ in accounts}
-            procedures_demo.load_history(
-                wiki,
-                proposer=users.get("member"),
-                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
-            )
-            notice_demo.load(
-                wiki,
-                proposer=users.get("member"),
-                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
-                objector=users.get("member-b"),
-            )
-            search_demo.load(home)
+            procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"], cast)
+            meetings_demo.point_to_the_record(outcomes, cast)
+            procedures_demo.load_history(wiki, cast)
+            network_demo.load_history(home, cast)
             if created:
-                link_start_here(home)
+                link_start_here(home, cast)
+            notice_demo.load(wiki, cast)
+            search_demo.load(home)
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
