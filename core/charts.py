@@ -14,6 +14,9 @@ WIDTH = 1000  # the SVG's width in its own units; it scales to the page
 LABEL_WIDTH = 220  # room for the row labels on the left
 ROW_HEIGHT = 34
 AXIS_HEIGHT = 28
+CHAR_WIDTH = 7.5  # of a 12px label, in the SVG's units: enough for most names
+LABEL_PADDING = 6
+GAP = 2  # between a bar and the next on the same lane, so that two terms read as two
 
 
 @dataclasses.dataclass
@@ -28,8 +31,17 @@ class Span:
     width: float = 0
 
     @property
-    def label_fits(self):
-        return self.width >= 8 * len(self.label)
+    def shown_label(self):
+        """As much of the label as fits on the bar, dropping words from the front ("Person A"
+        for "Example Person A"), or "" when not even the last word fits; the bar's tooltip
+        and the table beside the picture always have it whole."""
+        words = self.label.split()
+        while words:
+            label = " ".join(words)
+            if self.width >= CHAR_WIDTH * len(label) + 2 * LABEL_PADDING:
+                return label
+            words = words[1:]
+        return ""
 
 
 @dataclasses.dataclass
@@ -102,7 +114,7 @@ def timeline(lanes, today):
         lane.y = AXIS_HEIGHT + ROW_HEIGHT * row
         for span in lane.spans:
             span.x = _x(span.start, start, end)
-            span.width = max(_x(span.end or end, start, end) - span.x, 2)
+            span.width = max(_x(span.end or end, start, end) - span.x - GAP, 2)
     step = max(1, (end.year - start.year) // 8)
     ticks = [
         Tick(str(year), _x(datetime.date(year, 1, 1), start, end))

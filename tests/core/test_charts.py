@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from core.charts import Bar, Lane, Span, bar_chart, timeline
+from core.charts import GAP, Bar, Lane, Span, bar_chart, timeline
 from network.models import Region, SeatTerm
 from tests.factories import (
     MembershipPageFactory,
@@ -22,8 +22,18 @@ def test_spans_are_placed_in_proportion_to_their_dates():
     assert (line.start, line.end) == (datetime.date(2014, 1, 1), datetime.date(2018, 1, 1))
     plot = line.width - line.label_width
     assert term.x == line.label_width
-    assert term.width == pytest.approx(plot * 730 / 1461)
+    assert term.width == pytest.approx(plot * 730 / 1461 - GAP)
     assert line.today_x == pytest.approx(line.label_width + plot * 1247 / 1461)
+
+
+def test_a_bar_shows_as_much_of_its_label_as_fits():
+    two_years, ten_days = (
+        Span("Example Person A", datetime.date(2014, 1, 1), datetime.date(2016, 1, 1)),
+        Span("Example Person B", datetime.date(2016, 1, 1), datetime.date(2016, 1, 11)),
+    )
+    timeline([Lane("Africa", [two_years, ten_days])], today=datetime.date(2026, 1, 1))
+    assert two_years.shown_label == "Person A"
+    assert ten_days.shown_label == ""
 
 
 def test_bars_are_in_proportion_to_their_values():

@@ -175,14 +175,15 @@ class TestSteeringCommitteePage:
         response = client.get(committee.url)
 
         assert response.status_code == 200
-        html = response.content.decode()
-        seats_now = html[html.index("Seats now") : html.index("Past holders")]
+        page = parse(response)
+        seats_now = text(page.select_one("#seats-heading").find_parent("section"))
         assert "Current Holder" in seats_now and "Chair" in seats_now
         assert "Vacant" in seats_now and "Europe" in seats_now
         assert "Former Holder" not in seats_now
-        history = html[html.index("Past holders") :]
-        assert "Former Holder" in history
-        assert "1 January 2014" in history and "1 January 2016" in history
+        history = page.select_one("section.past-holders")
+        assert text(history.select_one("details summary")) == "Africa: 1 earlier term"
+        assert "Former Holder" in text(history)
+        assert "1 January 2014" in text(history) and "1 January 2016" in text(history)
 
     def test_a_term_starting_later_is_shown_as_next(self, client, committee):
         SeatTermFactory(
