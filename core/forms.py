@@ -31,6 +31,12 @@ class ChangeSummaryPageForm(WagtailAdminPageForm):
             if summary is not None:
                 self.fields["change_summary"].initial = summary.text
 
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        # Recorded with the revision the editor saves next (history.summaries).
+        page.change_summary_to_record = self.cleaned_data.get("change_summary", "")
+        return page
+
     def clean(self):
         cleaned_data = super().clean()
         summary = (cleaned_data.get("change_summary") or "").strip()

@@ -6,6 +6,7 @@ class HistoryConfig(AppConfig):
     verbose_name = "History"
 
     def ready(self):
-        from . import record
+        from . import record, summaries
 
         record.connect()
+        summaries.connect()

@@ -1,9 +1,9 @@
-"""Admin hooks of the public record: change summaries are stored with the edit they describe."""
+"""Admin hooks of the public record: how change summaries read in the page's admin log."""
 
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from .summaries import CHANGE_SUMMARY_ACTION, record_change_summary
+from .summaries import CHANGE_SUMMARY_ACTION
 
 
 @hooks.register("register_log_actions")
@@ -14,10 +14,3 @@ def register_history_log_actions(actions):
 
         def format_message(self, log_entry):
             return f"Change summary: “{log_entry.data.get('summary', '')}”"
-
-
-@hooks.register("after_create_page")
-@hooks.register("after_edit_page")
-def store_change_summary(request, page):
-    if request.method == "POST":
-        record_change_summary(page, request.POST.get("change_summary", ""), user=request.user)

@@ -216,6 +216,8 @@ def test_approvers_are_emailed_when_a_change_awaits_them(client, member, committ
     recipients = {address for m in mail.outbox for address in m.to}
     assert {u.email for u in committee} <= recipients
     assert member.email not in recipients
+    # The summary given in the same form is in the email, sent as the review starts.
+    assert all("Change summary: Clarify who can join." in m.body for m in mail.outbox)
 
 
 def test_task_says_when_too_few_people_can_approve(client, member, committee, procedure):
