@@ -70,7 +70,7 @@ class Timeline:
 
     @property
     def today_label(self):
-        """"today", or the day marked when the chart shows an earlier day (an old version)."""
+        """ "today", or the day marked when the chart shows an earlier day (an old version)."""
         if self.today == timezone.localdate():
             return "today"
         return f"{self.today:%-d %b %Y}"
