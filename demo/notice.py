@@ -7,6 +7,7 @@ from notice import lifecycle
 from notice.models import Notice
 from procedures.models import ProcedurePage
 
+from .pages import submit_and_approve
 from .procedures import amend_subclause
 
 NOTICE_DAYS = 7
@@ -30,25 +31,15 @@ def load(wiki, cast):
     page = ProcedurePage.objects.child_of(wiki).filter(slug="making-joint-statements").first()
     if page is None or Notice.objects.filter(page=page).exists() or page.workflow_in_progress:
         return None
-    from history.summaries import record_change_summary
-
     page.body = amend_subclause(
         page.body.raw_data,
         "comment-period",
         "<p>A draft is open for comment for at least fourteen days, or three days when a "
         "meeting deadline requires it.</p>",
     )
-    revision = page.save_revision(user=proposer)
-    record_change_summary(page, SUMMARY, user=proposer)
-    with muted():
-        workflow_state = page.get_workflow().start(page, proposer)
-        for approver in approvers[:2]:
-            task_state = workflow_state.current_task_state
-            task_state.task.specific.on_action(
-                task_state, approver, "approve", revision_id=revision.pk
-            )
-            workflow_state.refresh_from_db()
-        notice = Notice.objects.get(page=page)
-        if objector is not None:
+    submit_and_approve(page, SUMMARY, cast)
+    notice = Notice.objects.get(page=page)
+    if objector is not None:
+        with muted():
             lifecycle.object_to(notice, objector, OBJECTION)
     return notice

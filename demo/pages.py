@@ -61,26 +61,31 @@ def backdate(page, revision, when):
     Page.objects.filter(pk=page.pk).update(**updates)
 
 
-def publish_change(page, summary, when, cast, proposer=None):
-    """Publish `page` as it now stands in memory as a new version with `summary`, dated `when`.
-
-    With the demo accounts it goes through the real workflow: `proposer` (the cast's member by
-    default) submits it and the cast's two committee members approve that revision.
-    """
+def submit_and_approve(page, summary, cast, proposer=None):
+    """Save `page` as it now stands in memory as a new revision with `summary`, and have it
+    approved: with the demo accounts `proposer` (the cast's member by default) submits it
+    through the real workflow and the cast's two committee members approve that revision;
+    without them it is published directly. Returns the revision."""
     proposer = proposer or cast.proposer
     revision = page.save_revision(user=proposer)
     record_change_summary(page, summary, user=proposer)
-    if proposer is not None and cast.approvers:
-        with muted():  # the demo's approvals would only clutter the console
-            workflow_state = page.get_workflow().start(page, proposer)
-            for approver in cast.approvers:
-                task_state = workflow_state.current_task_state
-                task_state.task.specific.on_action(
-                    task_state, approver, "approve", revision_id=revision.pk
-                )
-                workflow_state.refresh_from_db()
-    else:
+    if proposer is None or not cast.approvers:
         revision.publish()
+        return revision
+    with muted():  # the demo's approvals would only clutter the console
+        workflow_state = page.get_workflow().start(page, proposer)
+        for approver in cast.approvers:
+            task_state = workflow_state.current_task_state
+            task_state.task.specific.on_action(
+                task_state, approver, "approve", revision_id=revision.pk
+            )
+            workflow_state.refresh_from_db()
+    return revision
+
+
+def publish_change(page, summary, when, cast, proposer=None):
+    """A new version of `page` with `summary`, approved (`submit_and_approve`) and dated `when`."""
+    revision = submit_and_approve(page, summary, cast, proposer)
     backdate(page, revision, when)
     return revision
 

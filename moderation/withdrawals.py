@@ -45,6 +45,19 @@ def proposal_refusal(page, user):
     return None
 
 
+def _new_withdrawal(page, user, action, reason):
+    """A withdrawal of `page` proposed by `user`, named as they are now, for the record."""
+    return Withdrawal.objects.create(
+        page=page,
+        page_title=page.title,
+        action=action,
+        reason=reason,
+        task=quorum_task(page),
+        proposed_by=user,
+        proposed_by_name=public_name(user),
+    )
+
+
 def propose(page, user, action, reason):
     """Record a proposal to withdraw `page`; raises PermissionDenied with the reason when
     `user` may not."""
@@ -53,15 +66,7 @@ def propose(page, user, action, reason):
         raise PermissionDenied(refusal)
     try:
         with transaction.atomic():
-            withdrawal = Withdrawal.objects.create(
-                page=page,
-                page_title=page.title,
-                action=action,
-                reason=reason,
-                task=quorum_task(page),
-                proposed_by=user,
-                proposed_by_name=public_name(user),
-            )
+            withdrawal = _new_withdrawal(page, user, action, reason)
     except IntegrityError:
         raise PermissionDenied(
             "A proposal to withdraw this page is already awaiting approval."
@@ -133,15 +138,7 @@ def withdraw_now(page, user, action, reason):
     if not page.live and action == Withdrawal.Action.UNPUBLISH:
         raise PermissionDenied("This page is not on the site, so there is nothing to withdraw.")
     with transaction.atomic():
-        withdrawal = Withdrawal.objects.create(
-            page=page,
-            page_title=page.title,
-            action=action,
-            reason=reason,
-            task=quorum_task(page),
-            proposed_by=user,
-            proposed_by_name=public_name(user),
-        )
+        withdrawal = _new_withdrawal(page, user, action, reason)
         _carry_out(withdrawal, user)
     return withdrawal
 

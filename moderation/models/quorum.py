@@ -1,6 +1,5 @@
 """Quorum approval of changes by the steering committee."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -12,9 +11,10 @@ from history.record import public_name
 
 from .. import notifications
 from ..constants import DEFAULT_REQUIRED_APPROVALS
+from .decisions import CommitteeDecision
 
 
-class QuorumDecision(models.Model):
+class QuorumDecision(CommitteeDecision):
     """One approver's approval of, or request for changes to, one revision during a quorum
     task. `name` is their public name when they decided: the record keeps it."""
 
@@ -26,16 +26,9 @@ class QuorumDecision(models.Model):
         TaskState, on_delete=models.CASCADE, related_name="quorum_decisions"
     )
     revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    name = models.CharField(max_length=255, blank=True)
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    comment = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(CommitteeDecision.Meta):
         constraints = [
             # Nobody approves the same text twice, even with two requests at once.
             models.UniqueConstraint(

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from wagtail.models import Page
 
+from .decisions import CommitteeDecision
+
 WITHDRAWAL_REASON_MAX_LENGTH = 1000
 
 
@@ -60,7 +62,7 @@ class Withdrawal(models.Model):
         return f"{self.get_action_display()}: {self.page_title} ({self.get_status_display()})"
 
 
-class WithdrawalDecision(models.Model):
+class WithdrawalDecision(CommitteeDecision):
     """One committee member's approval of, or refusal of, a withdrawal."""
 
     class Decision(models.TextChoices):
@@ -68,16 +70,9 @@ class WithdrawalDecision(models.Model):
         REJECT = "reject", "Refused"
 
     withdrawal = models.ForeignKey(Withdrawal, on_delete=models.CASCADE, related_name="decisions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    name = models.CharField(max_length=255, blank=True)
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    comment = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(CommitteeDecision.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["withdrawal", "user"],
