@@ -24,6 +24,7 @@ from network.roles import RoleEntry, RoleGroup
 
 from .blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
 from .forms import MeetingPageForm, OutcomePageForm
+from .open_data import meeting_records
 
 
 class MeetingIndexPage(BasePage):
@@ -187,6 +188,13 @@ class MeetingPage(BasePage):
             )
             found.append(Part(session.anchor, f"Session: {session.title}", text))
         return found
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.context) or self.location
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        return meeting_records(pages, request)
 
     @classmethod
     def person_roles(cls, person, pages):
@@ -362,6 +370,9 @@ class OutcomePage(BasePage):
 
     def search_parts(self):
         return [Part("", "", plain_text(self.body))]
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

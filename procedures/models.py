@@ -11,13 +11,20 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.models import BasePage, grouped_by_choice
+from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 
-from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
+from .blocks import (
+    ClauseStreamBlock,
+    clause_data,
+    fill_clause_anchors,
+    iter_clause_anchors,
+    numbered_clauses,
+)
 
 
 class ProcedureIndexPage(BasePage):
@@ -135,6 +142,21 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     def clauses(self):
         return numbered_clauses(self.body)
 
+    def preview_text(self):
+        return self.search_description or self.summary
+
+    def data_content(self):
+        """The procedure as data, as its page reads: its standing, summary and clauses."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "topic": self.get_topic_display(),
+            "status": self.status,
+            "standing": self.standing,
+            "in_force_from": popolo_date(self.in_force_from),
+            "clauses": [clause_data(clause) for clause in self.clauses],
+        }
+
     def history_sections(self):
         sections = [
             Section("title", "", "Title", self.title),
@@ -239,6 +261,9 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
 
     class Meta:
         verbose_name = "statement of objectives"
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.preamble)
 
     def search_parts(self):
         return [Part("", "", plain_text(self.preamble))] + [

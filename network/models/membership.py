@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.charts import Bar, bar_chart
 from core.models import BasePage
+from core.open_data import Records
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
@@ -48,6 +49,20 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     def search_parts(self):
         return [Part("", "", plain_text(self.how_to_join))]
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.how_to_join)
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        """The member organisations the page lists, and their membership of the network."""
+        if not pages.exists():
+            return Records()
+        members = list(Organisation.objects.members().order_by("pk"))
+        return Records(
+            organizations=[organisation.popolo() for organisation in members],
+            memberships=[organisation.popolo_membership() for organisation in members],
+        )
 
     @classmethod
     def for_request(cls, request):

@@ -5,6 +5,7 @@ from django.db import transaction
 from demo import meetings as meetings_demo
 from demo import network as network_demo
 from demo import notice as notice_demo
+from demo import opendata as opendata_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                 objector=users.get("member-b"),
             )
             search_demo.load(home)
+            opendata_demo.load()
             if created:
                 link_start_here(home)
         self.stdout.write(
