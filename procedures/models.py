@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PublicPageField, api_fields_for
 from core.models import BasePage, grouped_by_choice
 from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
@@ -38,6 +39,7 @@ class ProcedureIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "procedure wiki"
@@ -104,6 +106,14 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         index.FilterField("topic"),
         index.FilterField("in_force_from"),
     ]
+    api_fields = api_fields_for(
+        "summary",
+        "topic",
+        "status",
+        "in_force_from",
+        "body",
+        related_procedures=PublicPageField(),
+    )
 
     search_kind = PageKind("procedure", "Procedure")
     search_date_field = "in_force_from"
@@ -254,6 +264,9 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         index.SearchField("preamble"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
     ]
+    api_fields = api_fields_for(
+        "preamble", "objectives", "adopted_on", adopted_at=PublicPageField()
+    )
 
     search_kind = PageKind("objectives", "Objectives")
     search_date_field = "adopted_on"
@@ -287,6 +300,7 @@ class Objective(Orderable):
     text = models.TextField()
 
     panels = [FieldPanel("text")]
+    api_fields = api_fields_for("text")
 
     def __str__(self):
         return self.text

@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import ORGANISATION_FIELDS, PERSON_FIELDS, RecordField, api_fields_for
 from core.models import BasePage
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
@@ -38,6 +39,7 @@ class MeetingIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "meeting index"
@@ -129,6 +131,19 @@ class MeetingPage(BasePage):
             ],
         ),
     ]
+    api_fields = api_fields_for(
+        "start_date",
+        "end_date",
+        "location",
+        "venue",
+        "context",
+        "objectives",
+        "sessions",
+        "background_papers",
+        "reports",
+        participating_organisations=RecordField(ORGANISATION_FIELDS),
+        participants=RecordField(PERSON_FIELDS),
+    )
 
     search_kind = PageKind("meeting", "Meeting")
     search_date_field = "start_date"
@@ -243,6 +258,7 @@ class MeetingObjective(Orderable):
     text = models.TextField()
 
     panels = [FieldPanel("text")]
+    api_fields = api_fields_for("text")
 
     def __str__(self):
         return self.text
@@ -277,6 +293,16 @@ class Session(Orderable, ClusterableModel):
         FieldPanel("agenda"),
         FieldPanel("expected_outputs"),
     ]
+    api_fields = api_fields_for(
+        "day",
+        "start_time",
+        "title",
+        "kind",
+        "description",
+        "agenda",
+        "expected_outputs",
+        facilitators=RecordField(PERSON_FIELDS),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = "session"

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PublicPageField, RecordField, api_fields_for
 from core.models import BasePage
 from core.rich_text import DOCUMENT_FEATURES
 from core.search import PageKind, Part
@@ -69,6 +70,9 @@ class OutcomePage(BasePage):
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
+    api_fields = api_fields_for(
+        "kind", "date", "body", "led_to", session=RecordField(("id", "title", "day"))
+    )
 
     search_kind = PageKind("outcome", "Outcome")
     search_date_field = "date"
@@ -98,6 +102,7 @@ class OutcomeLink(Orderable):
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("page", LED_TO_TYPES)]
+    api_fields = api_fields_for(page=PublicPageField())
 
     def clean(self):
         super().clean()

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PERSON_FIELDS, RecordField, api_fields_for
 from core.charts import Lane, Span, timeline
 from core.models import BasePage
 from core.open_data import NETWORK_ID, Records, page_source, popolo_date, popolo_id
@@ -64,6 +65,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         index.SearchField("intro"),
         index.RelatedFields("seat_terms", [index.SearchField("seat")]),
     ]
+    api_fields = api_fields_for("intro", "seat_terms")
     search_kind = PageKind("steering-committee", "Steering committee")
     search_prefetch = ("seat_terms__holder",)
 
@@ -271,6 +273,15 @@ class SeatTerm(Orderable):
         FieldPanel("term_end"),
         FieldPanel("how_selected"),
     ]
+    api_fields = api_fields_for(
+        "seat",
+        "holder_name",
+        "role",
+        "term_start",
+        "term_end",
+        "how_selected",
+        holder=RecordField(PERSON_FIELDS),
+    )
 
     def __str__(self):
         return f"{self.seat}: {self.holder_label}"

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.api_fields import api_fields_for
 from core.charts import Bar, bar_chart
 from core.models import BasePage
 from core.open_data import Records
@@ -36,6 +37,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("how_to_join")]
     search_fields = [*Page.search_fields, index.SearchField("how_to_join")]
+    api_fields = api_fields_for("how_to_join")
     search_kind = PageKind("membership", "Membership")
 
     class Meta:

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api_fields import PERSON_FIELDS, PublicPageField, RecordField, api_fields_for
 from core.models import BasePage, grouped_by_choice
 from core.open_data import NETWORK_ID, Records, page_source, popolo_id
 from core.rich_text import TEXT_FEATURES
@@ -33,6 +34,7 @@ class TaskForceIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "task force index"
@@ -104,6 +106,14 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         index.FilterField("status"),
         index.RelatedFields("convenors", [index.SearchField("name")]),
     ]
+    api_fields = api_fields_for(
+        "status",
+        "mandate",
+        "outcomes",
+        set_up_at=PublicPageField(),
+        convenors=RecordField(PERSON_FIELDS),
+        members=RecordField(PERSON_FIELDS),
+    )
     search_kind = PageKind("task-force", "Task force")
     search_prefetch = ("convenors",)
 
