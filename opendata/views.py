@@ -44,8 +44,9 @@ def data_view(view):
     return wrapped
 
 
-def licence_headers(licence):
-    return {"Link": f'<{licence["url"]}>; rel="license"'} if licence and licence["url"] else {}
+def licence_of(request):
+    """{name, url} of the licence the data is under, or None while none is chosen."""
+    return OpenDataSettings.for_request(request).licence()
 
 
 def dataset(request):
@@ -65,7 +66,7 @@ def index(request):
         request,
         "opendata/index.html",
         {
-            "licence": OpenDataSettings.for_request(request).licence(),
+            "licence": licence_of(request),
             "id_scheme": ID_SCHEME,
             "records_per_page": RECORDS_PER_PAGE,
             "procedures_per_page": PROCEDURES_PER_PAGE,
@@ -84,9 +85,16 @@ def index(request):
     )
 
 
+def answer(request, build, key=()):
+    """What `build` makes, cached, with a link to the licence the data is under."""
+    licence = licence_of(request)
+    headers = {"Link": f'<{licence["url"]}>; rel="license"'} if licence and licence["url"] else {}
+    return cached_response(request, build, key, headers)
+
+
 @data_view
 def popolo(request):
-    licence = OpenDataSettings.for_request(request).licence()
+    licence = licence_of(request)
 
     def build():
         document = {
@@ -99,47 +107,41 @@ def popolo(request):
         }
         return json_body(document), JSON
 
-    key = (licence["name"], licence["url"] or "") if licence else ()
-    return cached_response(request, build, key, licence_headers(licence))
+    return answer(request, build, key=(licence["name"], licence["url"] or "") if licence else ())
 
 
 @data_view
 def popolo_list(request, kind):
     if kind not in KINDS:
         return json_error(not_found_message())
-    licence = OpenDataSettings.for_request(request).licence()
 
     def build():
         records, pagination = paginate(request, dataset(request)[KINDS[kind]], RECORDS_PER_PAGE)
         return json_body({**pagination, "results": records}), JSON
 
-    return cached_response(request, build, headers=licence_headers(licence))
+    return answer(request, build)
 
 
 @data_view
 def popolo_table(request, kind):
     if kind not in TABLES:
         return json_error(not_found_message())
-    licence = OpenDataSettings.for_request(request).licence()
 
     def build():
-        columns, rows = table(kind, dataset(request)[KINDS[kind]])
-        return csv_body(columns, rows), CSV
+        return csv_body(*table(kind, dataset(request)[KINDS[kind]])), CSV
 
-    response = cached_response(request, build, headers=licence_headers(licence))
+    response = answer(request, build)
     response["Content-Disposition"] = f'inline; filename="{kind}.csv"'
     return response
 
 
 @data_view
 def procedures(request):
-    licence = OpenDataSettings.for_request(request).licence()
-
     def build():
         pages, pagination = paginate(request, public_procedures(), PROCEDURES_PER_PAGE)
         return json_body({**pagination, "results": procedures_data(pages, request)}), JSON
 
-    return cached_response(request, build, headers=licence_headers(licence))
+    return answer(request, build)
 
 
 @data_view

@@ -151,3 +151,13 @@ def test_the_data_page_gives_the_licence_an_administrator_chose(client, network)
         "url": "https://creativecommons.org/licenses/by/4.0/",
     }
     assert response["Link"] == '<https://creativecommons.org/licenses/by/4.0/>; rel="license"'
+
+
+def test_a_licence_named_without_an_address(client, network):
+    licence = OpenDataSettings.for_site(network["joining"].get_site())
+    licence.licence_name = "Public domain"
+    licence.save()
+    response = client.get("/data/popolo.json")
+    assert response.json()["meta"]["licence"] == {"name": "Public domain", "url": None}
+    assert "Link" not in response
+    assert "Public domain" in text(parse(client.get("/data/")).main)
