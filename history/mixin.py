@@ -24,6 +24,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
 
@@ -36,7 +38,7 @@ from .feeds import PageHistoryFeed
 from .versions import PageHistory, parse_day
 
 JSON_SUFFIX = ".json"
-PUBLIC_RECORD_ROUTES = {"history", "history.json", "as-of"}
+PUBLIC_RECORD_ROUTES = {"history", "as-of"}
 
 
 class PublicHistoryMixin(RoutablePageMixin):
@@ -197,6 +199,7 @@ class PublicHistoryMixin(RoutablePageMixin):
         return self.render_version(request, history, version, as_of=parsed)
 
     @path("history.json", name="history_json")
+    @method_decorator(require_safe)
     def history_json(self, request):
         def build():
             history = self.history()
@@ -206,6 +209,7 @@ class PublicHistoryMixin(RoutablePageMixin):
         return cached_response(request, build)
 
     @path("as-of/<str:day>.json", name="as_of_json")
+    @method_decorator(require_safe)
     def as_of_json(self, request, day):
         parsed = parse_day(day)
         if parsed is None:

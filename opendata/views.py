@@ -1,12 +1,13 @@
-"""/data/: the network's record as open data, and robots.txt. Views stay thin: the data is
+"""/data/: the network's record as open data; robots.txt and the favicon. Views stay thin: the data is
 built in `popolo.py`, `procedures.py` and `tables.py`, cached and answered by
 `history.cache`."""
 
 import functools
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -161,3 +162,9 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: the icon is a static file."""
+    return HttpResponsePermanentRedirect(static("favicon.ico"))

@@ -110,7 +110,10 @@ def test_a_preflight_allows_conditional_gets(client, network):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
-def test_data_is_read_only(client, network, method):
-    response = getattr(client, method)("/data/popolo.json")
+@pytest.mark.parametrize(
+    "url", ["/data/popolo.json", "/procedures/joining-the-network/history.json"]
+)
+def test_data_is_read_only(client, network, method, url):
+    response = getattr(client, method)(url)
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"
