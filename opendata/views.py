@@ -1,5 +1,5 @@
-"""/data/: the network's record as open data; robots.txt and the favicon. Views stay thin: the data is
-built in `popolo.py`, `procedures.py` and `tables.py`, cached and answered by
+"""/data/: the network's record as open data; robots.txt and the favicon. Views stay thin:
+the data is built in `popolo.py`, `procedures.py` and `tables.py`, cached and answered by
 `history.cache`."""
 
 import functools
