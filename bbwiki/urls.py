@@ -1,10 +1,13 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from history import views as history_views
+from opendata import views as opendata_views
+from opendata.api import api_router
 from operations import views as operations_views
 
 urlpatterns = [
@@ -15,7 +18,11 @@ urlpatterns = [
     path("changes/", include("history.urls")),
     path("proposals/", include("moderation.urls")),
     path("search/", include("search.urls")),
+    path("data/", include("opendata.urls")),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", opendata_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", opendata_views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -25,5 +32,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every page; this must stay last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
+# routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
+    path("", include(wagtail_urls)),
+]

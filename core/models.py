@@ -3,6 +3,7 @@
 from wagtail.models import Page
 
 from .forms import ChangeSummaryPageForm, change_summary_panel
+from .open_data import Records
 from .search import PageKind, Part
 from .text import plain_text
 
@@ -22,6 +23,12 @@ class BasePage(Page):
       (a meeting and its outcomes), giving search a facet named by the type's kind;
     - `search_parts()`: the page's readable text in parts a result can link to (clauses,
       sessions), with `search_prefetch` the related rows it reads, fetched for many at once.
+
+    Link previews and the open data export ask it too:
+
+    - `preview_text()`: a sentence or two saying what the page is, for link previews;
+    - `popolo_records(pages, request)`: what the live, public `pages` of the type show as
+      Popolo records (`core.open_data`); most pages show none.
     """
 
     base_form_class = ChangeSummaryPageForm
@@ -47,6 +54,15 @@ class BasePage(Page):
         """[Part, …]: the page's own text first. By default its introduction, if it has one,
         else its search description."""
         return [Part("", "", plain_text(getattr(self, "intro", "") or self.search_description))]
+
+    def preview_text(self):
+        """What a link preview says of the page: its search description if an editor wrote
+        one, else its own opening text (by default its introduction)."""
+        return self.search_description or plain_text(getattr(self, "intro", ""))
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        return Records()
 
 
 def grouped_by_choice(items, field_name, choices):

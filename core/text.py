@@ -1,15 +1,20 @@
 """Rich text as plain words: the one conversion that diffs, search and snippets share."""
 
 import html
+import re
 
 from django.utils.html import strip_tags
+
+# Every tag but those that mark words inside a line: a break between words.
+BREAKING_TAG = re.compile(r"<(?!/?(?:a|abbr|b|code|em|i|mark|s|small|span|strong|sub|sup|u)\b)")
 
 
 def plain_text(value):
     """`value` (rich text, HTML or a plain string) as plain text.
 
-    Tags become word breaks, so "<p>duties</p><p>apply</p>" reads "duties apply"; entities are
-    decoded once, so "&amp;" reads "&"; runs of white space become one space. The result is
-    text, not HTML: escape it when writing it into a page.
+    Tags become word breaks, so "<p>duties</p><p>apply</p>" reads "duties apply", except those
+    that mark words inside a line, so "<b>the committee</b>." reads "the committee."; entities
+    are decoded once, so "&amp;" reads "&"; runs of white space become one space. The result
+    is text, not HTML: escape it when writing it into a page.
     """
-    return " ".join(html.unescape(strip_tags(str(value or "").replace("<", " <"))).split())
+    return " ".join(html.unescape(strip_tags(BREAKING_TAG.sub(" <", str(value or "")))).split())

@@ -10,19 +10,35 @@ The routes are named, and every link to them is built from the names
     history/feed/                 history_feed     the versions as an Atom feed
     as-of/?day=YYYY-MM-DD         as_of_form       the history page's date form lands here
     as-of/<YYYY-MM-DD>/           as_of            the version in force that day
+    history.json                  history_json     the history page as data (`data.py`)
+    as-of/<YYYY-MM-DD>.json       as_of_json       the version in force that day, as data
+
+The two JSON routes end in `.json` with no slash after it; Wagtail's own URL pattern allows
+no dot, so `bbwiki/urls.py` sends such addresses to Wagtail's page view itself. They answer
+only for pages anyone may read: a view-restricted page's are not found (`wagtail_hooks.py`).
 """
+
+import dataclasses
 
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
 
+from core.data_responses import JSON, NotFound, json_body, json_error, paginate
+
+from .cache import cached_response
+from .data import history_data, version_content
 from .diff import Section, diff_sections
 from .feeds import PageHistoryFeed
 from .versions import PageHistory, parse_day
+
+JSON_SUFFIX = ".json"
+PUBLIC_RECORD_ROUTES = {"history", "as-of"}
 
 
 class PublicHistoryMixin(RoutablePageMixin):
@@ -40,19 +56,31 @@ class PublicHistoryMixin(RoutablePageMixin):
     def history_sections(self):
         return [Section("title", "", "Title", self.title)]
 
+    def data_content(self):
+        """The page's content as data, for `as-of/<day>.json`: by default the sections its
+        diffs compare."""
+        return {
+            "title": self.title,
+            "sections": [dataclasses.asdict(section) for section in self.history_sections()],
+        }
+
     def history(self):
         return PageHistory(self.pk)
 
     def route(self, request, path_components):
-        """A page taken off the site keeps its public history: its history routes still
-        answer (everything else of it is gone, as for any page that is not live)."""
-        if not self.live and path_components and path_components[0] in {"history", "as-of"}:
+        """JSON routes are matched without the slash other routes end with. A page taken off
+        the site keeps its public history: its history routes still answer (everything else
+        of it is gone, as for any page that is not live)."""
+        as_json = bool(path_components) and path_components[-1].endswith(JSON_SUFFIX)
+        public_record = bool(path_components) and path_components[0] in PUBLIC_RECORD_ROUTES
+        if as_json or (public_record and not self.live):
+            subpath = "/" + "/".join(path_components) + ("" if as_json else "/")
             try:
-                view, args, kwargs = self.resolve_subpage("/" + "/".join(path_components) + "/")
+                view, args, kwargs = self.resolve_subpage(subpath)
             except Http404:
                 pass
             else:
-                if self.history().versions:
+                if self.live or self.history().versions:
                     return RouteResult(self, args=(view, args, kwargs))
         return super().route(request, path_components)
 
@@ -171,16 +199,34 @@ class PublicHistoryMixin(RoutablePageMixin):
         history = self.history()
         version = history.in_force_on(parsed)
         if version is None:
-            first = history.first
-            if first is not None and parsed < timezone.localtime(first.published_at).date():
-                message = (
-                    f"This page did not exist yet on {parsed:%-d %B %Y}: it was first "
-                    f"published on {timezone.localtime(first.published_at):%-d %B %Y}."
-                )
-            else:
-                message = f"This page was not in force on {parsed:%-d %B %Y}."
-            return self.not_found(request, message)
+            return self.not_found(request, history.not_in_force_reason(parsed))
         return self.render_version(request, history, version, as_of=parsed)
+
+    @path("history.json", name="history_json")
+    @method_decorator(require_safe)
+    def history_json(self, request):
+        def build():
+            history = self.history()
+            versions, pagination = paginate(request, history.newest_first(), self.history_per_page)
+            return json_body(history_data(self, history, versions, pagination, request)), JSON
+
+        return cached_response(request, build)
+
+    @path("as-of/<str:day>.json", name="as_of_json")
+    @method_decorator(require_safe)
+    def as_of_json(self, request, day):
+        parsed = parse_day(day)
+        if parsed is None:
+            return json_error(f"“{day}” is not a date. Give one as YYYY-MM-DD, e.g. 2014-03-01.")
+
+        def build():
+            history = self.history()
+            version = history.in_force_on(parsed)
+            if version is None:
+                raise NotFound(history.not_in_force_reason(parsed))
+            return json_body(version_content(self, version, request, day=parsed)), JSON
+
+        return cached_response(request, build)
 
     @path("history/feed/", name="history_feed")
     def history_feed(self, request):

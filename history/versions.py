@@ -71,13 +71,15 @@ class Version:
 
 class PageHistory:
     """The published versions of one page, oldest first, and how it left the site, if it did;
-    read in one query."""
+    read in one query (`entries`: the page's entries, oldest first, when already read)."""
 
-    def __init__(self, page_id):
+    def __init__(self, page_id, entries=None):
         self.page_id = page_id
         self.versions = []
         self.withdrawals = []
-        for entry in RecordEntry.objects.filter(page_id=page_id).order_by("at", "pk"):
+        if entries is None:
+            entries = RecordEntry.objects.filter(page_id=page_id).order_by("at", "pk")
+        for entry in entries:
             current = self.versions[-1] if self.versions else None
             if entry.kind in ENDINGS:
                 self.withdrawals.append(entry)
@@ -91,6 +93,15 @@ class PageHistory:
                 )
         self._by_revision = {v.revision_id: v for v in self.versions}
 
+    @classmethod
+    def for_pages(cls, page_ids):
+        """{page id: PageHistory} for every page in `page_ids` (ids, or a query of them), read
+        in one query."""
+        entries = {}
+        for entry in RecordEntry.objects.filter(page_id__in=page_ids).order_by("at", "pk"):
+            entries.setdefault(entry.page_id, []).append(entry)
+        return {page_id: cls(page_id, page_entries) for page_id, page_entries in entries.items()}
+
     def newest_first(self):
         return list(reversed(self.versions))
 
@@ -103,6 +114,16 @@ class PageHistory:
             if version.in_force_on(day):
                 return version
         return None
+
+    def not_in_force_reason(self, day):
+        """Why no version was in force on `day`, in words."""
+        first = self.first
+        if first is not None and day < timezone.localtime(first.published_at).date():
+            return (
+                f"This page did not exist yet on {day:%-d %B %Y}: it was first "
+                f"published on {timezone.localtime(first.published_at):%-d %B %Y}."
+            )
+        return f"This page was not in force on {day:%-d %B %Y}."
 
     @property
     def first(self):

@@ -3,11 +3,27 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
+from wagtail.views import serve
+
+from core.data_responses import json_error
 
 from .changes import as_changes, public_entries
 from .models import RecordEntry
 
 CHANGES_PER_PAGE = 50
+NO_PAGE_DATA = (
+    "There is no public page at this address with this data: a page's history is at "
+    "<page>/history.json, the version in force on a day at <page>/as-of/<YYYY-MM-DD>.json."
+)
+
+
+def page_json(request, path):
+    """Wagtail's page view for a page's JSON routes; where there is no such page, or no
+    such route, a JSON 404 rather than the site's HTML page."""
+    try:
+        return serve(request, path)
+    except Http404:
+        return json_error(NO_PAGE_DATA)
 
 
 def changes(request):

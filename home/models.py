@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PublicPageField, api_fields_for
 from core.models import BasePage
 from core.rich_text import INLINE_FEATURES
 from procedures.models import ProcedurePage
@@ -38,6 +39,7 @@ class HomePage(BasePage):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro", "start_here")
 
     class Meta:
         verbose_name = "home page"
@@ -73,6 +75,7 @@ class StartHereLink(Orderable):
     note = models.CharField(max_length=200, help_text="Why to read it, in a few words.")
 
     panels = [PageChooserPanel("page"), FieldPanel("note")]
+    api_fields = api_fields_for("note", page=PublicPageField())
 
     def __str__(self):
         return self.note

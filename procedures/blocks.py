@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from core.text import plain_text
+
 ANCHOR_HELP = (
     "The clause's address in links (#anchor). Filled in from the heading when left empty, "
     "then kept as it is when the heading changes or clauses are re-ordered."
@@ -140,3 +142,17 @@ def numbered_clauses(stream_value):
         ]
         clauses.append({"number": str(index), "value": clause, "subclauses": subclauses})
     return clauses
+
+
+def clause_data(clause):
+    """A numbered clause (from `numbered_clauses`) as data: its number, anchor and heading,
+    its text as plain text and as the HTML the page shows, and its sub-clauses."""
+    value = clause["value"]
+    return {
+        "number": clause["number"],
+        "anchor": value["anchor"],
+        "heading": value["heading"] or "",
+        "text": plain_text(value["text"]),
+        "html": str(value["text"]).strip() if value["text"] else "",
+        "subclauses": [clause_data(sub) for sub in clause.get("subclauses", [])],
+    }

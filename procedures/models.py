@@ -10,14 +10,22 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PublicPageField, api_fields_for
 from core.models import BasePage, grouped_by_choice
+from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 
-from .blocks import ClauseStreamBlock, fill_clause_anchors, iter_clause_anchors, numbered_clauses
+from .blocks import (
+    ClauseStreamBlock,
+    clause_data,
+    fill_clause_anchors,
+    iter_clause_anchors,
+    numbered_clauses,
+)
 
 
 class ProcedureIndexPage(BasePage):
@@ -31,6 +39,7 @@ class ProcedureIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "procedure wiki"
@@ -97,6 +106,14 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         index.FilterField("topic"),
         index.FilterField("in_force_from"),
     ]
+    api_fields = api_fields_for(
+        "summary",
+        "topic",
+        "status",
+        "in_force_from",
+        "body",
+        related_procedures=PublicPageField(),
+    )
 
     search_kind = PageKind("procedure", "Procedure")
     search_date_field = "in_force_from"
@@ -134,6 +151,21 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     @cached_property
     def clauses(self):
         return numbered_clauses(self.body)
+
+    def preview_text(self):
+        return self.search_description or self.summary
+
+    def data_content(self):
+        """The procedure as data, as its page reads: its standing, summary and clauses."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "topic": self.get_topic_display(),
+            "status": self.status,
+            "standing": self.standing,
+            "in_force_from": popolo_date(self.in_force_from),
+            "clauses": [clause_data(clause) for clause in self.clauses],
+        }
 
     def history_sections(self):
         sections = [
@@ -232,6 +264,9 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         index.SearchField("preamble"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
     ]
+    api_fields = api_fields_for(
+        "preamble", "objectives", "adopted_on", adopted_at=PublicPageField()
+    )
 
     search_kind = PageKind("objectives", "Objectives")
     search_date_field = "adopted_on"
@@ -239,6 +274,9 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
 
     class Meta:
         verbose_name = "statement of objectives"
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.preamble)
 
     def search_parts(self):
         return [Part("", "", plain_text(self.preamble))] + [
@@ -262,6 +300,7 @@ class Objective(Orderable):
     text = models.TextField()
 
     panels = [FieldPanel("text")]
+    api_fields = api_fields_for("text")
 
     def __str__(self):
         return self.text

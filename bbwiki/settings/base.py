@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "search.backends.whoosh",
     "notice",
+    "opendata",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -232,6 +235,9 @@ WAGTAIL_SITE_NAME = "Best Bits"
 WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+
+# Wagtail's pages API (/api/v2/, opendata.api) gives rich text as the pages show it.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Approvals count only for the text that will go live: editing a draft in review resets them.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -1,12 +1,36 @@
 """Template tags every app's templates use: the site's sections, people's names."""
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from core.site_address import absolute_url
+
 register = template.Library()
+
+# What the network is, in a sentence: the site's footer, and link previews of pages that say
+# nothing of their own.
+SITE_DESCRIPTION = (
+    "Best Bits is a global network of civil-society groups working on Internet governance "
+    "and human rights."
+)
+
+
+@register.simple_tag
+def site_identity():
+    """{name, description} of the site, for its header, footer and link previews."""
+    return {"name": settings.WAGTAIL_SITE_NAME, "description": SITE_DESCRIPTION}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The address of what is shown, on the site's own address, without the query."""
+    request = context.get("request")
+    return absolute_url(request.path) if request else absolute_url("/")
+
 
 EXAMPLE_BADGE = mark_safe(  # noqa: S308 - fixed markup, no user input
     '<span class="badge badge--example" title="Invented for the demo">example</span>'
@@ -69,3 +93,29 @@ def propose_change_url(context, page):
     if not page.permissions_for_user(user).can_edit():
         return ""
     return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+class CaptureNode(template.Node):
+    # Blocks inside are found and overridden by templates that extend this one.
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308 - rendered by the template engine, escaped as it rendered
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}`: render the enclosed template once into the
+    variable `name` (already escaped, trimmed), to use in several places, as the page's title
+    is in <title> and in its link preview."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Use {% capture as name %}…{% endcapture %}.")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

@@ -4,15 +4,19 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import PERSON_FIELDS, RecordField, api_fields_for
 from core.charts import Lane, Span, timeline
 from core.models import BasePage
+from core.open_data import NETWORK_ID, Records, page_source, popolo_date, popolo_id
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
@@ -61,6 +65,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         index.SearchField("intro"),
         index.RelatedFields("seat_terms", [index.SearchField("seat")]),
     ]
+    api_fields = api_fields_for("intro", "seat_terms")
     search_kind = PageKind("steering-committee", "Steering committee")
     search_prefetch = ("seat_terms__holder",)
 
@@ -97,6 +102,44 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
     def search_parts(self):
         terms = "; ".join(f"{term.seat}: {term.holder_label}" for term in self.seat_terms.all())
         return [Part("", "", plain_text(self.intro)), Part("", "", terms)]
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        """The committee as an organization, each seat as a post, and each term with a holder
+        (or a holder's name kept on record) as a membership of the seat."""
+        records = Records()
+        terms = SeatTerm.objects.select_related("holder").order_by("term_start", "pk")
+        for page in pages.order_by("pk").prefetch_related(Prefetch("seat_terms", terms)):
+            committee_id = popolo_id("page", page.pk)
+            records.organizations.append(
+                {
+                    "id": committee_id,
+                    "name": page.title,
+                    "classification": "steering committee",
+                    "parent_id": NETWORK_ID,
+                    "description": plain_text(page.intro),
+                    "sources": [page_source(page, request)],
+                }
+            )
+            seats = {}
+            for term in page.seat_terms.all():
+                seat = slugify(term.seat, allow_unicode=True) or term.seat.strip().casefold()
+                post_id = popolo_id("page", page.pk, "seat", seat)
+                seats.setdefault(
+                    post_id,
+                    {
+                        "id": post_id,
+                        "label": term.seat.strip(),
+                        "role": "Seat on the steering committee",
+                        "organization_id": committee_id,
+                    },
+                )
+                if term.holder is not None:
+                    records.persons.append(term.holder.popolo(request))
+                if term.holder is not None or term.holder_name:
+                    records.memberships.append(term.popolo_membership(committee_id, post_id))
+            records.posts.extend(seats.values())
+        return records
 
     @classmethod
     def person_roles(cls, person, pages):
@@ -230,9 +273,37 @@ class SeatTerm(Orderable):
         FieldPanel("term_end"),
         FieldPanel("how_selected"),
     ]
+    api_fields = api_fields_for(
+        "seat",
+        "holder_name",
+        "role",
+        "term_start",
+        "term_end",
+        "how_selected",
+        holder=RecordField(PERSON_FIELDS),
+    )
 
     def __str__(self):
         return f"{self.seat}: {self.holder_label}"
+
+    def popolo_membership(self, committee_id, post_id):
+        """This term as a Popolo membership of its seat; a holder whose record was deleted is
+        named as the page kept them."""
+        holder = (
+            {"person_id": self.holder.popolo_id}
+            if self.holder is not None
+            else {"person": {"name": self.holder_name}}
+        )
+        return {
+            "id": popolo_id("seat-term", self.pk),
+            "label": f"{self.seat.strip()} seat",
+            "role": self.get_role_display(),
+            **holder,
+            "organization_id": committee_id,
+            "post_id": post_id,
+            "start_date": popolo_date(self.term_start),
+            "end_date": popolo_date(self.term_end),
+        }
 
     @property
     def holder_label(self):

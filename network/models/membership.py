@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.api_fields import api_fields_for
 from core.charts import Bar, bar_chart
 from core.models import BasePage
+from core.open_data import Records
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
@@ -35,6 +37,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("how_to_join")]
     search_fields = [*Page.search_fields, index.SearchField("how_to_join")]
+    api_fields = api_fields_for("how_to_join")
     search_kind = PageKind("membership", "Membership")
 
     class Meta:
@@ -48,6 +51,20 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     def search_parts(self):
         return [Part("", "", plain_text(self.how_to_join))]
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.how_to_join)
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        """The member organisations the page lists, and their membership of the network."""
+        if not pages.exists():
+            return Records()
+        members = list(Organisation.objects.members().order_by("pk"))
+        return Records(
+            organizations=[organisation.popolo() for organisation in members],
+            memberships=[organisation.popolo_membership() for organisation in members],
+        )
 
     @classmethod
     def for_request(cls, request):

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import get_page_models
 from wagtail.search import index
 
+from core.open_data import NETWORK_ID, popolo_date, popolo_id
+
 from ..forms import OrganisationForm
 
 EXAMPLE_HELP = "Invented for the demo site; shown everywhere with an “example” badge."
@@ -83,6 +85,41 @@ class Organisation(index.Indexed, models.Model):
     def is_global_south(self):
         return self.region in GLOBAL_SOUTH_REGIONS
 
+    @property
+    def popolo_id(self):
+        return popolo_id("organisation", self.pk)
+
+    def popolo(self):
+        """The organisation as a Popolo organization: what the membership page shows of it."""
+        return {
+            "id": self.popolo_id,
+            "name": self.name,
+            "classification": "civil society organisation",
+            "area": {
+                "name": self.country,
+                "classification": "country",
+                "parent": {
+                    "id": popolo_id("region", self.region),
+                    "name": self.get_region_display(),
+                    "classification": "region",
+                    "global_south": self.is_global_south,
+                },
+            },
+            "links": [{"url": self.website, "note": "website"}] if self.website else [],
+            "example": self.is_example,
+        }
+
+    def popolo_membership(self):
+        """The organisation's membership of the network, from the day it joined."""
+        return {
+            "id": popolo_id("organisation", self.pk, "membership"),
+            "label": "Member organisation of the network",
+            "role": "member",
+            "member": {"@type": "Organization", "id": self.popolo_id},
+            "organization_id": NETWORK_ID,
+            "start_date": popolo_date(self.member_since),
+        }
+
     def live_pages_showing(self):
         """The live pages that show this organisation: the membership page while it is a
         member, and the meetings it took part in."""
@@ -141,6 +178,27 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} (example)" if self.is_example else self.name
+
+    @property
+    def popolo_id(self):
+        return popolo_id("person", self.pk)
+
+    def popolo(self, request):
+        """The person as a Popolo person: their name, the example mark, and their page. Never
+        their login or an email address."""
+        url = self.get_url(request)
+        return {
+            "id": self.popolo_id,
+            "name": self.name,
+            "links": [{"url": request.build_absolute_uri(url), "note": "roles on record"}]
+            if url
+            else [],
+            "example": self.is_example,
+        }
+
+    def popolo_reference(self, role):
+        """The person where an event names them (an attendee), in the role they had."""
+        return {"id": self.popolo_id, "name": self.name, "role": role}
 
     def get_url(self, request=None):
         """This person's page on the visitor's site, or "" where the site has none.

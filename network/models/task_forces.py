@@ -10,7 +10,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api_fields import PERSON_FIELDS, PublicPageField, RecordField, api_fields_for
 from core.models import BasePage, grouped_by_choice
+from core.open_data import NETWORK_ID, Records, page_source, popolo_id
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
@@ -32,6 +34,7 @@ class TaskForceIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "task force index"
@@ -103,6 +106,14 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         index.FilterField("status"),
         index.RelatedFields("convenors", [index.SearchField("name")]),
     ]
+    api_fields = api_fields_for(
+        "status",
+        "mandate",
+        "outcomes",
+        set_up_at=PublicPageField(),
+        convenors=RecordField(PERSON_FIELDS),
+        members=RecordField(PERSON_FIELDS),
+    )
     search_kind = PageKind("task-force", "Task force")
     search_prefetch = ("convenors",)
 
@@ -134,6 +145,40 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     def search_parts(self):
         convenors = ", ".join(person.name for person in self.convenors.all())
         return [Part("", "", plain_text(self.mandate)), Part("", "", convenors)]
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.mandate)
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        """Each task force as an organization of the network, its convenors and members as
+        memberships."""
+        records = Records()
+        for page in pages.order_by("pk").prefetch_related("convenors", "members"):
+            task_force_id = popolo_id("page", page.pk)
+            records.organizations.append(
+                {
+                    "id": task_force_id,
+                    "name": page.title,
+                    "classification": "task force",
+                    "parent_id": NETWORK_ID,
+                    "description": plain_text(page.mandate),
+                    "status": page.status,
+                    "sources": [page_source(page, request)],
+                }
+            )
+            for role, people in (("convenor", page.convenors), ("member", page.members)):
+                for person in sorted(people.all(), key=lambda person: person.pk):
+                    records.persons.append(person.popolo(request))
+                    records.memberships.append(
+                        {
+                            "id": popolo_id("page", page.pk, role, person.pk),
+                            "role": role,
+                            "person_id": person.popolo_id,
+                            "organization_id": task_force_id,
+                        }
+                    )
+        return records
 
     @classmethod
     def person_roles(cls, person, pages):

@@ -73,6 +73,7 @@ def urls(site, whoosh):
         "search": "/search/?query=surveillance",
         "changes": "/changes/",
         "upcoming": "/changes/upcoming/",
+        "open data": "/data/",
     }
 
 

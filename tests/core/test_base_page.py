@@ -41,6 +41,9 @@ def test_every_page_type_names_its_kind_for_search(model):
     [
         ("<p>Rights &amp; duties</p><p>apply</p>", "Rights & duties apply"),
         ("<ul><li>one</li><li>two</li></ul>", "one two"),
+        ("<p>Write to the <b>committee</b>.</p>", "Write to the committee."),
+        ('<p><a href="/x">Ap</a><i>peal</i>s<br>heard</p>', "Appeals heard"),
+        ("<p>one<br/>two</p>", "one two"),
         ("  plain   words \n", "plain words"),
         ("&lt;script&gt;", "<script>"),
         (None, ""),

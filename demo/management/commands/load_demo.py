@@ -5,6 +5,7 @@ from django.db import transaction
 from demo import meetings as meetings_demo
 from demo import network as network_demo
 from demo import notice as notice_demo
+from demo import opendata as opendata_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
@@ -34,6 +35,7 @@ class Command(BaseCommand):
                 link_start_here(home, cast)
             notice_demo.load(wiki, cast)
             search_demo.load(home)
+            opendata_demo.load()
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )

@@ -1,4 +1,4 @@
-"""The network's meetings, their programme of sessions, and the outcomes they produced."""
+"""The network's meetings and their programme of sessions."""
 
 from dataclasses import dataclass
 from itertools import groupby
@@ -10,20 +10,22 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api_fields import ORGANISATION_FIELDS, PERSON_FIELDS, RecordField, api_fields_for
 from core.models import BasePage
-from core.rich_text import DOCUMENT_FEATURES, TEXT_FEATURES
+from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
 from network.models import Organisation, Person
 from network.roles import RoleEntry, RoleGroup
 
-from .blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
-from .forms import MeetingPageForm, OutcomePageForm
+from ..blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
+from ..forms import MeetingPageForm
+from ..open_data import meeting_records
 
 
 class MeetingIndexPage(BasePage):
@@ -37,6 +39,7 @@ class MeetingIndexPage(BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = api_fields_for("intro")
 
     class Meta:
         verbose_name = "meeting index"
@@ -128,6 +131,19 @@ class MeetingPage(BasePage):
             ],
         ),
     ]
+    api_fields = api_fields_for(
+        "start_date",
+        "end_date",
+        "location",
+        "venue",
+        "context",
+        "objectives",
+        "sessions",
+        "background_papers",
+        "reports",
+        participating_organisations=RecordField(ORGANISATION_FIELDS),
+        participants=RecordField(PERSON_FIELDS),
+    )
 
     search_kind = PageKind("meeting", "Meeting")
     search_date_field = "start_date"
@@ -159,6 +175,8 @@ class MeetingPage(BasePage):
         ]
 
     def outcomes(self):
+        from .outcomes import OutcomePage
+
         return OutcomePage.objects.child_of(self).live().public()
 
     def people_on_record(self):
@@ -187,6 +205,13 @@ class MeetingPage(BasePage):
             )
             found.append(Part(session.anchor, f"Session: {session.title}", text))
         return found
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.context) or self.location
+
+    @classmethod
+    def popolo_records(cls, pages, request):
+        return meeting_records(pages, request)
 
     @classmethod
     def person_roles(cls, person, pages):
@@ -233,6 +258,7 @@ class MeetingObjective(Orderable):
     text = models.TextField()
 
     panels = [FieldPanel("text")]
+    api_fields = api_fields_for("text")
 
     def __str__(self):
         return self.text
@@ -267,6 +293,16 @@ class Session(Orderable, ClusterableModel):
         FieldPanel("agenda"),
         FieldPanel("expected_outputs"),
     ]
+    api_fields = api_fields_for(
+        "day",
+        "start_time",
+        "title",
+        "kind",
+        "description",
+        "agenda",
+        "expected_outputs",
+        facilitators=RecordField(PERSON_FIELDS),
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = "session"
@@ -298,89 +334,3 @@ class Session(Orderable, ClusterableModel):
             session.outputs = []
         for (session, _), value in zip(raw, values, strict=True):
             session.outputs.append(value)
-
-
-LED_TO_TYPES = [
-    "procedures.ProcedurePage",
-    "procedures.ProcedureIndexPage",
-    "procedures.ObjectivesPage",
-    "network.TaskForcePage",
-    "network.TaskForceIndexPage",
-]
-
-
-class OutcomePage(BasePage):
-    """What a meeting produced: a statement, recommendations, a report, a message …"""
-
-    class Kind(models.TextChoices):
-        STATEMENT = "statement", "Statement"
-        RECOMMENDATIONS = "recommendations", "Recommendations"
-        REPORT = "report", "Report"
-        MESSAGE = "message", "Message"
-        OBJECTIVES = "objectives", "Objectives"
-        PROCEDURE_WIKI = "procedure_wiki", "Procedure wiki"
-        TASK_FORCES = "task_forces", "Task forces"
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    date = models.DateField(
-        null=True, blank=True, help_text="When it was agreed or published, if known."
-    )
-    session = models.ForeignKey(
-        Session,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="outcomes",
-        help_text="The session of this meeting that produced it, if one did.",
-    )
-    body = RichTextField(blank=True, features=DOCUMENT_FEATURES)
-
-    parent_page_types = ["meetings.MeetingPage"]
-    subpage_types = []
-    base_form_class = OutcomePageForm
-
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("session")], heading="Record"
-        ),
-        FieldPanel("body"),
-        InlinePanel("led_to", label="What it led to"),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.FilterField("date"),
-    ]
-
-    search_kind = PageKind("outcome", "Outcome")
-    search_date_field = "date"
-
-    class Meta:
-        verbose_name = "outcome"
-
-    def search_parts(self):
-        return [Part("", "", plain_text(self.body))]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["meeting"] = self.get_parent().specific
-        context["led_to_pages"] = [
-            link.page for link in self.led_to.select_related("page") if link.page.live
-        ]
-        return context
-
-
-class OutcomeLink(Orderable):
-    """A procedure, the objectives or a task force that an outcome led to."""
-
-    outcome = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="led_to")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-
-    panels = [PageChooserPanel("page", LED_TO_TYPES)]
-
-    def clean(self):
-        super().clean()
-        if self.page_id and self.page.specific_class._meta.label not in LED_TO_TYPES:
-            raise ValidationError({"page": "Choose a procedure, the objectives, or a task force."})

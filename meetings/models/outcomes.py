@@ -1,0 +1,110 @@
+"""What meetings produced: statements, recommendations, reports, messages …"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.api_fields import PublicPageField, RecordField, api_fields_for
+from core.models import BasePage
+from core.rich_text import DOCUMENT_FEATURES
+from core.search import PageKind, Part
+from core.text import plain_text
+
+from ..forms import OutcomePageForm
+from .meetings import Session
+
+LED_TO_TYPES = [
+    "procedures.ProcedurePage",
+    "procedures.ProcedureIndexPage",
+    "procedures.ObjectivesPage",
+    "network.TaskForcePage",
+    "network.TaskForceIndexPage",
+]
+
+
+class OutcomePage(BasePage):
+    """What a meeting produced: a statement, recommendations, a report, a message …"""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Statement"
+        RECOMMENDATIONS = "recommendations", "Recommendations"
+        REPORT = "report", "Report"
+        MESSAGE = "message", "Message"
+        OBJECTIVES = "objectives", "Objectives"
+        PROCEDURE_WIKI = "procedure_wiki", "Procedure wiki"
+        TASK_FORCES = "task_forces", "Task forces"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    date = models.DateField(
+        null=True, blank=True, help_text="When it was agreed or published, if known."
+    )
+    session = models.ForeignKey(
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outcomes",
+        help_text="The session of this meeting that produced it, if one did.",
+    )
+    body = RichTextField(blank=True, features=DOCUMENT_FEATURES)
+
+    parent_page_types = ["meetings.MeetingPage"]
+    subpage_types = []
+    base_form_class = OutcomePageForm
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("session")], heading="Record"
+        ),
+        FieldPanel("body"),
+        InlinePanel("led_to", label="What it led to"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+    api_fields = api_fields_for(
+        "kind", "date", "body", "led_to", session=RecordField(("id", "title", "day"))
+    )
+
+    search_kind = PageKind("outcome", "Outcome")
+    search_date_field = "date"
+
+    class Meta:
+        verbose_name = "outcome"
+
+    def search_parts(self):
+        return [Part("", "", plain_text(self.body))]
+
+    def preview_text(self):
+        return self.search_description or plain_text(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["meeting"] = self.get_parent().specific
+        context["led_to_pages"] = [
+            link.page for link in self.led_to.select_related("page") if link.page.live
+        ]
+        return context
+
+
+class OutcomeLink(Orderable):
+    """A procedure, the objectives or a task force that an outcome led to."""
+
+    outcome = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="led_to")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", LED_TO_TYPES)]
+    api_fields = api_fields_for(page=PublicPageField())
+
+    def clean(self):
+        super().clean()
+        if self.page_id and self.page.specific_class._meta.label not in LED_TO_TYPES:
+            raise ValidationError({"page": "Choose a procedure, the objectives, or a task force."})
