@@ -20,6 +20,8 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
 
+from pagecache.rules import reads_query
+
 from .diff import Section, diff_sections
 from .feeds import PageHistoryFeed
 from .versions import PageHistory, parse_day
@@ -83,6 +85,7 @@ class PublicHistoryMixin(RoutablePageMixin):
         return version, None
 
     @path("history/", name="history")
+    @reads_query("page")
     def history_index(self, request):
         history = self.history()
         paginator = Paginator(history.newest_first(), self.history_per_page)

@@ -4,12 +4,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from pagecache.rules import reads_query
+
 from .changes import as_changes, public_entries
 from .models import RecordEntry
 
 CHANGES_PER_PAGE = 50
 
 
+@reads_query("page")
 def changes(request):
     """Recent changes across the whole site."""
     page_of_entries = Paginator(public_entries(), CHANGES_PER_PAGE).get_page(
