@@ -6,7 +6,7 @@ from pagecache.middleware import HEADER
 
 
 def cache_state(response):
-    """"hit", "miss" (rendered and stored) or "" (neither served from nor stored in it)."""
+    """ "hit", "miss" (rendered and stored) or "" (neither served from nor stored in it)."""
     return response.get(HEADER, "")
 
 
