@@ -181,6 +181,7 @@ def changes(env, every, stop_at):
     """Start a new generation of the site's page cache every `every` seconds until `stop_at`,
     as any published change does; returns how many were started."""
     os.environ.update(env)
+    sys.path.insert(0, str(BASE_DIR))
     import django
 
     django.setup()
