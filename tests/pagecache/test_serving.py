@@ -231,3 +231,28 @@ def test_every_worker_of_a_server_shares_the_file_cache(site, tmp_path):
 
     assert (cache_state(first), cache_state(second)) == ("miss", "hit")
     assert any((tmp_path / "page-cache").iterdir())
+
+
+def test_a_deploy_and_a_template_edited_under_the_development_server_start_a_generation(
+    page_cache, settings
+):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+    from django.utils.autoreload import file_changed
+
+    before = generation.current()
+    app = apps.get_app_config("pagecache")
+    post_migrate.send(
+        sender=app, app_config=app, verbosity=0, interactive=False, using="default", apps=apps
+    )
+    migrated = generation.current()
+    results = file_changed.send(
+        sender=None, file_path=settings.BASE_DIR / "templates" / "base.html"
+    )
+    edited = generation.current()
+
+    assert len({before, migrated, edited}) == 3
+    # The development server still reloads for code: no receiver claimed the change.
+    assert not any(
+        handled for receiver, handled in results if receiver.__module__ == "pagecache.content"
+    )
