@@ -20,6 +20,8 @@ from django.utils.cache import cc_delim_re
 CANDIDATE = "page_cache_candidate"
 REFUSED = "page_cache_refused"
 QUERY = "page_cache_query"
+# Given to a Wagtail page until its view restrictions let an anonymous reader through.
+RESTRICTIONS_UNCHECKED = "view restrictions not checked"
 
 
 def reads_query(*names):
@@ -38,9 +40,14 @@ def note_view(request, view):
     setattr(request, QUERY, getattr(view, "page_cache_query", frozenset()))
 
 
-def do_not_cache(request):
-    """Keep this request's response out of the page cache."""
-    setattr(request, REFUSED, True)
+def do_not_cache(request, reason="refused"):
+    """Keep this request's response out of the page cache, for `reason`."""
+    setattr(request, REFUSED, {*getattr(request, REFUSED, ()), reason})
+
+
+def allow_cache(request, reason):
+    """Withdraw one reason given to `do_not_cache`."""
+    setattr(request, REFUSED, set(getattr(request, REFUSED, ())) - {reason})
 
 
 def is_candidate(request):

@@ -256,3 +256,20 @@ def test_a_deploy_and_a_template_edited_under_the_development_server_start_a_gen
     assert not any(
         handled for receiver, handled in results if receiver.__module__ == "pagecache.content"
     )
+
+
+def test_a_miss_takes_no_more_queries_than_a_render_without_the_cache(site, page_cache, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in (PROCEDURE, "/membership/?region=africa", "/changes/", "/sitemap.xml"):
+        Client().get(url)  # the site's own caches (site root paths) are filled once
+        settings.PAGE_CACHE_ENABLED = False
+        with CaptureQueriesContext(connection) as without_cache:
+            Client().get(url)
+        settings.PAGE_CACHE_ENABLED = True
+        generation.bump()
+        with CaptureQueriesContext(connection) as miss:
+            response = Client().get(url)
+        assert cache_state(response) == "miss", url
+        assert len(miss) == len(without_cache), url
