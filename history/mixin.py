@@ -31,6 +31,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
 
 from core.data_responses import JSON, NotFound, json_body, json_error, paginate
+from pagecache.rules import reads_query
 
 from .cache import cached_response
 from .data import history_data, version_content
@@ -115,6 +116,7 @@ class PublicHistoryMixin(RoutablePageMixin):
         return version, None
 
     @path("history/", name="history")
+    @reads_query("page")
     def history_index(self, request):
         history = self.history()
         paginator = Paginator(history.newest_first(), self.history_per_page)

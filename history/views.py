@@ -7,6 +7,8 @@ from wagtail.views import serve
 
 from core.data_responses import json_error
 
+from pagecache.rules import reads_query
+
 from .changes import as_changes, public_entries
 from .models import RecordEntry
 
@@ -26,6 +28,7 @@ def page_json(request, path):
         return json_error(NO_PAGE_DATA)
 
 
+@reads_query("page")
 def changes(request):
     """Recent changes across the whole site."""
     page_of_entries = Paginator(public_entries(), CHANGES_PER_PAGE).get_page(

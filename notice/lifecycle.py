@@ -119,11 +119,13 @@ def withdraw_objection(notice, user, now=None):
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.status != Notice.Status.WAITING:
         raise PermissionDenied("Objections to this change are closed.")
-    updated = notice.objections.filter(user=user, withdrawn_at__isnull=True).update(
-        withdrawn_at=now or timezone.now()
-    )
-    if not updated:
+    standing = list(notice.objections.filter(user=user, withdrawn_at__isnull=True))
+    if not standing:
         raise PermissionDenied("You have no standing objection to this change.")
+    # Saved one by one, not with QuerySet.update(): the page cache hears of each save.
+    for objection in standing:
+        objection.withdrawn_at = now or timezone.now()
+        objection.save(update_fields=["withdrawn_at"])
 
 
 def answer_refusal(notice, user):

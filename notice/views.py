@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from history.diff import diff_sections
+from pagecache.rules import reads_query
 
 from . import lifecycle, periods
 from .forms import AnswerForm, ObjectionForm
@@ -28,6 +29,7 @@ def public_notices():
     )
 
 
+@reads_query("page")
 def upcoming(request):
     page_of = Paginator(public_notices(), PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "notice/upcoming.html", {"notices": page_of})

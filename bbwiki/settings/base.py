@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "meetings",
     "procedures",
     "operations",
+    "pagecache",
     "search",
     "search.backends.whoosh",
     "notice",
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session or the database: a hit costs no query.
+    "pagecache.middleware.PageCacheMiddleware",
     "operations.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +173,35 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Caches. "pages": what anonymous readers are shown (pagecache), in files under var/ so that
+# every worker of one server shares them; with REDIS_URL, in Redis, shared by every server.
+# Copies are stored per generation (pagecache.generation), so the timeout only bounds space.
+PAGE_CACHE_ENABLED = os.environ.get("BBWIKI_PAGE_CACHE", "1").strip() != "0"
+PAGE_CACHE_ALIAS = "pages"
+# Seconds a proxy in front may answer with a page without asking the site (s-maxage).
+PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("BBWIKI_PROXY_CACHE_SECONDS", "0"))
+
+
+def cache_settings(redis_url, var_dir):
+    """CACHES: the default cache in memory (or Redis), pages in files under `var_dir` (or
+    Redis)."""
+    pages = {"TIMEOUT": 24 * 3600, "KEY_PREFIX": "pages"}
+    if redis_url:
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {"default": redis, PAGE_CACHE_ALIAS: {**redis, **pages}}
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(var_dir / "page-cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+            **pages,
+        },
+    }
+
+
+CACHES = cache_settings(os.environ.get("REDIS_URL", "").strip(), VAR_DIR)
 
 # Page editors with long clause lists post many fields at once.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -62,17 +62,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Several app servers share one cache through Redis; one server alone can keep it in memory.
-if os.environ.get("REDIS_URL", "").strip():
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"].strip(),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # Logs go to stdout, where gunicorn and the process manager collect them.
 LOGGING = {
     **LOGGING,

@@ -25,3 +25,12 @@ SEARCH_INDEX_DIR = _TMP / "search-index"
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"), SEARCH_INDEX_DIR
 )
+
+# Caches in memory, whatever REDIS_URL the shell exports. The page cache is off: a test of
+# queries or of a page's markup renders it; the page cache's own tests switch it on
+# (the `page_cache` fixture).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+PAGE_CACHE_ENABLED = False

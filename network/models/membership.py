@@ -17,6 +17,7 @@ from core.search import PageKind, Part
 from core.text import plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
+from pagecache.rules import reads_query
 
 from ..forms import MemberFilterForm
 from .records import GLOBAL_SOUTH_REGIONS, Organisation, Person, Region
@@ -120,6 +121,12 @@ class MembershipPage(PublicHistoryMixin, BasePage):
             "global_south": sum(n for _, _, n, south in rows if south),
             "chart": bar_chart([Bar(label, n, south) for _, label, n, south in rows]),
         }
+
+    @path("")
+    @reads_query("region", "country")
+    def index_route(self, request, *args, **kwargs):
+        """The page itself, filtered by the visitor's region and country."""
+        return super().index_route(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -18,7 +18,9 @@ PRINT = (
     "import django, json; django.setup(); from django.conf import settings as s; "
     "print(json.dumps({"
     "'cache': s.CACHES['default']['BACKEND'], 'cache_location': s.CACHES['default'].get("
-    "'LOCATION'), 'static': s.STORAGES['staticfiles']['BACKEND'], 'media': str(s.MEDIA_ROOT), "
+    "'LOCATION'), 'pages': s.CACHES['pages']['BACKEND'], "
+    "'pages_location': s.CACHES['pages']['LOCATION'], "
+    "'static': s.STORAGES['staticfiles']['BACKEND'], 'media': str(s.MEDIA_ROOT), "
     "'ssl_redirect': s.SECURE_SSL_REDIRECT, 'exempt': s.SECURE_REDIRECT_EXEMPT, "
     "'proxy_header': s.SECURE_PROXY_SSL_HEADER, 'hsts': s.SECURE_HSTS_SECONDS, "
     "'email': s.EMAIL_BACKEND, 'email_host': s.EMAIL_HOST, 'csrf': s.CSRF_TRUSTED_ORIGINS, "
@@ -89,10 +91,14 @@ def test_https_behind_a_proxy_with_hsts_and_healthz_reachable_over_http(tmp_path
 
 
 def test_cache_is_redis_when_redis_url_is_given_and_local_memory_otherwise(tmp_path):
-    assert production_settings(tmp_path)["cache"].endswith("LocMemCache")
+    s = production_settings(tmp_path)
+    assert s["cache"].endswith("LocMemCache")
+    # Pages in files under var/, shared by every worker of the server.
+    assert s["pages"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert s["pages_location"] == str(tmp_path / "var" / "page-cache")
     s = production_settings(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3")
-    assert s["cache"] == "django.core.cache.backends.redis.RedisCache"
-    assert s["cache_location"] == "redis://127.0.0.1:6379/3"
+    assert s["cache"] == s["pages"] == "django.core.cache.backends.redis.RedisCache"
+    assert s["cache_location"] == s["pages_location"] == "redis://127.0.0.1:6379/3"
 
 
 def test_mail_media_and_origins_come_from_the_environment(tmp_path):
