@@ -1,43 +1,28 @@
 """Data built from what the public can see, kept until any of it changes.
 
 This is the one place the site's data answers are cached (`/data/`, pages' `history.json`
-and `as-of/<day>.json`). What is kept is keyed on `public_state()`, a token that changes with
-everything that changes what the public sees: every entry on the public record (each
-publication, withdrawal, deletion and move, and each change to an organisation's or a
-person's record that a live page shows) and every view restriction added or removed. A new
-token is a new key, so nothing is ever served from before a change, whichever process or
-cache server built it; old keys simply expire.
+and `as-of/<day>.json`). What is kept is keyed on the site's generation (`pagecache`), the
+token that every change to what the public sees replaces, and kept in the same cache as the
+pages. A new token is a new key, so nothing is ever served from before a change, whichever
+process or cache server built it; old keys simply expire.
 """
 
 import hashlib
 import time
 
-from django.core.cache import cache
-from django.db.models import Count, Max
-from wagtail.models import PageViewRestriction
-
 from core.data_responses import NotFound, Representation, json_error, respond
-
-from .models import RecordEntry
+from pagecache import generation
 
 # Entries under an old token are never read again; this only bounds how long they take room.
 TIMEOUT = 24 * 60 * 60
 PREFIX = "public-data"
 
 
-def public_state():
-    """A token that changes whenever anything the public can see changes."""
-    record = RecordEntry.objects.aggregate(last=Max("pk"), count=Count("pk"))
-    restrictions = PageViewRestriction.objects.aggregate(last=Max("pk"), count=Count("pk"))
-    return "{}.{}.{}.{}".format(
-        record["last"], record["count"], restrictions["last"], restrictions["count"]
-    )
-
-
 def cached(key, build):
     """What `build()` returns for `key` (a tuple of strings) as things stand now."""
     digest = hashlib.sha256("\n".join(key).encode()).hexdigest()
-    full_key = f"{PREFIX}:{public_state()}:{digest}"
+    full_key = f"{PREFIX}:{generation.current().token}:{digest}"
+    cache = generation.page_cache()
     value = cache.get(full_key)
     if value is None:
         value = build()

@@ -6,7 +6,6 @@ from wagtail.models import Page
 from wagtail.views import serve
 
 from core.data_responses import json_error
-
 from pagecache.rules import reads_query
 
 from .changes import as_changes, public_entries

@@ -64,9 +64,9 @@ def current():
 
 
 def bump(using=None):
-    """Make every cached page stale: now, and again when the current transaction commits."""
-    if not settings.PAGE_CACHE_ENABLED:
-        return
+    """Make every cached page and datum stale: now, and again when the current transaction
+    commits. Done even when pages are not cached (`PAGE_CACHE_ENABLED`), since the data
+    answers (`history.cache`) are kept under the same generation."""
     _replace()
     if transaction.get_connection(using).in_atomic_block:
         transaction.on_commit(_replace, using=using)
