@@ -5,12 +5,12 @@ draft, an unpublished and a private page, each naming someone no public page nam
 import datetime
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from history.models import ChangeSummary
 from history.record import attributed
 from network.models import Organisation, Region, SeatTerm
+from pagecache.generation import page_cache
 from tests.factories import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
@@ -35,9 +35,9 @@ HIDDEN = ("DRAFTWORD", "UNPUBLISHEDWORD", "PRIVATEWORD", "APPLICANTWORD")
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Cached data is keyed on the database's state, which a rolled-back test can repeat."""
-    cache.clear()
+    page_cache().clear()
     yield
-    cache.clear()
+    page_cache().clear()
 
 
 @pytest.fixture(scope="session")
