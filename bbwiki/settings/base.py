@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "search.backends.whoosh",
     "notice",
+    "statements",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",

@@ -1,0 +1,4 @@
+from .pages import StatementIndexPage, StatementPage
+from .signatures import PUBLIC, Signature, SignatureQuerySet
+
+__all__ = ["PUBLIC", "Signature", "SignatureQuerySet", "StatementIndexPage", "StatementPage"]
