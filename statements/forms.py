@@ -29,6 +29,9 @@ class SignatureForm(forms.ModelForm):
         choices=[("", "Choose a country"), *country_choices()],
         error_messages={"invalid_choice": "Choose a country from the list."},
     )
+    website = forms.URLField(
+        max_length=200, required=False, assume_scheme="https", label="Organisation's website"
+    )
     homepage = forms.CharField(required=False, max_length=200, label="Leave this empty")
 
     class Meta:
@@ -38,7 +41,6 @@ class SignatureForm(forms.ModelForm):
         labels = {
             "kind": "I sign as",
             "organisation_name": "Organisation",
-            "website": "Organisation's website (optional)",
             "name": "Your name",
             "role": "Your role in the organisation",
             "email": "Your email address",
@@ -50,7 +52,6 @@ class SignatureForm(forms.ModelForm):
             "comment": "Shown beside your name; at most 1,000 characters.",
             "name": "",
             "role": "",
-            "website": "",
         }
         widgets = {
             "kind": forms.RadioSelect,

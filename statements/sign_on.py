@@ -4,6 +4,8 @@ Each function changes the record in one transaction and says, by raising `TokenR
 with a message for the visitor, why it would not; the views only show the outcome.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -16,9 +18,10 @@ from .tasks import schedule_purge
 from .tokens import TokenRefused
 
 
-def route_url(statement, name, *args):
+def route_url(statement, name, *args, token=None):
     """The absolute URL of one of the statement's routes, for an email."""
-    return statement.full_url + statement.reverse_subpage(name, args=args)
+    url = statement.full_url + statement.reverse_subpage(name, args=args)
+    return url + "?" + urlencode({"token": token}) if token else url
 
 
 def sign(statement, form):
@@ -48,9 +51,11 @@ def send_links(signature, template, subject, **context):
             "signature": signature,
             "statement": statement,
             "statement_url": statement.full_url,
-            "confirm_url": route_url(statement, "confirm", tokens.make(tokens.CONFIRM, signature)),
+            "confirm_url": route_url(
+                statement, "confirm", token=tokens.make(tokens.CONFIRM, signature)
+            ),
             "withdraw_url": route_url(
-                statement, "withdraw", tokens.make(tokens.WITHDRAW, signature)
+                statement, "withdraw", token=tokens.make(tokens.WITHDRAW, signature)
             ),
             "unconfirmed_days": UNCONFIRMED_DAYS,
             **context,
@@ -138,6 +143,6 @@ def ask_to_reconfirm(statement, signature, text_versions):
         reconfirm_url=route_url(
             statement,
             "reconfirm",
-            tokens.make(tokens.RECONFIRM, signature, statement.live_revision_id),
+            token=tokens.make(tokens.RECONFIRM, signature, statement.live_revision_id),
         ),
     )

@@ -74,9 +74,10 @@ def signed(page, request):
     return TemplateResponse(request, "statements/signed.html", {"page": page})
 
 
-def token_page(page, request, action, token, act):
+def token_page(page, request, action, act):
     """GET shows what the link will do, with a button; POST does it (`act`), so a mail
     scanner that opens links changes nothing."""
+    token = request.GET.get("token", "")
     try:
         signature, _ = sign_on.signature_for(page, action, token)
         done = request.method == "POST" and act(signature) is not False
@@ -104,16 +105,16 @@ def token_page(page, request, action, token, act):
     return TemplateResponse(request, "statements/link.html", context)
 
 
-def confirm(page, request, token):
-    return token_page(page, request, tokens.CONFIRM, token, lambda s: sign_on.confirm(page, s))
+def confirm(page, request):
+    return token_page(page, request, tokens.CONFIRM, lambda s: sign_on.confirm(page, s))
 
 
-def withdraw(page, request, token):
-    return token_page(page, request, tokens.WITHDRAW, token, lambda s: s.withdraw())
+def withdraw(page, request):
+    return token_page(page, request, tokens.WITHDRAW, lambda s: s.withdraw())
 
 
-def reconfirm(page, request, token):
-    return token_page(page, request, tokens.RECONFIRM, token, lambda s: sign_on.reconfirm(page, s))
+def reconfirm(page, request):
+    return token_page(page, request, tokens.RECONFIRM, lambda s: sign_on.reconfirm(page, s))
 
 
 def signatories(page, request):

@@ -6,11 +6,13 @@ statements index (statements made between meetings). Its routes:
     sign/                     sign              the signing form posts here
     signed/                   signed            "check your email", after signing
     signatories/              signatories       every public signatory, filtered and paginated
-    signatories.csv           signatories_csv   the public fields, streamed
-    signatories.json          signatories_json  the same as JSON, streamed
-    confirm/<token>/          confirm           the link in the confirmation email
-    withdraw/<token>/         withdraw          the link to take a signature back
-    reconfirm/<token>/        reconfirm         the link to sign a changed text again
+    signatories/csv/          signatories_csv   the public fields, streamed
+    signatories/json/         signatories_json  the same as JSON, streamed
+    confirm/?token=…          confirm           the link in the confirmation email
+    withdraw/?token=…         withdraw          the link to take a signature back
+    reconfirm/?token=…        reconfirm         the link to sign a changed text again
+
+(Tokens go in the query string: Wagtail's page URLs take only letters, digits, - and _.)
 
 plus the public history routes every rule has (`history.mixin`).
 """
@@ -228,22 +230,22 @@ class StatementPage(PublicHistoryMixin, BasePage):
     def signatories(self, request):
         return views.signatories(self, request)
 
-    @path("signatories.csv", name="signatories_csv")
+    @path("signatories/csv/", name="signatories_csv")
     def signatories_csv(self, request):
         return views.download(self, request, "csv")
 
-    @path("signatories.json", name="signatories_json")
+    @path("signatories/json/", name="signatories_json")
     def signatories_json(self, request):
         return views.download(self, request, "json")
 
-    @path("confirm/<str:token>/", name="confirm")
-    def confirm(self, request, token):
-        return views.confirm(self, request, token)
+    @path("confirm/", name="confirm")
+    def confirm(self, request):
+        return views.confirm(self, request)
 
-    @path("withdraw/<str:token>/", name="withdraw")
-    def withdraw(self, request, token):
-        return views.withdraw(self, request, token)
+    @path("withdraw/", name="withdraw")
+    def withdraw(self, request):
+        return views.withdraw(self, request)
 
-    @path("reconfirm/<str:token>/", name="reconfirm")
-    def reconfirm(self, request, token):
-        return views.reconfirm(self, request, token)
+    @path("reconfirm/", name="reconfirm")
+    def reconfirm(self, request):
+        return views.reconfirm(self, request)
