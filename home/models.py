@@ -25,6 +25,7 @@ class HomePage(BasePage):
         "network.MembershipPage",
         "network.SteeringCommitteePage",
         "network.TaskForceIndexPage",
+        "statements.StatementIndexPage",
     ]
     max_count = 1
 

@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from meetings.models import MeetingIndexPage, MeetingPage, OutcomeLink, OutcomePage
+from statements.models import StatementPage
 from tests.factories import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
@@ -26,9 +27,9 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(MeetingIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(MeetingIndexPage, {MeetingPage})
 
-    def test_meetings_hold_only_outcomes(self):
+    def test_meetings_hold_outcomes_and_statements(self):
         self.assertAllowedParentPageTypes(MeetingPage, {MeetingIndexPage})
-        self.assertAllowedSubpageTypes(MeetingPage, {OutcomePage})
+        self.assertAllowedSubpageTypes(MeetingPage, {OutcomePage, StatementPage})
 
     def test_outcomes_live_only_under_a_meeting(self):
         self.assertAllowedParentPageTypes(OutcomePage, {MeetingPage})
