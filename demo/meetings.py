@@ -24,6 +24,7 @@ from .procedures import OBJECTIVES
 
 DAY_1 = datetime.date(2013, 10, 19)
 DAY_2 = datetime.date(2013, 10, 20)
+BALI_SLUG = "best-bits-2013-bali"
 
 CONTEXT = (
     "<p>In a year when the confidence of Internet users in the Internet governance status quo "
@@ -246,6 +247,7 @@ BALI_MESSAGE = (
 
 NOT_YET_ON_RECORD = "<p>Its final text has not been added to this site yet.</p>"
 
+# The message from Bali is a joint statement, with its signatories (demo/statements.py).
 OUTCOMES = [
     # slug, title, kind, date, title of the session that produced it, body, pages it led to
     {
@@ -292,13 +294,6 @@ OUTCOMES = [
         "body": "<p>A wiki of the network's working procedures, an output of the Best Bits "
         "session. The procedures are kept on this site.</p>",
         "led_to": "procedures",
-    },
-    {
-        "slug": "message-from-bali",
-        "title": "Message from Best Bits participants in Bali, 20 October 2013",
-        "kind": OutcomePage.Kind.MESSAGE,
-        "date": DAY_2,
-        "body": BALI_MESSAGE,
     },
 ]
 
@@ -390,7 +385,7 @@ def load(home):
     meeting, created = ensure_child(
         index,
         MeetingPage,
-        "best-bits-2013-bali",
+        BALI_SLUG,
         title="Best Bits 2013 meeting in Bali",
         search_description=(
             "19–20 October 2013, Bali, Indonesia, just before the Internet Governance Forum."

@@ -6,15 +6,10 @@ The objectives are the six aims of the Best Bits 2013 meeting in Bali.
 
 import datetime
 
-from wagtail.models import PageLogEntry, Revision
-
-from history.models import RecordEntry
 from history.summaries import record_change_summary
-from moderation.models import QuorumDecision
-from moderation.notifications import muted
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
 
-from .pages import ensure_child
+from .pages import backdate, ensure_child, publish_through_quorum
 
 DRAFT_NOTE = "Starting draft for the network to amend; not yet adopted."
 
@@ -432,33 +427,11 @@ def load_history(wiki, proposer=None, approvers=()):
         return
     first = page.get_latest_revision()
     when = JOINING_HISTORY_START[0]
-    _backdate(page, first, when)
+    backdate(page, first, when)
     for when, summary, amend in JOINING_AMENDMENTS:
         page = ProcedurePage.objects.get(pk=page.pk)
         page.body = amend([dict(item) for item in page.body.raw_data])
         revision = page.save_revision(user=proposer)
         record_change_summary(page, summary, user=proposer)
-        if proposer is not None and len(approvers) >= 2:
-            # Notifications of demo approvals would only clutter the console.
-            with muted():
-                workflow_state = page.get_workflow().start(page, proposer)
-                for approver in approvers[:2]:
-                    task_state = workflow_state.current_task_state
-                    task_state.task.specific.on_action(
-                        task_state, approver, "approve", revision_id=revision.pk
-                    )
-                    workflow_state.refresh_from_db()
-        else:
-            revision.publish()
-        _backdate(page, revision, when)
-
-
-def _backdate(page, revision, when):
-    PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
-    RecordEntry.objects.filter(revision_id=revision.pk).update(at=when)
-    Revision.objects.filter(pk=revision.pk).update(created_at=when)
-    QuorumDecision.objects.filter(revision=revision).update(created_at=when)
-    updates = {"last_published_at": when, "latest_revision_created_at": when}
-    if page.first_published_at is None or page.first_published_at > when:
-        updates["first_published_at"] = when
-    ProcedurePage.objects.filter(pk=page.pk).update(**updates)
+        publish_through_quorum(page, revision, proposer, approvers)
+        backdate(page, revision, when)

@@ -7,6 +7,7 @@ from demo import network as network_demo
 from demo import notice as notice_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
+from demo import statements as statements_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from demo.pages import ensure_home, link_start_here
 
@@ -27,15 +28,21 @@ class Command(BaseCommand):
             network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
             procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"])
             users = {user.username: user for user, _ in accounts}
+            approvers = [users[name] for name in ("committee-a", "committee-b") if name in users]
             procedures_demo.load_history(
                 wiki,
                 proposer=users.get("member"),
-                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+                approvers=approvers,
+            )
+            statements_demo.load(
+                home,
+                proposer=users.get("member"),
+                approvers=approvers,
             )
             notice_demo.load(
                 wiki,
                 proposer=users.get("member"),
-                approvers=[users[name] for name in ("committee-a", "committee-b") if name in users],
+                approvers=approvers,
                 objector=users.get("member-b"),
             )
             search_demo.load(home)
