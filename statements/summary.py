@@ -4,6 +4,8 @@ Built from the rows of one grouped query (`SignatureQuerySet.counts`), whatever 
 signatures, so the statement page and its list pages count in a fixed number of queries.
 """
 
+from collections import Counter
+
 from core.charts import Bar, bar_chart
 from network.models import Region
 
@@ -15,32 +17,27 @@ class SignatorySummary:
     def __init__(self, rows, text_versions):
         self.rows = rows
         self.text_versions = text_versions
+        self.by_region = Counter()
+        self.by_kind = Counter()
+        for row in rows:
+            self.by_region[row["region"]] += row["n"]
+            self.by_kind[row["kind"]] += row["n"]
+        self.total = sum(self.by_region.values())
+        self.organisations = self.by_kind[Signature.Kind.ORGANISATION]
+        self.individuals = self.by_kind[Signature.Kind.INDIVIDUAL]
+        self.global_south = sum(
+            n for region, n in self.by_region.items() if is_global_south(region)
+        )
 
-    def count(self, region="", country="", kind=""):
-        """The number of public signatures in `region`, `country` and of `kind` (all if "")."""
+    def count(self, region="", country=""):
+        """The number of public signatures in `region` and `country` (all if "")."""
+        if not country:
+            return self.by_region[region] if region else self.total
         return sum(
             row["n"]
             for row in self.rows
-            if (not region or row["region"] == region)
-            and (not country or row["country"] == country)
-            and (not kind or row["kind"] == kind)
+            if row["country"] == country and (not region or row["region"] == region)
         )
-
-    @property
-    def total(self):
-        return self.count()
-
-    @property
-    def organisations(self):
-        return self.count(kind=Signature.Kind.ORGANISATION)
-
-    @property
-    def individuals(self):
-        return self.count(kind=Signature.Kind.INDIVIDUAL)
-
-    @property
-    def global_south(self):
-        return sum(row["n"] for row in self.rows if is_global_south(row["region"]))
 
     @property
     def global_south_percent(self):
@@ -59,7 +56,7 @@ class SignatorySummary:
     def regions(self):
         """[(value, label, count, Global South?), …] for every region, in the network's order."""
         return [
-            (value, label, self.count(region=value), is_global_south(value))
+            (value, label, self.by_region[value], is_global_south(value))
             for value, label in Region.choices
         ]
 

@@ -127,6 +127,25 @@ class Signature(models.Model):
 
     panels = [
         MultiFieldPanel(
+            [
+                FieldPanel(name, read_only=True)
+                for name in (
+                    "kind",
+                    "organisation_name",
+                    "name",
+                    "role",
+                    "email",
+                    "country",
+                    "region",
+                    "website",
+                    "comment",
+                    "confirmed_at",
+                    "organisation",
+                )
+            ],
+            heading="The signature, as the signer gave it",
+        ),
+        MultiFieldPanel(
             [FieldPanel("review"), FieldPanel("hidden_reason")], heading="The committee's review"
         ),
     ]
