@@ -85,7 +85,7 @@ class Corpus:
 
     def grow(self, size):
         from statements.countries import country_choices, region_of
-        from statements.models import Signature
+        from statements.models import Signature, SignatureCount
 
         countries = [code for code, _ in country_choices()]
         now = datetime.datetime.now(datetime.UTC)
@@ -112,6 +112,7 @@ class Corpus:
                     )
                 )
             Signature.objects.bulk_create(rows)
+        SignatureCount.rebuild(self.statement)
         self.size = size
 
 

@@ -20,7 +20,7 @@ from meetings.models import MeetingPage, OutcomePage
 from moderation.models import QuorumApprovalTask
 from network.models import Organisation
 from statements.countries import region_of
-from statements.models import Signature, StatementIndexPage, StatementPage
+from statements.models import Signature, SignatureCount, StatementIndexPage, StatementPage
 
 from .meetings import BALI_MESSAGE, BALI_SLUG
 from .pages import backdate, ensure_child, publish_through_quorum
@@ -232,3 +232,4 @@ def sign_bali_statement(statement):
             review=Signature.Review.APPROVED,
             is_example=True,
         )
+    SignatureCount.rebuild(statement)

@@ -10,7 +10,7 @@ import json
 
 from django.http import StreamingHttpResponse
 
-from .countries import country_name, is_global_south
+from .countries import country_choices, is_global_south
 from .models.signatures import Signature
 
 COLUMNS = [
@@ -47,27 +47,46 @@ CHUNK = 2000
 
 
 def records(statement, text_versions):
-    """One dict per public signature, organisations first, in the order they signed."""
+    """One tuple of COLUMNS per public signature, organisations first, in the order they
+    signed."""
+    names = dict(country_choices())
+    numbers = {}
     rows = statement.public_signatures().listed().values_list(*FIELDS).iterator(CHUNK)
     for pk, kind, org, name, role, country, region, website, comment, at, revision_id in rows:
+        if revision_id not in numbers:
+            numbers[revision_id] = (
+                text_versions.number(revision_id),
+                text_versions.is_current(revision_id),
+            )
         is_organisation = kind == Signature.Kind.ORGANISATION
-        yield {
-            "id": pk,
-            "kind": kind,
-            "organisation": org if is_organisation else "",
-            "name": name,
-            "role": role if is_organisation else "",
-            "affiliation": "" if is_organisation else org,
-            "country": country,
-            "country_name": country_name(country),
-            "region": region,
-            "global_south": is_global_south(region),
-            "website": website if is_organisation else "",
-            "comment": comment,
-            "signed_on": at.date().isoformat(),
-            "text_version": text_versions.number(revision_id),
-            "signed_current_text": text_versions.is_current(revision_id),
-        }
+        yield (
+            pk,
+            kind,
+            org if is_organisation else "",
+            name,
+            role if is_organisation else "",
+            "" if is_organisation else org,
+            country,
+            names.get(country, ""),
+            region,
+            is_global_south(region),
+            website if is_organisation else "",
+            comment,
+            at.date().isoformat(),
+            *numbers[revision_id],
+        )
+
+
+def batched(lines):
+    """Lines joined in chunks of CHUNK: fewer, larger writes to the client."""
+    chunk = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) == CHUNK:
+            yield "".join(chunk)
+            chunk = []
+    if chunk:
+        yield "".join(chunk)
 
 
 class _Line:
@@ -78,10 +97,9 @@ class _Line:
 
 
 def csv_lines(statement, text_versions):
-    writer = csv.DictWriter(_Line(), fieldnames=COLUMNS)
-    yield writer.writeheader()
-    for record in records(statement, text_versions):
-        yield writer.writerow(record)
+    writer = csv.writer(_Line())
+    yield writer.writerow(COLUMNS)
+    yield from batched(writer.writerow(record) for record in records(statement, text_versions))
 
 
 def json_chunks(statement, text_versions):
@@ -90,12 +108,20 @@ def json_chunks(statement, text_versions):
         "url": statement.full_url,
         "current_text_version": text_versions.current,
     }
-    yield json.dumps(header)[:-1] + ', "signatories": ['
-    separator = "\n"
-    for record in records(statement, text_versions):
-        yield separator + json.dumps(record)
-        separator = ",\n"
+    yield json.dumps(header)[:-1] + ', "signatories": [\n'
+    lines = (
+        json.dumps(dict(zip(COLUMNS, record, strict=True)))
+        for record in records(statement, text_versions)
+    )
+    yield from batched(_separated(lines))
     yield "\n]}\n"
+
+
+def _separated(lines):
+    separator = ""
+    for line in lines:
+        yield separator + line
+        separator = ",\n"
 
 
 def response(statement, text_versions, fmt):

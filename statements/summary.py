@@ -1,7 +1,7 @@
 """A statement's public signatures counted: by region, country, kind and version of the text.
 
-Built from the rows of one grouped query (`SignatureQuerySet.counts`), whatever the number of
-signatures, so the statement page and its list pages count in a fixed number of queries.
+Built from the counts each statement keeps (`models.counts.SignatureCount`, one row per region,
+country, kind and revision signed) in one query, whatever the number of signatures.
 """
 
 from collections import Counter

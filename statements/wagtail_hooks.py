@@ -13,8 +13,9 @@ from .models import Signature
 
 class SignatureEditView(EditView):
     def save_instance(self):
+        was_public = Signature.objects.get(pk=self.object.pk).is_public
         instance = super().save_instance()
-        instance.record_review(self.request.user)
+        instance.record_review(self.request.user, was_public)
         return instance
 
 

@@ -18,7 +18,7 @@ from network.models import (
     TaskForcePage,
 )
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
-from statements.models import Signature, StatementIndexPage, StatementPage
+from statements.models import Signature, SignatureCount, StatementIndexPage, StatementPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -245,6 +245,13 @@ class SignatureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Signature
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def counted(self, create, extracted, **kwargs):
+        """Counted as the site counts a signature that becomes public."""
+        if create and self.is_public:
+            SignatureCount.change(self, +1)
 
     class Params:
         for_organisation = factory.Trait(

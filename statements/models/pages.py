@@ -36,6 +36,7 @@ from history.mixin import PublicHistoryMixin
 from .. import views
 from ..summary import SignatorySummary
 from ..versions import TextVersions
+from .counts import SignatureCount
 from .signatures import Signature
 
 STATEMENT = PageKind("statement", "Joint statement")
@@ -204,10 +205,8 @@ class StatementPage(PublicHistoryMixin, BasePage):
         return TextVersions(self.pk, history=self.history())
 
     def summary(self, text_versions=None):
-        """The public signatures counted (`SignatorySummary`), in one query."""
-        return SignatorySummary(
-            self.public_signatures().counts(), text_versions or self.text_versions()
-        )
+        """The public signatures counted (`SignatorySummary`), from the counts kept for it."""
+        return SignatorySummary(SignatureCount.rows(self), text_versions or self.text_versions())
 
     def first_signatories(self, kind, count=FIRST_SIGNATORIES):
         return list(self.public_signatures().filter(kind=kind).listed()[:count])

@@ -17,6 +17,7 @@ from network.models import Organisation, Region
 
 from ..countries import country_name, is_global_south
 from ..signals import signatures_changed
+from .counts import SignatureCount
 
 # A signature is public when it was confirmed, not withdrawn, and not hidden by the committee.
 PUBLIC = Q(confirmed_at__isnull=False, withdrawn_at__isnull=True) & ~Q(review="hidden")
@@ -43,7 +44,8 @@ class SignatureQuerySet(models.QuerySet):
 
     def counts(self):
         """[{region, country, kind, revision_id, n}, …]: the public signatures counted in one
-        query, by everything the statement page and the list's filters are broken down by."""
+        query, by everything the statement page and the list's filters are broken down by (read
+        from `SignatureCount`, which keeps these counts; this counts them again)."""
         return list(
             self.public()
             .values("region", "country", "kind", "revision_id")
@@ -167,9 +169,14 @@ class Signature(models.Model):
                 name="statements_signature_listed",
             ),
             models.Index(
-                fields=["statement", "region", "country", "kind", "revision"],
+                fields=["statement", "region", "-kind", "confirmed_at", "id"],
                 condition=PUBLIC,
-                name="statements_signature_counts",
+                name="statements_signature_region",
+            ),
+            models.Index(
+                fields=["statement", "country", "-kind", "confirmed_at", "id"],
+                condition=PUBLIC,
+                name="statements_signature_country",
             ),
             models.Index(
                 fields=["statement", "organisation_key"],
@@ -248,34 +255,49 @@ class Signature(models.Model):
     def confirm(self, now=None):
         """Confirm an unconfirmed signature; returns False (and changes nothing) if it was
         confirmed or withdrawn already."""
-        if self.confirmed_at or self.withdrawn_at:
+        now = now or timezone.now()
+        pending = Signature.objects.filter(
+            pk=self.pk, confirmed_at__isnull=True, withdrawn_at__isnull=True
+        )
+        # One update that only an unconfirmed signature matches: two clicks count once.
+        if not pending.update(confirmed_at=now):
             return False
-        self.confirmed_at = now or timezone.now()
-        self.save(update_fields=["confirmed_at"])
+        self.confirmed_at = now
+        if self.is_public:
+            SignatureCount.change(self, +1)
         self.changed()
         return True
 
-    def reconfirm(self, revision, now=None):
+    def reconfirm(self, revision):
         """Move a confirmed signature onto `revision` (the current text)."""
+        if self.is_public:
+            SignatureCount.change(self, -1)
+            SignatureCount.change(self, +1, revision_id=revision.pk)
         self.revision = revision
-        self.confirmed_at = self.confirmed_at or now or timezone.now()
-        self.save(update_fields=["revision", "confirmed_at"])
+        self.save(update_fields=["revision"])
         self.changed()
 
     def withdraw(self, now=None):
         """Take the signature back; returns False if it was withdrawn already."""
-        if self.withdrawn_at:
+        now = now or timezone.now()
+        standing = Signature.objects.filter(pk=self.pk, withdrawn_at__isnull=True)
+        was_public = standing.filter(PUBLIC).exists()
+        if not standing.update(withdrawn_at=now):
             return False
-        self.withdrawn_at = now or timezone.now()
-        self.save(update_fields=["withdrawn_at"])
+        self.withdrawn_at = now
+        if was_public:
+            SignatureCount.change(self, -1)
         self.changed()
         return True
 
-    def record_review(self, user, now=None):
-        """Save the committee's review (the admin form sets `review` and `hidden_reason`)."""
+    def record_review(self, user, was_public, now=None):
+        """Save the committee's review (the admin form sets `review` and `hidden_reason`);
+        `was_public` says whether the signature was public before it."""
         self.reviewed_by = user
         self.reviewed_at = now or timezone.now()
         if self.review != self.Review.HIDDEN:
             self.hidden_reason = ""
         self.save()
+        if self.is_public != was_public:
+            SignatureCount.change(self, +1 if self.is_public else -1)
         self.changed()
