@@ -1,14 +1,24 @@
 """Signatures in the admin: the committee reviews confirmed ones, hides spam or impersonation
 with a reason, and exports the list (CSV or XLSX) with the filters applied.
 
-Nobody adds a signature here (no one signs on behalf of another): signatures come from the
-public form only. The committee holds view and change permissions (migration 0002).
+Nobody adds or deletes a signature here (`ReviewOnlyPolicy`): signatures come from the public
+form only. The committee holds view and change permissions (migration 0002).
 """
 
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from .models import Signature
+
+
+class ReviewOnlyPolicy(ModelPermissionPolicy):
+    """Signatures are reviewed here, never added (no one signs for another) nor deleted (a
+    signature is hidden with a reason, or its signer withdraws it): not even by a superuser."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "delete"} and super().user_has_permission(user, action)
 
 
 class SignatureEditView(EditView):
@@ -70,4 +80,5 @@ class SignatureViewSet(SnippetViewSet):
         )
 
 
+register_permission_policy(Signature, ReviewOnlyPolicy(Signature))
 register_snippet(SignatureViewSet)

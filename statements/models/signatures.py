@@ -179,10 +179,9 @@ class Signature(models.Model):
                 name="statements_signature_country",
             ),
             models.Index(
-                fields=["statement", "organisation_key"],
-                condition=PUBLIC & Q(kind="organisation"),
-                name="statements_signature_orgs",
+                fields=["statement", "organisation_key"], name="statements_signature_orgs"
             ),
+            models.Index(fields=["statement", "email"], name="statements_signature_email"),
             models.Index(
                 fields=["signed_at"],
                 condition=Q(confirmed_at__isnull=True),

@@ -107,13 +107,17 @@ def test_members_cannot_see_or_change_signatures(client, member, signatures):
     assert Signature.objects.get(pk=signatures["spam"].pk).review == "new"
 
 
-def test_nobody_adds_a_signature_in_the_admin(client, committee):
-    client.force_login(committee[0])
+@pytest.mark.parametrize("who", ["committee", "superuser"])
+def test_nobody_adds_or_deletes_a_signature_in_the_admin(client, request, who, signatures):
+    user = request.getfixturevalue(who)
+    client.force_login(user[0] if who == "committee" else user)
+    spam = signatures["spam"]
 
-    response = client.get(reverse("wagtailsnippets_statements_signature:add"))
+    added = client.post(reverse("wagtailsnippets_statements_signature:add"), {"review": "approved"})
+    deleted = client.post(reverse("wagtailsnippets_statements_signature:delete", args=[spam.pk]))
 
-    assert response.status_code != 200
-    assert not Signature.objects.exists()
+    assert added.status_code != 200 and deleted.status_code != 200
+    assert Signature.objects.count() == 3
 
 
 def statement_form(**fields):
