@@ -7,6 +7,7 @@ from notice import lifecycle
 from notice.models import Notice
 from procedures.models import ProcedurePage
 
+from .pages import approve_through_quorum
 from .procedures import amend_subclause
 
 NOTICE_DAYS = 7
@@ -39,15 +40,9 @@ def load(wiki, proposer, approvers, objector):
     )
     revision = page.save_revision(user=proposer)
     record_change_summary(page, SUMMARY, user=proposer)
-    with muted():
-        workflow_state = page.get_workflow().start(page, proposer)
-        for approver in approvers[:2]:
-            task_state = workflow_state.current_task_state
-            task_state.task.specific.on_action(
-                task_state, approver, "approve", revision_id=revision.pk
-            )
-            workflow_state.refresh_from_db()
-        notice = Notice.objects.get(page=page)
-        if objector is not None:
+    approve_through_quorum(page, revision, proposer, approvers)
+    notice = Notice.objects.get(page=page)
+    if objector is not None:
+        with muted():
             lifecycle.object_to(notice, objector, OBJECTION)
     return notice

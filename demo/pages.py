@@ -88,9 +88,10 @@ def link_start_here(home):
     revision.publish()
 
 
-def publish_through_quorum(page, revision, proposer, approvers):
-    """Publish `revision` as the real workflow does: `proposer` submits it and two of
-    `approvers` approve it (published directly when the demo has no such accounts)."""
+def approve_through_quorum(page, revision, proposer, approvers):
+    """Approve `revision` as the real workflow does: `proposer` submits it and two of
+    `approvers` approve it, which publishes it, or announces it when the approval task has a
+    notice period. Published directly when the demo has no such accounts."""
     if proposer is None or len(approvers) < 2:
         revision.publish()
         return

@@ -9,7 +9,7 @@ import datetime
 from history.summaries import record_change_summary
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
 
-from .pages import backdate, ensure_child, publish_through_quorum
+from .pages import approve_through_quorum, backdate, ensure_child
 
 DRAFT_NOTE = "Starting draft for the network to amend; not yet adopted."
 
@@ -433,5 +433,5 @@ def load_history(wiki, proposer=None, approvers=()):
         page.body = amend([dict(item) for item in page.body.raw_data])
         revision = page.save_revision(user=proposer)
         record_change_summary(page, summary, user=proposer)
-        publish_through_quorum(page, revision, proposer, approvers)
+        approve_through_quorum(page, revision, proposer, approvers)
         backdate(page, revision, when)

@@ -23,7 +23,7 @@ from statements.countries import region_of
 from statements.models import Signature, SignatureCount, StatementIndexPage, StatementPage
 
 from .meetings import BALI_MESSAGE, BALI_SLUG
-from .pages import backdate, ensure_child, publish_through_quorum
+from .pages import approve_through_quorum, backdate, ensure_child
 
 MESSAGE_SLUG = "message-from-bali"
 BALI_TITLE = "Message from Best Bits participants in Bali, 20 October 2013"
@@ -199,7 +199,7 @@ def publish_bali_versions(statement, proposer, approvers):
             with attributed(proposed_by=public_name(proposer), **names):
                 revision.publish()
         else:
-            publish_through_quorum(statement, revision, proposer, approvers)
+            approve_through_quorum(statement, revision, proposer, approvers)
         backdate(statement, revision, when)
 
 
