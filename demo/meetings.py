@@ -21,6 +21,7 @@ from network.models import Person, TaskForcePage
 from .pages import at, ensure_child, publish_change
 from .procedures import OBJECTIVES
 
+BALI_SLUG = "best-bits-2013-bali"
 DAY_1 = datetime.date(2013, 10, 19)
 DAY_2 = datetime.date(2013, 10, 20)
 
@@ -469,7 +470,7 @@ def load(home, cast):
     meeting, created = ensure_child(
         index,
         MeetingPage,
-        "best-bits-2013-bali",
+        BALI_SLUG,
         "The programme of the Bali meeting, as published before it.",
         at(2013, 9, 20),
         title="Best Bits 2013 meeting in Bali",

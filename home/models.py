@@ -26,6 +26,7 @@ class HomePage(BasePage):
         "network.MembershipPage",
         "network.SteeringCommitteePage",
         "network.TaskForceIndexPage",
+        "statements.StatementIndexPage",
     ]
     max_count = 1
 

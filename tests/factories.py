@@ -18,6 +18,7 @@ from network.models import (
     TaskForcePage,
 )
 from procedures.models import Objective, ObjectivesPage, ProcedureIndexPage, ProcedurePage
+from statements.models import Signature, SignatureCount, StatementIndexPage, StatementPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -204,3 +205,57 @@ class OutcomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OutcomePage
+
+
+# Joint statements
+
+
+class StatementIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Statements"
+    show_in_menus = True
+
+    class Meta:
+        model = StatementIndexPage
+
+
+class StatementPageFactory(wagtail_factories.PageFactory):
+    """A statement open for signatures (publish a revision to give it a version)."""
+
+    title = factory.Sequence(lambda n: f"Statement {n}")
+    addressees = "The Internet Governance Forum"
+    status = StatementPage.Status.OPEN
+    opens_on = datetime.date(2013, 10, 20)
+    body = "<p>We call for an open and inclusive Internet.</p>"
+
+    class Meta:
+        model = StatementPage
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    """A confirmed individual's signature on the statement's live revision."""
+
+    statement = None
+    kind = Signature.Kind.INDIVIDUAL
+    name = factory.Sequence(lambda n: f"Signer {n}")
+    country = "KE"
+    region = Region.AFRICA
+    email = factory.Sequence(lambda n: f"signer{n}@example.org")
+    revision_id = factory.LazyAttribute(lambda o: o.statement.live_revision_id)
+    confirmed_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+    class Meta:
+        model = Signature
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def counted(self, create, extracted, **kwargs):
+        """Counted as the site counts a signature that becomes public."""
+        if create and self.is_public:
+            SignatureCount.change(self, +1)
+
+    class Params:
+        for_organisation = factory.Trait(
+            kind=Signature.Kind.ORGANISATION,
+            organisation_name=factory.Sequence(lambda n: f"Signing organisation {n}"),
+            role="Director",
+        )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search.backends.whoosh",
     "notice",
     "opendata",
+    "statements",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",

@@ -86,7 +86,7 @@ class MeetingPage(BasePage):
     reports = StreamField(PapersBlock(), blank=True)
 
     parent_page_types = ["meetings.MeetingIndexPage"]
-    subpage_types = ["meetings.OutcomePage"]
+    subpage_types = ["meetings.OutcomePage", "statements.StatementPage"]
     base_form_class = MeetingPageForm
 
     content_panels = [
@@ -175,9 +175,9 @@ class MeetingPage(BasePage):
         ]
 
     def outcomes(self):
-        from .outcomes import OutcomePage
-
-        return OutcomePage.objects.child_of(self).live().public()
+        """What the meeting produced: its outcome pages and joint statements (any child page
+        with a `get_kind_display()` and a `date`)."""
+        return self.get_children().live().public().specific()
 
     def people_on_record(self):
         facilitators = [p for session in self.sessions.all() for p in session.facilitators.all()]

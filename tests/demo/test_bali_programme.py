@@ -12,6 +12,7 @@ from wagtail.models import Page
 from meetings.models import MeetingPage, OutcomePage, Session
 from network.models import MembershipPage, Organisation, Person, SeatTerm
 from procedures.models import ObjectivesPage
+from statements.models import Signature, StatementPage
 from tests.html import parse, text
 from tests.shared_files import not_found_reason, shared_file
 
@@ -120,7 +121,7 @@ def seed_fragments(line):
 @needs_seed
 def test_every_line_of_the_seed_is_on_the_meeting_or_its_outcomes(demo, client):
     meeting = MeetingPage.objects.get(slug="best-bits-2013-bali")
-    pages = [meeting, *OutcomePage.objects.child_of(meeting).live()]
+    pages = [meeting, *meeting.outcomes()]
     shown = " ".join(visible_text(client.get(page.url)) for page in pages)
     missing = []
     for line in SEED.read_text(encoding="utf-8").splitlines():
@@ -145,7 +146,7 @@ def test_durations_from_the_programme_are_shown(demo, client):
 
 
 def test_bali_message_is_published_in_full(demo, client):
-    message = OutcomePage.objects.get(slug="message-from-bali")
+    message = StatementPage.objects.get(slug="message-from-bali")
     shown = visible_text(client.get(message.url))
     assert message.title == "Message from Best Bits participants in Bali, 20 October 2013"
     assert len(parse(message.body).select("li")) == 4
@@ -213,6 +214,8 @@ def demo_state():
             for s in Session.objects.order_by("pk")
         ],
         list(ObjectivesPage.objects.values_list("adopted_at_id", flat=True)),
+        list(Signature.objects.order_by("pk").values_list("pk", "name", "revision_id")),
+        list(StatementPage.objects.order_by("pk").values_list("pk", "latest_revision_id")),
     )
 
 
@@ -224,10 +227,42 @@ def test_running_the_demo_again_changes_nothing(demo):
 
 def test_an_editors_choice_of_adoption_outcome_is_kept(demo):
     objectives = ObjectivesPage.objects.get()
-    message = OutcomePage.objects.get(slug="message-from-bali")
+    message = OutcomePage.objects.get(slug="statement-to-the-igf")
     objectives.adopted_at = message
     objectives.save_revision().publish()
 
     call_command("load_demo", verbosity=0)
 
     assert ObjectivesPage.objects.get().adopted_at == message
+
+
+def test_the_bali_message_is_a_closed_statement_signed_from_every_region(demo, client):
+    message = StatementPage.objects.get(slug="message-from-bali")
+    assert message.url == "/meetings/best-bits-2013-bali/message-from-bali/"
+    meeting = parse(client.get("/meetings/best-bits-2013-bali/"))
+    assert message.url in [a["href"] for a in meeting.select("#outcomes a")]
+
+    page = parse(client.get(message.url))
+
+    assert "Closed" in text(page.select_one(".standing"))
+    assert "no longer takes signatures" in text(page.select_one("#sign"))
+    counts = {
+        text(row.th): int(text(row.select("td")[-1]))
+        for row in page.select("#signatories table tbody tr")
+    }
+    assert all(counts.values()) and sum(counts.values()) == 9
+    signatories = page.select("#signatories .signatories > li")
+    assert all(li.select_one(".badge--example") for li in signatories)
+    earlier = [text(li.strong) for li in signatories if li.select_one(".badge--version")]
+    assert earlier == ["Example Digital Rights Forum"]
+    assert "8 of 9 signed the current text (version 2)" in text(page.select_one("#signatories"))
+    assert len(message.history().versions) == 3
+
+
+def test_the_open_example_statement_takes_signatures(demo, client):
+    statement = StatementPage.objects.get(slug="example-open-statement")
+
+    page = parse(client.get(statement.url))
+
+    assert page.select_one("form.sign-form") is not None
+    assert statement.get_parent().url == "/statements/"

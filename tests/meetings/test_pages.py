@@ -8,6 +8,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from meetings.models import MeetingIndexPage, MeetingPage, OutcomeLink, OutcomePage
+from statements.models import StatementPage
 from tests.factories import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
@@ -26,9 +27,9 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(MeetingIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(MeetingIndexPage, {MeetingPage})
 
-    def test_meetings_hold_only_outcomes(self):
+    def test_meetings_hold_outcomes_and_statements(self):
         self.assertAllowedParentPageTypes(MeetingPage, {MeetingIndexPage})
-        self.assertAllowedSubpageTypes(MeetingPage, {OutcomePage})
+        self.assertAllowedSubpageTypes(MeetingPage, {OutcomePage, StatementPage})
 
     def test_outcomes_live_only_under_a_meeting(self):
         self.assertAllowedParentPageTypes(OutcomePage, {MeetingPage})
@@ -160,10 +161,10 @@ def test_queries_to_render_a_meeting_do_not_grow_with_sessions(
     client.get(small.url)  # warm the site and page-tree caches shared by both
 
     # Site, page routing, navigation and breadcrumbs, a change waiting in its notice period,
-    # then a fixed handful for the programme.
-    with django_assert_max_num_queries(22) as small_queries:
+    # then a fixed handful for the programme, and the outcomes (their pages, then each type's).
+    with django_assert_max_num_queries(23) as small_queries:
         small_page = parse(client.get(small.url))
-    with django_assert_max_num_queries(22) as large_queries:
+    with django_assert_max_num_queries(23) as large_queries:
         large_page = parse(client.get(large.url))
 
     assert len(large_queries) == len(small_queries)

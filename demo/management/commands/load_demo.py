@@ -8,6 +8,7 @@ from demo import notice as notice_demo
 from demo import opendata as opendata_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
+from demo import statements as statements_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from demo.pages import Cast, ensure_home, link_start_here
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             meetings_demo.point_to_the_record(outcomes, cast)
             procedures_demo.load_history(wiki, cast)
             network_demo.load_history(home, cast)
+            statements_demo.load(home, cast)
             if created:
                 link_start_here(home, cast)
             notice_demo.load(wiki, cast)

@@ -1,0 +1,34 @@
+"""What statements listen to: their own publications, and changes to their signatures."""
+
+from django.db import transaction
+from wagtail.search import index
+from wagtail.signals import page_published
+
+from .signals import signatures_changed
+
+
+def statement_published(sender, instance, revision, **kwargs):
+    """A new version may change the text: earlier signatories are asked to sign it again."""
+    from .tasks import ask_earlier_signatories
+
+    statement_id, revision_id = instance.pk, revision.pk if revision else None
+    if revision_id is not None:
+        transaction.on_commit(lambda: ask_earlier_signatories.enqueue(statement_id, revision_id))
+
+
+def reindex_statement(sender, statement_id, **kwargs):
+    """The statement's public signatory names are searchable: index them again."""
+    from .models.pages import StatementPage
+
+    statement = StatementPage.objects.filter(pk=statement_id, live=True).first()
+    if statement is not None:
+        index.insert_or_update_object(statement)
+
+
+def connect():
+    from .models.pages import StatementPage
+
+    page_published.connect(
+        statement_published, sender=StatementPage, dispatch_uid="statements.published"
+    )
+    signatures_changed.connect(reindex_statement, dispatch_uid="statements.reindex")
