@@ -4,6 +4,8 @@ from django.db import transaction
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from pagecache import generation
+
 from .signals import signatures_changed
 
 
@@ -25,6 +27,12 @@ def reindex_statement(sender, statement_id, **kwargs):
         index.insert_or_update_object(statement)
 
 
+def forget_cached_pages(sender, **kwargs):
+    """Counts and lists are written with `update()` and `bulk_create()`, which the page cache
+    does not see: every page that shows signatories is rendered again."""
+    generation.bump()
+
+
 def connect():
     from .models.pages import StatementPage
 
@@ -32,3 +40,4 @@ def connect():
         statement_published, sender=StatementPage, dispatch_uid="statements.published"
     )
     signatures_changed.connect(reindex_statement, dispatch_uid="statements.reindex")
+    signatures_changed.connect(forget_cached_pages, dispatch_uid="statements.page_cache")

@@ -32,6 +32,7 @@ from core.search import PageKind, Part
 from core.text import plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
+from pagecache.rules import reads_query
 
 from .. import views
 from ..summary import SignatorySummary
@@ -226,6 +227,7 @@ class StatementPage(PublicHistoryMixin, BasePage):
         return views.signed(self, request)
 
     @path("signatories/", name="signatories")
+    @reads_query("region", "country", "page")
     def signatories(self, request):
         return views.signatories(self, request)
 

@@ -236,3 +236,34 @@ def test_a_page_published_by_code_with_no_request(public):
     publish(page, "The change takes effect.")
 
     assert_as_rendered_now(urls)
+
+
+def test_a_signature_confirmed_then_withdrawn(
+    page_cache, home, django_capture_on_commit_callbacks
+):
+    from tests.factories import StatementIndexPageFactory, StatementPageFactory
+    from tests.statements.conftest import individual, links, path_of, sign_and_confirm
+
+    index = StatementIndexPageFactory(parent=home, slug="statements")
+    statement = StatementPageFactory(
+        parent=index, title="On surveillance", slug="surveillance", body="<p>No.</p>"
+    )
+    statement.save_revision().publish()
+    statement.refresh_from_db()
+    lists = [
+        f"{statement.url}signatories/",
+        f"{statement.url}signatories/?region=africa",
+        "/statements/",
+    ]
+    warm(lists)
+
+    # What signing changes is announced once committed (`signatures_changed`).
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_and_confirm(Client(), statement, individual(name="Amina Odhiambo"))
+    assert "Amina Odhiambo" in Client().get(lists[0]).content.decode()
+    assert_as_rendered_now(lists)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(path_of(links()["withdraw"]))
+    assert "Amina Odhiambo" not in Client().get(lists[0]).content.decode()
+    assert_as_rendered_now(lists)
