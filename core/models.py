@@ -1,6 +1,7 @@
 """The page every page type of the site builds on."""
 
 from wagtail.models import Page
+from wagtail.search import index
 
 from .forms import ChangeSummaryPageForm, change_summary_panel
 from .search import PageKind, Part
@@ -22,6 +23,10 @@ class BasePage(Page):
       (a meeting and its outcomes), giving search a facet named by the type's kind;
     - `search_parts()`: the page's readable text in parts a result can link to (clauses,
       sessions), with `search_prefetch` the related rows it reads, fetched for many at once.
+
+    Page types index what they show by extending `BasePage.search_fields`, which adds the
+    page's kind ("task force", "procedure") to its searchable text and the labels of its
+    parts (clause, session and seat titles) to what the search box suggests.
     """
 
     base_form_class = ChangeSummaryPageForm
@@ -30,6 +35,13 @@ class BasePage(Page):
     search_date_field = None
     search_groups_descendants = False
     search_prefetch = ()
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_kind_words"),
+        # Headings name what their part is about, as a title names its page.
+        index.SearchField("search_part_titles", boost=1.5),
+        index.AutocompleteField("search_part_titles"),
+    ]
 
     class Meta:
         abstract = True
@@ -42,6 +54,14 @@ class BasePage(Page):
     def search_date(self):
         """The date this page is on record for, or None."""
         return getattr(self, self.search_date_field) if self.search_date_field else None
+
+    def search_kind_words(self):
+        """What a newcomer calls this kind of page, as words the page is found by."""
+        return self.search_kind.label
+
+    def search_part_titles(self):
+        """The labels of the page's parts (clauses, sessions, seats), for suggestions."""
+        return "\n".join(part.label for part in self.search_parts() if part.label)
 
     def search_parts(self):
         """[Part, …]: the page's own text first. By default its introduction, if it has one,

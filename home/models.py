@@ -37,7 +37,7 @@ class HomePage(BasePage):
             max_num=5,
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "home page"

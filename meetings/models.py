@@ -36,7 +36,7 @@ class MeetingIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "meeting index"
@@ -111,7 +111,7 @@ class MeetingPage(BasePage):
         FieldPanel("reports"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("context"),
         index.SearchField("location"),
         index.FilterField("start_date"),
@@ -127,12 +127,19 @@ class MeetingPage(BasePage):
                 index.RelatedFields("facilitators", [index.SearchField("name")]),
             ],
         ),
+        index.RelatedFields("participating_organisations", [index.SearchField("name")]),
+        index.RelatedFields("participants", [index.SearchField("name")]),
     ]
 
     search_kind = PageKind("meeting", "Meeting")
     search_date_field = "start_date"
     search_groups_descendants = True
-    search_prefetch = ("objectives", "sessions__facilitators")
+    search_prefetch = (
+        "objectives",
+        "sessions__facilitators",
+        "participating_organisations",
+        "participants",
+    )
 
     class Meta:
         verbose_name = "meeting"
@@ -186,6 +193,12 @@ class MeetingPage(BasePage):
                 )
             )
             found.append(Part(session.anchor, f"Session: {session.title}", text))
+        taking_part = [
+            *(organisation.name for organisation in self.participating_organisations.all()),
+            *(person.name for person in self.participants.all()),
+        ]
+        if taking_part:
+            found.append(Part("participants-heading", "Participants", ", ".join(taking_part)))
         return found
 
     @classmethod
@@ -348,8 +361,10 @@ class OutcomePage(BasePage):
         InlinePanel("led_to", label="What it led to"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("body"),
+        index.SearchField("get_kind_display"),
+        index.SearchField("search_context"),
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
@@ -359,6 +374,12 @@ class OutcomePage(BasePage):
 
     class Meta:
         verbose_name = "outcome"
+
+    def search_context(self):
+        """The meeting and the session the outcome came from, as its page names them."""
+        meeting = self.get_parent()
+        session = f"Session: {self.session.title}." if self.session_id else ""
+        return f"From {meeting.title}. {session}".strip()
 
     def search_parts(self):
         return [Part("", "", plain_text(self.body))]

@@ -30,7 +30,7 @@ class ProcedureIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "procedure wiki"
@@ -89,7 +89,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("summary"),
@@ -228,7 +228,7 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("preamble"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
     ]

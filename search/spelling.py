@@ -10,12 +10,18 @@ deleting or moving a page and changing a view restriction record the pages to lo
 publish costs one page's text, not the whole site's. `rebuild()` (`manage.py
 rebuild_vocabulary`) reads every page, for changes made without signals (bulk inserts,
 `QuerySet.update()`, raw SQL).
+
+A word is corrected only when the site does not know it and it is not a common English word
+(`is_english`, from wordfreq's list of the words used at least once in a million): a correct
+word the site does not use ("become") is never "corrected" into one it does ("come").
 """
 
 import difflib
 import uuid
 from collections import Counter
+from functools import lru_cache
 
+import wordfreq
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, Q
@@ -30,6 +36,9 @@ BATCH = 200
 CHUNK = 500
 MIN_LENGTH = 4
 CUTOFF = 0.8
+# Bounds on the work of one search: words looked up, and close words offered for each.
+MAX_CORRECTED = 4
+MAX_CLOSE = 3
 CACHE_KEY = "search:vocabulary"
 STATE_PK = 1
 
@@ -49,8 +58,8 @@ class Vocabulary:
         return 1 / (1 + self.counts.get(word, 0))
 
     def is_common(self, word):
-        """Whether `word` is on so many pages that finding it says little."""
-        return self.counts.get(word, 0) > max(3, self.pages // 5)
+        """Whether `word` is on most pages, so that finding it says little."""
+        return self.counts.get(word, 0) > max(3, self.pages // 2)
 
     def knows(self, word):
         return word in self.counts or stem(word) in self.stems
@@ -234,22 +243,46 @@ def _count(delta):
             VocabularyWord.objects.filter(word__in=emptied).delete()
 
 
-def close_words(word, words, n=3):
-    """Words of the vocabulary spelt like `word`, most used first."""
+@lru_cache(maxsize=1)
+def _english():
+    # wordfreq's "small" English list holds the words used at least once per million words.
+    return frozenset(wordfreq.get_frequency_dict("en", wordlist="small"))
+
+
+def is_english(word):
+    """Whether `word` is a common English word (so not a typo)."""
+    return word.lower() in _english()
+
+
+def close_words(word, words, n=MAX_CLOSE):
+    """Words of the vocabulary spelt like `word`, most used first.
+
+    Only words with the same first letter and a length within two are compared: a typo
+    rarely changes the first letter, and this keeps each lookup to a small share of the
+    vocabulary.
+    """
     if len(word) < MIN_LENGTH or word.isdigit():
         return []
-    candidates = [w for w in words if abs(len(w) - len(word)) <= 2 and not w.isdigit()]
+    candidates = [
+        w for w in words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2 and not w.isdigit()
+    ]
     close = difflib.get_close_matches(word, candidates, n=n * 2, cutoff=CUTOFF)
     return sorted(close, key=lambda w: (-words[w], close.index(w)))[:n]
 
 
-def corrections(parsed, vocabulary):
-    """{misspelt word: [close words, …]} for the query's words that no page uses."""
+def corrections(parsed, vocabulary, also_known=()):
+    """{misspelt word: [close words, …]} for the query's words that no page uses and that
+    are not English words (nor in `also_known`), for at most MAX_CORRECTED words."""
     found = {}
+    looked_up = 0
     for term in parsed.terms:
         for word in term.words:
-            if not vocabulary.knows(word) and word not in found:
-                close = close_words(word, vocabulary.counts)
-                if close:
-                    found[word] = close
+            if word in found or vocabulary.knows(word) or word in also_known:
+                continue
+            if is_english(word) or looked_up >= MAX_CORRECTED:
+                continue
+            looked_up += 1
+            close = close_words(word, vocabulary.counts)
+            if close:
+                found[word] = close
     return found

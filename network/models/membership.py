@@ -34,7 +34,11 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("how_to_join")]
-    search_fields = [*Page.search_fields, index.SearchField("how_to_join")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("how_to_join"),
+        index.SearchField("search_members"),
+    ]
     search_kind = PageKind("membership", "Membership")
 
     class Meta:
@@ -46,8 +50,34 @@ class MembershipPage(PublicHistoryMixin, BasePage):
             Section("how-to-join", "", "How to join", plain_text(self.how_to_join)),
         ]
 
+    def search_members(self):
+        """The member organisations as the page lists them: name, country, region, and
+        whether the region is in the Global South."""
+        return "\n".join(
+            ", ".join(
+                filter(
+                    None,
+                    [
+                        organisation.name,
+                        organisation.country,
+                        organisation.get_region_display(),
+                        "Global South" if organisation.is_global_south else "",
+                    ],
+                )
+            )
+            for organisation in Organisation.objects.members().order_by("name")
+        )
+
     def search_parts(self):
-        return [Part("", "", plain_text(self.how_to_join))]
+        """How to join, then the member organisations, each linked by its section's anchor."""
+        return [
+            Part("join-heading", "How to join", plain_text(self.how_to_join)),
+            Part(
+                "members-heading",
+                "Member organisations",
+                f"Member organisations by region and country. {self.search_members()}",
+            ),
+        ]
 
     @classmethod
     def for_request(cls, request):

@@ -59,11 +59,12 @@ from .backend import (
     WhooshSearchResults,
 )
 from .exceptions import IndexLockTimeout, IndexUnavailableError, SearchIndexError
-from .query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from .query import AtLeast, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 
 SearchBackend = WhooshSearchBackend
 
 __all__ = [
+    "AtLeast",
     "IndexLockTimeout",
     "IndexUnavailableError",
     "SearchBackend",
