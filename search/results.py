@@ -27,9 +27,6 @@ from .visibility import visible_pages
 
 PER_PAGE = 20
 SNIPPET_WORDS = 32
-# Seconds a search may take before its optional steps (a second, broader search) are
-# skipped and the page shows what it has (BBWIKI_SEARCH_TIME_BUDGET).
-DEFAULT_TIME_BUDGET = 2.0
 
 
 @dataclass
@@ -91,7 +88,7 @@ def search(request):
             )
         return results
     results.searched = True
-    deadline = time.monotonic() + getattr(settings, "SEARCH_TIME_BUDGET", DEFAULT_TIME_BUDGET)
+    deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
     known = thesaurus.current()
     known.apply(parsed)
     vocabulary = spelling.vocabulary()
