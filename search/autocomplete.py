@@ -11,7 +11,7 @@ its page's, does. Titles with the words typed as whole words come first ("join" 
 
 from wagtail.models import Page
 
-from .descriptions import kind_of, parts, prefetch_parts
+from .descriptions import kind_of, page_model, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .query import STOP, clean, naming_form, words
 from .visibility import visible_pages
@@ -44,34 +44,40 @@ def suggestions(request):
     if not typed or not any(len(word) > 1 for word in typed):
         return []
     try:
-        found = list(
+        pages = list(
             visible_pages(request.user).autocomplete(" ".join(typed), operator="and")[:PAGES]
         )
     except Exception as error:  # whatever the backend raises, search is what failed
         raise SearchUnavailable(str(error)) from error
-    specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific().in_bulk()
-    pages = [specific[page.pk] for page in found if page.pk in specific]
-    prefetch_parts(pages)
     found = []
+    rest = []
     for page in pages:
-        url = page.get_url(request)
-        if not url:
-            continue
-        kind = kind_of(type(page)).label
         if _starts(typed, page.title):
-            found.append((_whole(typed, page.title), 0, page.title, url, kind, ""))
-            continue
+            kind = kind_of(page_model(page.content_type_id)).label
+            found.append((_whole(typed, page.title), 0, page.title, page, "", kind, ""))
+        else:
+            rest.append(page.pk)
+    # Parts only of the pages whose titles lack a word: a fixed number of queries.
+    specific = Page.objects.filter(pk__in=rest).specific().in_bulk() if rest else {}
+    prefetch_parts(list(specific.values()))
+    for page in (specific[pk] for pk in rest if pk in specific):
+        kind = kind_of(type(page)).label
         for part in parts(page):
             text = f"{part.label} {page.title}"
             if part.label and part.anchor and _starts(typed, text):
                 found.append(
-                    (_whole(typed, text), 1, part.label, f"{url}#{part.anchor}", kind, page.title)
+                    (_whole(typed, text), 1, part.label, page, part.anchor, kind, page.title)
                 )
     found.sort(key=lambda suggestion: (not suggestion[0], suggestion[1]))
-    return [
-        {"title": title, "url": url, "kind": kind, "where": where}
-        for _, _, title, url, kind, where in found[:LIMIT]
-    ]
+    suggested = []
+    for _, _, title, page, anchor, kind, where in found:
+        url = page.get_url(request)
+        if url:
+            url = f"{url}#{anchor}" if anchor else url
+            suggested.append({"title": title, "url": url, "kind": kind, "where": where})
+        if len(suggested) == LIMIT:
+            break
+    return suggested
 
 
 def _whole(typed, text):

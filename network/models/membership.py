@@ -70,14 +70,14 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     def search_parts(self):
         """How to join, then the member organisations, each linked by its section's anchor."""
-        return [
-            Part("join-heading", "How to join", plain_text(self.how_to_join)),
-            Part(
-                "members-heading",
-                "Member organisations",
-                f"Member organisations by region and country. {self.search_members()}",
-            ),
-        ]
+        members = Part(
+            "members-heading",
+            "Member organisations",
+            f"Member organisations by region and country. {self.search_members()}",
+        )
+        if not self.how_to_join:
+            return [members]
+        return [Part("join-heading", "How to join", plain_text(self.how_to_join)), members]
 
     @classmethod
     def for_request(cls, request):
