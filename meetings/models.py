@@ -63,6 +63,9 @@ class ProgrammeDay:
     sessions: list
 
 
+PARTICIPANTS = ("participating_organisations", "participants")
+
+
 class MeetingPage(BasePage):
     """One meeting, readable as the agenda it was: days, sessions, times, outputs."""
 
@@ -127,19 +130,13 @@ class MeetingPage(BasePage):
                 index.RelatedFields("facilitators", [index.SearchField("name")]),
             ],
         ),
-        index.RelatedFields("participating_organisations", [index.SearchField("name")]),
-        index.RelatedFields("participants", [index.SearchField("name")]),
+        *(index.RelatedFields(name, [index.SearchField("name")]) for name in PARTICIPANTS),
     ]
 
     search_kind = PageKind("meeting", "Meeting")
     search_date_field = "start_date"
     search_groups_descendants = True
-    search_prefetch = (
-        "objectives",
-        "sessions__facilitators",
-        "participating_organisations",
-        "participants",
-    )
+    search_prefetch = ("objectives", "sessions__facilitators", *PARTICIPANTS)
 
     class Meta:
         verbose_name = "meeting"
@@ -193,12 +190,9 @@ class MeetingPage(BasePage):
                 )
             )
             found.append(Part(session.anchor, f"Session: {session.title}", text))
-        taking_part = [
-            *(organisation.name for organisation in self.participating_organisations.all()),
-            *(person.name for person in self.participants.all()),
-        ]
-        if taking_part:
-            found.append(Part("participants-heading", "Participants", ", ".join(taking_part)))
+        names = [record.name for related in PARTICIPANTS for record in getattr(self, related).all()]
+        if names:
+            found.append(Part("participants-heading", "Participants", ", ".join(names)))
         return found
 
     @classmethod
@@ -377,9 +371,8 @@ class OutcomePage(BasePage):
 
     def search_context(self):
         """The meeting and the session the outcome came from, as its page names them."""
-        meeting = self.get_parent()
-        session = f"Session: {self.session.title}." if self.session_id else ""
-        return f"From {meeting.title}. {session}".strip()
+        session = f" Session: {self.session.title}." if self.session_id else ""
+        return f"From {self.get_parent().title}.{session}"
 
     def search_parts(self):
         return [Part("", "", plain_text(self.body))]

@@ -89,8 +89,7 @@ def search(request):
         return results
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
-    known = thesaurus.current()
-    known.apply(parsed)
+    thesaurus.current().apply(parsed)
     vocabulary = spelling.vocabulary()
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = visible_pages(request.user)
