@@ -29,7 +29,8 @@ MAX_TERMS = 12
 # Up to this many words, every word must match; beyond it, this share of them (rounded up).
 ALL_WORDS_UP_TO = 2
 MOST_WORDS = 0.6
-# Words the thesaurus relates to the typed ones count this much of a typed word's weight.
+# Words the thesaurus relates to the typed ones count this much of a typed word's weight (a
+# phrase, this much shared between its words).
 RELATED_BOOST = 0.5
 # A backend without minimum-should-match gets it spelt out as every choice of enough
 # clauses while there are at most this many choices; beyond, any clause matches.
@@ -188,7 +189,7 @@ class ParsedQuery:
             _alternatives(
                 [
                     *(_term_query(term, expansions) for term in clause),
-                    *(Boost(_term_query(t, {}), RELATED_BOOST) for t in self.related.get(i, ())),
+                    *(_related_query(term) for term in self.related.get(i, ())),
                 ]
             )
             for i, clause in enumerate(self.clauses)
@@ -215,6 +216,12 @@ class ParsedQuery:
             )
         parts.extend(f"-{term}" for term in self.excluded)
         return " ".join(parts)
+
+
+def _related_query(term):
+    # A phrase scores each of its words: its weight is shared out, so that it ranks below
+    # the one word typed ("Internet Governance Forum" below "IGF").
+    return Boost(_term_query(term, {}), RELATED_BOOST / len(term.words))
 
 
 def _alternatives(queries):

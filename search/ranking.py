@@ -2,7 +2,7 @@
 
 The backend matches pages with at least the query's minimum of its clauses (or, when none
 has that many, with any of them: `ranked_or_any`), pages with more of them first. The hits
-are then ordered by what their title and kind say (`titles_first`): a page called what was
+are then reordered by what their title and kind say (`titles_first`): a page called what was
 asked for ("WSIS task force": a task force with WSIS in its title) comes first.
 
 Every backend failure (an index missing or broken, the database or a search server down)
@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form
+from .query import WORD, for_backend, naming_form
 
 logger = logging.getLogger(__name__)
 
@@ -65,22 +65,20 @@ def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
 
 
 def titles_first(hits, parsed, vocabulary):
-    """The hits with pages whose titles (or kinds: "task force") name what was asked first,
-    in the backend's order otherwise. Each clause named counts once, by its rarest word;
-    words the thesaurus relates to it count less, and words on most pages ("network") not
-    at all: they name nothing in particular. Titles are compared by `naming_form`."""
-    clauses = []
-    for index, clause in enumerate(parsed.clauses):
-        weights = {}
-        for term in clause:
-            for word in term.words:
-                if not vocabulary.is_common(word):
-                    weights[naming_form(word)] = vocabulary.weight(word)
-        for term in parsed.related.get(index, ()):
-            for word in term.words:
-                if not vocabulary.is_common(word) and word not in STOP:
-                    weights.setdefault(naming_form(word), vocabulary.weight(word) * RELATED_BOOST)
-        clauses.append(weights)
+    """The hits ordered by the backend's rank fused with how well their titles (and kinds:
+    "task force") name what was asked. Each clause named counts once, by its rarest word;
+    words on most pages ("network") not at all: they name nothing in particular. Only the
+    words typed name a page: what the thesaurus relates to them ranks below (the backend
+    gives it a lower weight). Titles are compared by `naming_form`."""
+    clauses = [
+        {
+            naming_form(word): vocabulary.weight(word)
+            for term in clause
+            for word in term.words
+            if not vocabulary.is_common(word)
+        }
+        for clause in parsed.clauses
+    ]
     if not any(clauses):
         return hits
     kinds = {}

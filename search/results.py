@@ -21,7 +21,7 @@ from . import facets, ranking, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .picks import promotions
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, parse
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
 from .snippets import best_part, highlight
 from .visibility import visible_pages
 
@@ -142,8 +142,7 @@ def search(request):
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words()
     weights = {
-        word: vocabulary.weight(word) * (ranking.RELATED_BOOST if word in related else 1)
-        for word in wanted
+        word: vocabulary.weight(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
     _point_picks(request, results.promotions, wanted, weights)

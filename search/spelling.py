@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Exists, Q
 from wagtail.models import Page
 
-from .descriptions import parts, prefetch_parts
+from .descriptions import kind_of, parts, prefetch_parts
 from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
 from .query import WORD, stem
 
@@ -44,8 +44,9 @@ STATE_PK = 1
 
 
 class Vocabulary:
-    """The words of the live, public pages: `counts` {word: pages using it}, their stems, and
-    the number of pages. `token` names the stored version it was read from."""
+    """The words of the live, public pages: `counts` {word: pages using it}, `stems` {stem:
+    pages using its most used word}, and the number of pages. `token` names the stored
+    version it was read from."""
 
     def __init__(self, counts, stems, pages, token=None):
         self.counts = counts
@@ -54,8 +55,9 @@ class Vocabulary:
         self.token = token
 
     def weight(self, word):
-        """How much finding `word` says about a page: rare words more than common ones."""
-        return 1 / (1 + self.counts.get(word, 0))
+        """How much finding `word` (or a word of its stem) says about a page: rare words more
+        than common ones."""
+        return 1 / (1 + max(self.counts.get(word, 0), self.stems.get(stem(word), 0)))
 
     def is_common(self, word):
         """Whether `word` is on most pages, so that finding it says little."""
@@ -102,8 +104,8 @@ def rebuild():
 
 
 def page_words(page):
-    """The words of a specific page's live text (title and parts), lower-cased."""
-    found = {word.lower() for word in WORD.findall(page.title)}
+    """The words of a specific page's live text (title, kind and parts), lower-cased."""
+    found = {word.lower() for word in WORD.findall(f"{page.title} {kind_of(type(page)).label}")}
     for part in parts(page):
         found.update(word.lower() for word in WORD.findall(part.text))
     return {word for word in found if len(word) <= MAX_WORD_LENGTH}
@@ -116,11 +118,11 @@ def _lock():
 
 
 def _load(token, pages):
-    counts, stems = {}, set()
+    counts, stems = {}, {}
     for word, word_stem, count in VocabularyWord.objects.values_list("word", "stem", "pages"):
         counts[word] = count
-        stems.add(word_stem)
-    return Vocabulary(counts, frozenset(stems), pages, token)
+        stems[word_stem] = max(count, stems.get(word_stem, 0))
+    return Vocabulary(counts, stems, pages, token)
 
 
 def _read(pks):

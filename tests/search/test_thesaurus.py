@@ -13,7 +13,7 @@ from tests.search.helpers import get, results
 
 pytestmark = pytest.mark.django_db
 
-ADD = "/admin/thesaurus/add/"
+ADD = "/admin/thesaurus/new/"
 
 
 def titles(response):
