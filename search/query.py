@@ -176,11 +176,12 @@ class ParsedQuery:
         """The words of what the thesaurus relates to the query."""
         return {word for terms in self.related.values() for term in terms for word in term.words}
 
-    def build(self, expansions=None, minimum=None):
+    def build(self, expansions=None, minimum=None, related=True):
         """The Wagtail query, or None when there is nothing to look for.
 
         `expansions` maps a word to close words found in the index (fuzzy matching);
-        `minimum` overrides how many clauses must match (1: any of them).
+        `minimum` overrides how many clauses must match (1: any of them); without `related`,
+        what the thesaurus relates to the clauses is left out.
         """
         expansions = expansions or {}
         if self.is_empty:
@@ -189,7 +190,7 @@ class ParsedQuery:
             _alternatives(
                 [
                     *(_term_query(term, expansions) for term in clause),
-                    *(_related_query(term) for term in self.related.get(i, ())),
+                    *(_related_query(term) for term in self.related.get(i, ()) if related),
                 ]
             )
             for i, clause in enumerate(self.clauses)

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import WORD, for_backend, naming_form
+from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
     provided the site knows at least that many of the clauses (a question about something
     it does not hold finds nothing, not pages with its one common word) and `time_left()`.
     At most two searches."""
-    hits = ranked(pages, parsed.build(expansions=fixes))
+    hits = _exact_first(pages, parsed, fixes)
     if hits or parsed.minimum <= 1 or not time_left():
         return hits, ""
     known = [
@@ -60,16 +60,28 @@ def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
     ]
     if len(known) < parsed.minimum:
         return hits, ""
-    hits = ranked(pages, parsed.build(expansions=fixes, minimum=1))
+    hits = _exact_first(pages, parsed, fixes, minimum=1)
     return hits, (f"any of {parsed}" if hits else "")
+
+
+def _exact_first(pages, parsed, fixes, minimum=None):
+    """The hits for `parsed`. A backend that cannot weigh what the thesaurus relates below
+    the words typed (no `Boost`) is asked twice: pages with the words typed first, then those
+    found only through the thesaurus."""
+    hits = ranked(pages, parsed.build(expansions=fixes, minimum=minimum))
+    if not parsed.related or getattr(get_search_backend(), "supports_at_least", False):
+        return hits
+    exact = ranked(pages, parsed.build(expansions=fixes, minimum=minimum, related=False))
+    found = {hit.pk for hit in exact}
+    return exact + [hit for hit in hits if hit.pk not in found]
 
 
 def titles_first(hits, parsed, vocabulary):
     """The hits ordered by the backend's rank fused with how well their titles (and kinds:
     "task force") name what was asked. Each clause named counts once, by its rarest word;
     words on most pages ("network") not at all: they name nothing in particular. Only the
-    words typed name a page: what the thesaurus relates to them ranks below (the backend
-    gives it a lower weight). Titles are compared by `naming_form`."""
+    words typed name a page by its title: what the thesaurus relates to them ranks below;
+    a kind may be named by either. Titles are compared by `naming_form`."""
     clauses = [
         {
             naming_form(word): vocabulary.weight(word)
@@ -78,6 +90,17 @@ def titles_first(hits, parsed, vocabulary):
             if not vocabulary.is_common(word)
         }
         for clause in parsed.clauses
+    ]
+    # A kind is a category, not a name: "decide" asks for outcomes, as the thesaurus says.
+    kinds_asked = [
+        {
+            naming_form(word): vocabulary.weight(word) * RELATED_BOOST
+            for term in parsed.related.get(index, ())
+            for word in term.words
+            if word not in STOP
+        }
+        | clause
+        for index, clause in enumerate(clauses)
     ]
     if not any(clauses):
         return hits
@@ -91,8 +114,8 @@ def titles_first(hits, parsed, vocabulary):
         kind = kinds[hit.content_type_id]
         return sum(
             max((w for f, w in clause.items() if f in title), default=0)
-            + KIND_SHARE * max((w for f, w in clause.items() if f in kind), default=0)
-            for clause in clauses
+            + KIND_SHARE * max((w for f, w in asked.items() if f in kind), default=0)
+            for clause, asked in zip(clauses, kinds_asked, strict=True)
         )
 
     scores = [title_score(hit) for hit in hits]
