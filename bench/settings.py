@@ -25,6 +25,8 @@ WAGTAILSEARCH_BACKENDS = {
         "BACKEND": "search.backends.whoosh",
         "PATH": str(VAR_DIR / "search-index"),
         "AUTO_UPDATE": False,
+        # As the site's settings have it (BBWIKI_SEARCH_TIME_LIMIT).
+        "TIME_LIMIT": 1,
     },
     "db": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
 }

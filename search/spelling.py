@@ -36,9 +36,11 @@ BATCH = 200
 CHUNK = 500
 MIN_LENGTH = 4
 CUTOFF = 0.8
-# Bounds on the work of one search: words looked up, and close words offered for each.
+# Bounds on the work of one search: words looked up, close words offered for each, and
+# close words in all (each is one more term for every field searched).
 MAX_CORRECTED = 4
 MAX_CLOSE = 3
+MAX_CLOSE_IN_ALL = 6
 CACHE_KEY = "search:vocabulary"
 STATE_PK = 1
 
@@ -274,17 +276,20 @@ def close_words(word, words, n=MAX_CLOSE):
 
 def corrections(parsed, vocabulary, also_known=()):
     """{misspelt word: [close words, …]} for the query's words that no page uses and that
-    are not English words (nor in `also_known`), for at most MAX_CORRECTED words."""
+    are not English words (nor in `also_known`), for at most MAX_CORRECTED words and with
+    MAX_CLOSE_IN_ALL close words in all."""
     found = {}
     looked_up = 0
+    budget = MAX_CLOSE_IN_ALL
     for term in parsed.terms:
         for word in term.words:
             if word in found or vocabulary.knows(word) or word in also_known:
                 continue
-            if is_english(word) or looked_up >= MAX_CORRECTED:
+            if is_english(word) or looked_up >= MAX_CORRECTED or not budget:
                 continue
             looked_up += 1
-            close = close_words(word, vocabulary.counts)
+            close = close_words(word, vocabulary.counts)[:budget]
             if close:
                 found[word] = close
+                budget -= len(close)
     return found

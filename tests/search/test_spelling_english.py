@@ -29,4 +29,5 @@ def test_each_search_looks_up_at_most_a_few_unknown_words(any_backend, site):
 
     assert len(fixes) <= spelling.MAX_CORRECTED
     assert all(len(close) <= spelling.MAX_CLOSE for close in fixes.values())
+    assert sum(len(close) for close in fixes.values()) <= spelling.MAX_CLOSE_IN_ALL
     assert spelling.is_english("become") and not spelling.is_english("survaillance")
