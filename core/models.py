@@ -38,8 +38,6 @@ class BasePage(Page):
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_kind_words"),
-        # Headings name what their part is about, as a title names its page.
-        index.SearchField("search_part_titles", boost=1.5),
         index.AutocompleteField("search_part_titles"),
     ]
 
