@@ -53,7 +53,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     def search_members(self):
         """The member organisations as the page lists them: name, country, region, and
         whether the region is in the Global South."""
-        return "\n".join(
+        return "Member organisations by region and country.\n" + "\n".join(
             ", ".join(
                 filter(
                     None,
@@ -73,7 +73,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
         members = Part(
             "members-heading",
             "Member organisations",
-            f"Member organisations by region and country. {self.search_members()}",
+            self.search_members(),
         )
         if not self.how_to_join:
             return [members]
