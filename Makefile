@@ -28,7 +28,7 @@ PG_DATABASE ?= bbwiki_ci
 OTHER_PYTHON ?= 3.13
 
 .PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
-	migrations-check check bench bench-page bench-statements reset clean serve-prod
+	migrations-check check bench bench-page bench-relevance bench-statements reset clean serve-prod
 
 # The site's own address (links in emails, feeds, the sitemap, the printed logins) is where
 # runserver listens, unless BBWIKI_BASE_URL says otherwise.
@@ -139,6 +139,10 @@ bench-page: install
 # Joint statements at 10,000 and 100,000 signatures (not a test); figures in bench/README.md.
 bench-statements: install
 	$(PY) -m bench.statements $(BENCH_ARGS)
+
+# The newcomers' questions of tests/search/relevance.py asked of both backends, side by side.
+bench-relevance: install
+	$(PY) -m bench.relevance $(BENCH_ARGS)
 
 # The site back to nothing: the next `make run` builds a fresh demo. Removes the folder
 # BBWIKI_VAR_DIR names (./var by default): the database, the search index, uploaded media.

@@ -50,6 +50,13 @@ EXCLUDED_AND_OR = [
     '"civil society" OR constituencies',
     "travel OR funding -privacy",
 ]
+# The costliest searches a visitor can ask for (issue 26): twelve near-miss words, and
+# near-misses joined by OR. Each word is a corpus word with one letter doubled.
+NEAR_MISSES = [
+    "netwwork", "memmbers", "meetting", "commmittee", "reeport", "rigghts", "proccess",
+    "puublic", "suppport", "deccision", "grooup", "pollicy",
+]  # fmt: skip
+WORST = [" ".join(NEAR_MISSES), " OR ".join(NEAR_MISSES)]
 RESULT_COUNT = re.compile(r'class="search-count"[^>]*>\s*(?:(\d+)\+? results?|Nothing found)')
 
 
@@ -213,6 +220,13 @@ def measure(bench, page, size):
         log(f"  search page: {name}")
         with search_page_backend(name):
             figures[name] = run(bench, page, urls, name)
+    with search_page_backend(OURS):
+        path = urls[0].split("?")[0]
+        worst = [f"{path}?{urlencode({'query': text})}" for text in WORST]
+        figures["worst"] = [
+            statistics.median(seconds(lambda url=url: page.get(url)) for _ in range(3))
+            for url in worst
+        ]
     return figures
 
 
@@ -259,6 +273,9 @@ def report(all_figures):
         lines.append(
             f"| {size} | first search after one publish (ms) | {ms(figures['cold'])} | | |"
         )
+        twelve, joined = figures["worst"]
+        lines.append(f"| {size} | twelve near-miss words (ms, median of 3) | {ms(twelve)} | | |")
+        lines.append(f"| {size} | the same joined by OR (ms, median of 3) | {ms(joined)} | | |")
     return "\n".join(lines)
 
 

@@ -1,6 +1,7 @@
 """The page every page type of the site builds on."""
 
 from wagtail.models import Page
+from wagtail.search import index
 
 from .forms import ChangeSummaryPageForm, change_summary_panel
 from .open_data import Records
@@ -29,6 +30,10 @@ class BasePage(Page):
     - `preview_text()`: a sentence or two saying what the page is, for link previews;
     - `popolo_records(pages, request)`: what the live, public `pages` of the type show as
       Popolo records (`core.open_data`); most pages show none.
+
+    Page types index what they show by extending `BasePage.search_fields`, which adds the
+    page's kind ("task force", "procedure") to its searchable text and the labels of its
+    parts (clause, session and seat titles) to what the search box suggests.
     """
 
     base_form_class = ChangeSummaryPageForm
@@ -37,6 +42,11 @@ class BasePage(Page):
     search_date_field = None
     search_groups_descendants = False
     search_prefetch = ()
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_kind_words"),
+        index.AutocompleteField("search_part_titles"),
+    ]
 
     class Meta:
         abstract = True
@@ -49,6 +59,14 @@ class BasePage(Page):
     def search_date(self):
         """The date this page is on record for, or None."""
         return getattr(self, self.search_date_field) if self.search_date_field else None
+
+    def search_kind_words(self):
+        """What a newcomer calls this kind of page, as words the page is found by."""
+        return self.search_kind.label
+
+    def search_part_titles(self):
+        """The labels of the page's parts (clauses, sessions, seats), for suggestions."""
+        return "\n".join(part.label for part in self.search_parts() if part.label)
 
     def search_parts(self):
         """[Part, …]: the page's own text first. By default its introduction, if it has one,

@@ -1,15 +1,18 @@
-"""Editors' picks for the demo: the pages the steering committee would pin for common questions."""
+"""Editors' picks and the search thesaurus for the demo, as the steering committee would keep
+them: picks for common questions, and the acronyms and plain words of the seed's content."""
 
 import logging
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
+from search.models import ThesaurusEntry
+
 logger = logging.getLogger("bbwiki.demo")
 
-# (what people type, slug of the page to pin, why it is the answer)
+# (what people type, the page to pin as its path under the home page, why it is the answer)
 PICKS = [
-    ("join", "joining-the-network", "Who can join the network, and how to apply."),
+    ("join", "procedures/joining-the-network", "Who can join the network, and how to apply."),
     ("membership", "membership", "How to join, and the member organisations."),
     (
         "steering committee",
@@ -18,16 +21,55 @@ PICKS = [
     ),
     (
         "surveillance",
-        "best-bits-2013-bali",
+        "meetings/best-bits-2013-bali",
         "The Bali meeting's session on state surveillance and human rights.",
     ),
 ]
 
 
+# (words and phrases that mean the same, why): the acronyms the programme and the outcomes use
+# and the words newcomers use for the network's own.
+THESAURUS = [
+    ("IGF, Internet Governance Forum", "The programme and the outcomes use both."),
+    ("WSIS, World Summit on the Information Society", "WSIS+10 is its ten-year review."),
+    ("ITU, International Telecommunication Union", "The ITU Plenipotentiary 2014."),
+    ("IG, Internet governance", "The programme's shorthand."),
+    ("MS, multistakeholder, multi-stakeholder", "The programme writes it three ways."),
+    ("CSTD, Commission on Science and Technology for Development", "In the Message from Bali."),
+    ("WGEC, Working Group on Enhanced Cooperation", "In the Message from Bali."),
+    ("RFC, Request for Comments", "The surveillance session's technical working group."),
+    ("NGO, civil society organisation, organisation", "What the network's members are."),
+    ("join, become a member, membership", "How newcomers ask about joining."),
+    ("members, membership, member organisations", "Who the network's members are."),
+    ("decide, decision, agree, agreed, outcome", "What a meeting or the committee decided."),
+    ("leave, suspension, suspended, expel", "How membership ends."),
+    ("rules, procedures, procedure", "The network's rules are its procedures."),
+    ("amend, propose a change, changing these procedures", "How a procedure changes."),
+    ("vote, consensus, rough consensus", "How the network decides."),
+    ("statement, declaration, joint statement", "What the network says in its name."),
+    ("spying, surveillance", "The Bali session on state surveillance."),
+    ("working group, task force", "Groups set up to work on one thing."),
+    ("sit, seat, hold", "Who sits on the committee holds a seat on it."),
+    ("aims, objectives, goals", "What the network sets out to do."),
+    ("developing countries, Global South", "Whose participation the network seeks."),
+]
+
+
+def load_thesaurus():
+    """The demo's thesaurus, once: an entry already there (or edited since) is kept."""
+    if ThesaurusEntry.objects.exists():
+        return
+    for terms, note in THESAURUS:
+        ThesaurusEntry.objects.create(terms=terms, note=note)
+    logger.info("Added %d thesaurus entries", len(THESAURUS))
+
+
 def load(home):
-    """Pin each demo pick once; picks already there (or edited since) are left as they are."""
-    for query_string, slug, description in PICKS:
-        page = Page.objects.descendant_of(home).filter(slug=slug).first()
+    """Pin each demo pick once; picks already there (or edited since) are left as they are.
+    Then the thesaurus."""
+    load_thesaurus()
+    for query_string, path, description in PICKS:
+        page = Page.objects.filter(url_path=f"{home.url_path}{path}/").first()
         if page is None:
             continue
         query = Query.get(query_string)

@@ -39,7 +39,7 @@ class HomePage(BasePage):
             max_num=5,
         ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = api_fields_for("intro", "start_here")
 
     class Meta:

@@ -1,10 +1,12 @@
-"""Changes to the network's records that live pages show go on those pages' public record.
+"""Changes to the network's records that live pages show go on those pages' public record,
+and into what search finds on those pages.
 
 Only administrators can make them (`network.permissions`); the record says what changed,
 and the request's signed-in person is who did it (`history.middleware`).
 """
 
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from wagtail.search.index import insert_or_update_object
 
 from history.record import record_shown_change
 
@@ -48,13 +50,21 @@ def record_change(sender, instance, created=False, raw=False, **kwargs):
         record_shown_change(
             page, f"The {label} record of “{instance}” changed: " + "; ".join(changed)
         )
+        insert_or_update_object(page.specific)
 
 
 def record_deletion(sender, instance, **kwargs):
-    for page in instance.live_pages_showing():
+    instance._showing = instance.live_pages_showing()
+    for page in instance._showing:
         record_shown_change(
             page, f"The {sender._meta.verbose_name} record of “{instance}” was deleted."
         )
+
+
+def reindex_after_deletion(sender, instance, **kwargs):
+    """The pages that showed a deleted record, indexed again without it."""
+    for page in getattr(instance, "_showing", []):
+        insert_or_update_object(page.specific)
 
 
 def connect():
@@ -62,3 +72,6 @@ def connect():
         pre_save.connect(remember_shown, sender=model, dispatch_uid=f"network.before.{model}")
         post_save.connect(record_change, sender=model, dispatch_uid=f"network.saved.{model}")
         pre_delete.connect(record_deletion, sender=model, dispatch_uid=f"network.deleted.{model}")
+        post_delete.connect(
+            reindex_after_deletion, sender=model, dispatch_uid=f"network.reindexed.{model}"
+        )

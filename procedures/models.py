@@ -38,7 +38,7 @@ class ProcedureIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = api_fields_for("intro")
 
     class Meta:
@@ -98,7 +98,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("summary"),
@@ -260,7 +260,7 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("preamble"),
         index.RelatedFields("objectives", [index.SearchField("text")]),
     ]

@@ -1,15 +1,23 @@
-"""The spelling vocabulary, kept in the database so that every app server shares one copy.
+"""The spelling vocabulary, kept in the database so that every app server shares one copy,
+and the network's thesaurus.
 
-`search.spelling` owns these tables: it brings them up to date from the pages that changed,
-which `search.signal_handlers` records as they change.
+`search.spelling` owns the vocabulary's tables: it brings them up to date from the pages that
+changed, which `search.signal_handlers` records as they change. `search.thesaurus` reads the
+thesaurus at query time.
 """
 
+import re
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 
 # Longer "words" (hashes, run-together identifiers) are left out: no one misspells them.
 MAX_WORD_LENGTH = 60
+# A thesaurus entry relates at most this many terms of at most this many words each.
+MAX_THESAURUS_TERMS = 10
+MAX_THESAURUS_WORDS = 6
 
 
 class VocabularyState(models.Model):
@@ -65,3 +73,58 @@ class VocabularyChange(models.Model):
 
     def __str__(self):
         return f"Page {self.page_id}{' and its subtree' if self.descendants else ''}"
+
+
+class ThesaurusEntry(models.Model):
+    """Words and phrases that mean the same to the network ("IGF", "Internet Governance
+    Forum"): a search for any of them finds pages with the others too, ranked below pages
+    with the words typed. Kept by the steering committee in the admin."""
+
+    terms = models.TextField(
+        help_text=(
+            "Two or more words or phrases that mean the same, separated by commas: "
+            "IGF, Internet Governance Forum"
+        )
+    )
+    note = models.CharField(
+        max_length=255, blank=True, help_text="Why these go together (optional, for editors)."
+    )
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = "thesaurus entry"
+        verbose_name_plural = "thesaurus"
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        """The entry's terms, as typed, each once (compared without case or extra spaces)."""
+        found = {}
+        for term in re.split(r"[,\n;]", self.terms or ""):
+            term = " ".join(term.split())
+            if term:
+                found.setdefault(term.casefold(), term)
+        return list(found.values())
+
+    def clean(self):
+        super().clean()
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError(
+                {"terms": "Give at least two words or phrases, separated by commas."}
+            )
+        if len(terms) > MAX_THESAURUS_TERMS:
+            raise ValidationError(
+                {"terms": f"Give at most {MAX_THESAURUS_TERMS} words or phrases in one entry."}
+            )
+        long = [term for term in terms if len(term.split()) > MAX_THESAURUS_WORDS]
+        if long:
+            raise ValidationError(
+                {
+                    "terms": f"Keep each phrase to {MAX_THESAURUS_WORDS} words at most: "
+                    + ", ".join(long)
+                }
+            )

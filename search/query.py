@@ -3,25 +3,46 @@
 "quoted phrases", -excluded words (or -"phrases") and OR between terms; everything else is
 plain words. The text never reaches a backend's own parser: it is cut into words here, so
 field syntax (`title:x`), wildcards and stray operators are just words or nothing.
+
+Questions are read for their subject: question and filler words ("how", "do", "I", "the")
+are left out, and of the words left, most must match, not all (`ParsedQuery.minimum`);
+pages with more of them rank higher.
 """
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
-from wagtail.search.query import And, Not, Or, Phrase, PlainText
+from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang import porter2
+
+from .backends.whoosh import AtLeast
 
 # Longer queries are cut here, with a notice: no one types more, and every word costs time.
 MAX_QUERY_LENGTH = 500
 # More terms than this make the database backend's FTS5 parser overflow, and say no more.
 MAX_TERMS = 12
+# Up to this many words, every word must match; beyond it, this share of them (rounded up).
+ALL_WORDS_UP_TO = 2
+MOST_WORDS = 0.6
+# Words the thesaurus relates to the typed ones count this much of a typed word's weight (a
+# phrase, this much shared between its words).
+RELATED_BOOST = 0.5
+# A backend without minimum-should-match gets it spelt out as every choice of enough
+# clauses while there are at most this many choices; beyond, any clause matches.
+MAX_COMBINATIONS = 20
 # Words of a question ("what did the network say about …") that say nothing about its subject.
 QUESTION_WORDS = frozenset(
     {
         "about",
+        "am",
+        "any",
+        "anyone",
+        "been",
         "can",
         "could",
         "did",
@@ -29,20 +50,36 @@ QUESTION_WORDS = frozenset(
         "does",
         "find",
         "get",
+        "happen",
+        "happens",
+        "has",
         "how",
         "i",
         "know",
+        "list",
+        "long",
+        "many",
         "me",
+        "much",
         "my",
         "need",
+        "often",
+        "our",
         "please",
         "said",
         "say",
         "says",
+        "see",
+        "show",
         "should",
         "tell",
+        "someone",
+        "their",
         "there",
+        "they",
         "want",
+        "was",
+        "were",
         "what",
         "when",
         "where",
@@ -71,6 +108,18 @@ def stem(word):
     return porter2.stem(word)
 
 
+def naming_form(word):
+    """`word` as a title names it: lower-cased, without the endings of plurals and verb forms
+    ("joining", "joins" and "join" alike) but keeping those that make another word
+    ("organised" is not "organisation", as its English stem would have it)."""
+    word = word.lower()
+    for ending, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            word = word[: -len(ending)] + replacement
+            break
+    return word.removesuffix("e") if len(word) > 3 else word
+
+
 def words(text):
     """The words of `text`, lower-cased, as search sees them."""
     return [word.lower() for word in WORD.findall(text)]
@@ -78,13 +127,15 @@ def words(text):
 
 @dataclass(frozen=True)
 class Term:
-    """One word, or one phrase of several words."""
+    """One word, or several: a quoted phrase (`together`), or words a page must all have
+    anywhere (a phrase of the thesaurus the visitor typed without quotes)."""
 
     words: tuple
+    together: bool = True
 
     @property
     def is_phrase(self):
-        return len(self.words) > 1
+        return len(self.words) > 1 and self.together
 
     def __str__(self):
         text = " ".join(self.words)
@@ -93,13 +144,15 @@ class Term:
 
 @dataclass
 class ParsedQuery:
-    """A query as the visitor meant it: clauses that must all match (each a list of
-    alternatives joined by OR), and terms that must not match."""
+    """A query as the visitor meant it: clauses (each a list of alternatives joined by OR),
+    of which at least `minimum` must match, and terms that must not match. `related` holds,
+    by clause, what the thesaurus relates to the clause's terms: found too, ranked lower."""
 
     text: str
     clauses: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     truncated: bool = False
+    related: dict = field(default_factory=dict)
 
     @property
     def is_empty(self):
@@ -109,32 +162,45 @@ class ParsedQuery:
     def terms(self):
         return [term for clause in self.clauses for term in clause]
 
+    @property
+    def minimum(self):
+        """How many clauses a page must match: all of up to ALL_WORDS_UP_TO, else most."""
+        count = len(self.clauses)
+        return count if count <= ALL_WORDS_UP_TO else math.ceil(count * MOST_WORDS)
+
     def highlight_words(self):
         """Every word the results should be marked for."""
         return {word for term in self.terms for word in term.words}
 
-    def build(self, expansions=None, any_clause=False):
+    def related_words(self):
+        """The words of what the thesaurus relates to the query."""
+        return {word for terms in self.related.values() for term in terms for word in term.words}
+
+    def build(self, expansions=None, minimum=None, related=True):
         """The Wagtail query, or None when there is nothing to look for.
 
         `expansions` maps a word to close words found in the index (fuzzy matching);
-        `any_clause` relaxes "all clauses" to "any clause" when nothing has them all.
+        `minimum` overrides how many clauses must match (1: any of them); without `related`,
+        what the thesaurus relates to the clauses is left out.
         """
         expansions = expansions or {}
         if self.is_empty:
             return None
-        clauses = [_alternatives([_term_query(t, expansions) for t in c]) for c in self.clauses]
-        positive = (Or(clauses) if any_clause else And(clauses)) if len(clauses) > 1 else clauses[0]
+        clauses = [
+            _alternatives(
+                [
+                    *(_term_query(term, expansions) for term in clause),
+                    *(_related_query(term) for term in self.related.get(i, ()) if related),
+                ]
+            )
+            for i, clause in enumerate(self.clauses)
+        ]
+        positive = clauses[0]
+        if len(clauses) > 1:
+            positive = AtLeast(clauses, self.minimum if minimum is None else minimum)
         if not self.excluded:
             return positive
         return And([positive, *[Not(_term_query(term, {})) for term in self.excluded]])
-
-    def keeping(self, indexes):
-        """This query with only the clauses at `indexes` (its exclusions kept)."""
-        return ParsedQuery(
-            text=self.text,
-            clauses=[clause for i, clause in enumerate(self.clauses) if i in indexes],
-            excluded=self.excluded,
-        )
 
     def __str__(self):
         return self.with_words_replaced({})
@@ -145,11 +211,18 @@ class ParsedQuery:
         for clause in self.clauses:
             parts.append(
                 " OR ".join(
-                    str(Term(tuple(replacements.get(w, w) for w in term.words))) for term in clause
+                    str(Term(tuple(replacements.get(w, w) for w in term.words), term.together))
+                    for term in clause
                 )
             )
         parts.extend(f"-{term}" for term in self.excluded)
         return " ".join(parts)
+
+
+def _related_query(term):
+    # A phrase scores each of its words: its weight is shared out, so that it ranks below
+    # the one word typed ("Internet Governance Forum" below "IGF").
+    return Boost(_term_query(term, {}), RELATED_BOOST / len(term.words))
 
 
 def _alternatives(queries):
@@ -159,11 +232,39 @@ def _alternatives(queries):
 def _term_query(term, expansions):
     if term.is_phrase:
         return Phrase(" ".join(term.words))
+    if len(term.words) > 1:
+        return PlainText(" ".join(term.words), operator="and")
     word = term.words[0]
     close = expansions.get(word, ())
     if close:
         return Or([PlainText(word), *(PlainText(other) for other in close)])
     return PlainText(word)
+
+
+def for_backend(query, backend):
+    """`query` in what `backend` understands: boosts and minimum-should-match (`AtLeast`)
+    where it has them; elsewhere without boosts, and with `AtLeast` as every choice of
+    enough clauses (or, past MAX_COMBINATIONS choices, any clause)."""
+    if getattr(backend, "supports_at_least", False) or query is None:
+        return query
+    return _plainer(query)
+
+
+def _plainer(query):
+    if isinstance(query, Boost):
+        return _plainer(query.subquery)
+    if isinstance(query, Not):
+        return Not(_plainer(query.subquery))
+    if isinstance(query, AtLeast):
+        clauses = [_plainer(sub) for sub in query.subqueries]
+        if query.minimum >= len(clauses):
+            return And(clauses)
+        if query.minimum > 1 and math.comb(len(clauses), query.minimum) <= MAX_COMBINATIONS:
+            return Or([And(list(chosen)) for chosen in combinations(clauses, query.minimum)])
+        return Or(clauses)
+    if isinstance(query, (And, Or)):
+        return type(query)([_plainer(sub) for sub in query.subqueries])
+    return query
 
 
 def clean(text):

@@ -1,4 +1,9 @@
-"""Ranking: the backend's best matches, relaxed when nothing has every word, titles first.
+"""Ranking: the backend's best matches for most of the words, then pages named by them first.
+
+The backend matches pages with at least the query's minimum of its clauses (or, when none
+has that many, with any of them: `ranked_or_any`), pages with more of them first. The hits
+are then reordered by what their title and kind say (`titles_first`): a page called what was
+asked for ("WSIS task force": a task force with WSIS in its title) comes first.
 
 Every backend failure (an index missing or broken, the database or a search server down)
 reaches the caller as one `SearchUnavailable`, whatever the backend: the search page never
@@ -7,9 +12,11 @@ needs to know which one is configured.
 
 import logging
 
+from wagtail.search.backends import get_search_backend
+
+from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import WORD, stem
-from .snippets import weigher
+from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form
 
 logger = logging.getLogger(__name__)
 
@@ -19,55 +26,103 @@ MAX_HITS = 1000
 # matches; the pages shown are loaded in full afterwards. Loading only these makes a broad
 # search's ranked list about a third cheaper to build.
 RANKED_FIELDS = ("title", "content_type", "path", "depth", "first_published_at")
-# How many times a search with no result is retried with its most common word left out.
-MAX_RELAXATIONS = 3
+# Reciprocal rank fusion of the backend's order and the titles' (`titles_first`): the
+# smaller, the more the first places of either list count.
+FUSION_K = 2
+# A page's kind ("Steering committee") naming a clause counts this share of its title doing so.
+KIND_SHARE = 0.5
 
 
 def ranked(pages, query):
     """Up to MAX_HITS slim pages of `pages` matching `query`, best first."""
     try:
+        query = for_backend(query, get_search_backend())
         return list(pages.only(*RANKED_FIELDS).search(query)[:MAX_HITS])
     except Exception as error:  # whatever the backend raises, search is what failed
         logger.exception("Search failed: %s", error)
         raise SearchUnavailable(str(error)) from error
 
 
-def relaxed(pages, parsed, fixes, vocabulary):
-    """(hits, the words searched for) when no page has all the words of `parsed`.
+def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
+    """(hits, the words searched for when not the query's minimum of them): pages with at
+    least `parsed.minimum` of its clauses; when none has that many, pages with any of them,
+    provided the site knows at least that many of the clauses (a question about something
+    it does not hold finds nothing, not pages with its one common word) and `time_left()`.
+    At most two searches."""
+    hits = _exact_first(pages, parsed, fixes)
+    if hits or parsed.minimum <= 1 or not time_left():
+        return hits, ""
+    known = [
+        index
+        for index, clause in enumerate(parsed.clauses)
+        if index in parsed.related
+        or any(vocabulary.knows(w) or w in fixes for term in clause for w in term.words)
+    ]
+    if len(known) < parsed.minimum:
+        return hits, ""
+    hits = _exact_first(pages, parsed, fixes, minimum=1)
+    return hits, (f"any of {parsed}" if hits else "")
 
-    The most common words are left out one at a time, since the rare ones say most about
-    what the visitor wants; failing that, pages with any of the words are ranked.
-    """
 
-    def frequency(index):
-        # Words no page uses match nothing: they are left out first.
-        clause = parsed.clauses[index]
-        if not any(vocabulary.knows(w) or w in fixes for term in clause for w in term.words):
-            return float("inf")
-        return max(vocabulary.counts.get(w, 0) for term in clause for w in term.words)
-
-    kept = sorted(range(len(parsed.clauses)), key=frequency)
-    for _ in range(MAX_RELAXATIONS):
-        if len(kept) <= 1:
-            break
-        kept = kept[:-1]
-        narrower = parsed.keeping(set(kept))
-        hits = ranked(pages, narrower.build(expansions=fixes))
-        if hits:
-            return hits, str(narrower)
-    hits = ranked(pages, parsed.build(expansions=fixes, any_clause=True))
-    return hits, ("any of " + str(parsed.keeping(set(range(len(parsed.clauses)))))) if hits else ""
+def _exact_first(pages, parsed, fixes, minimum=None):
+    """The hits for `parsed`. A backend that cannot weigh what the thesaurus relates below
+    the words typed (no `Boost`) is asked twice: pages with the words typed first, then those
+    found only through the thesaurus."""
+    hits = ranked(pages, parsed.build(expansions=fixes, minimum=minimum))
+    if not parsed.related or getattr(get_search_backend(), "supports_at_least", False):
+        return hits
+    exact = ranked(pages, parsed.build(expansions=fixes, minimum=minimum, related=False))
+    found = {hit.pk for hit in exact}
+    return exact + [hit for hit in hits if hit.pk not in found]
 
 
 def titles_first(hits, parsed, vocabulary):
-    """The hits with pages whose titles name what was asked first, in the backend's order
-    otherwise. Words on most pages ("network") don't count: they name nothing in particular."""
-    wanted = {w for w in parsed.highlight_words() if not vocabulary.is_common(w)}
-    if not wanted:
+    """The hits ordered by the backend's rank fused with how well their titles (and kinds:
+    "task force") name what was asked. Each clause named counts once, by its rarest word;
+    words on most pages ("network") not at all: they name nothing in particular. Only the
+    words typed name a page by its title: what the thesaurus relates to them ranks below;
+    a kind may be named by either. Titles are compared by `naming_form`."""
+    clauses = [
+        {
+            naming_form(word): vocabulary.weight(word)
+            for term in clause
+            for word in term.words
+            if not vocabulary.is_common(word)
+        }
+        for clause in parsed.clauses
+    ]
+    # A kind is a category, not a name: "decide" asks for outcomes, as the thesaurus says.
+    kinds_asked = [
+        {
+            naming_form(word): vocabulary.weight(word) * RELATED_BOOST
+            for term in parsed.related.get(index, ())
+            for word in term.words
+            if word not in STOP
+        }
+        | clause
+        for index, clause in enumerate(clauses)
+    ]
+    if not any(clauses):
         return hits
-    weigh = weigher(wanted, {w: vocabulary.weight(w) for w in wanted})
+    kinds = {}
 
     def title_score(hit):
-        return -sum({stem(w.lower()): weigh(w) for w in WORD.findall(hit.title)}.values())
+        if hit.content_type_id not in kinds:
+            label = kind_of(page_model(hit.content_type_id)).label
+            kinds[hit.content_type_id] = {naming_form(w) for w in WORD.findall(label)}
+        title = {naming_form(w) for w in WORD.findall(hit.title)}
+        kind = kinds[hit.content_type_id]
+        return sum(
+            max((w for f, w in clause.items() if f in title), default=0)
+            + KIND_SHARE * max((w for f, w in asked.items() if f in kind), default=0)
+            for clause, asked in zip(clauses, kinds_asked, strict=True)
+        )
 
-    return sorted(hits, key=title_score)
+    scores = [title_score(hit) for hit in hits]
+    title_rank = {score: rank for rank, score in enumerate(sorted(set(scores), reverse=True))}
+    fused = [
+        1 / (FUSION_K + rank) + 1 / (FUSION_K + title_rank[score])
+        for rank, score in enumerate(scores)
+    ]
+    order = sorted(range(len(hits)), key=lambda i: (-fused[i], -scores[i], i))
+    return [hits[i] for i in order]

@@ -8,18 +8,20 @@ backends.
 """
 
 import re
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
 
-from . import facets, ranking, spelling
+from . import facets, ranking, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .picks import promotions
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, parse
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
 from .snippets import best_part, highlight
 from .visibility import visible_pages
 
@@ -86,13 +88,15 @@ def search(request):
             )
         return results
     results.searched = True
+    deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
+    thesaurus.current().apply(parsed)
     vocabulary = spelling.vocabulary()
-    fixes = spelling.corrections(parsed, vocabulary)
+    fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = visible_pages(request.user)
     try:
-        hits = ranking.ranked(pages, parsed.build(expansions=fixes))
-        if not hits and len(parsed.clauses) > 1:
-            hits, results.relaxed = ranking.relaxed(pages, parsed, fixes, vocabulary)
+        hits, results.relaxed = ranking.ranked_or_any(
+            pages, parsed, fixes, vocabulary, time_left=lambda: time.monotonic() < deadline
+        )
     except SearchUnavailable:
         results.searched = False
         results.unavailable = True
@@ -103,6 +107,9 @@ def search(request):
         results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in fixes.items()})
     hits = ranking.titles_first(hits, parsed, vocabulary)
     results.capped = len(hits) >= ranking.MAX_HITS
+    results.promotions = promotions(parsed.text, pages)
+    picked = {pick.page_id for pick in results.promotions if pick.page_id}
+    hits = [hit for hit in hits if hit.pk not in picked]
     rows, results.facets, notes, results.filters = facets.apply_filters(
         facets.rows(hits), facets.read_filters(params), parsed.text
     )
@@ -113,7 +120,13 @@ def search(request):
     results.page = paginator.get_page(asked)
     if asked > paginator.num_pages and rows:
         results.notices.append(f"There is no results page {asked}; this is the last one.")
-    wanted = parsed.highlight_words() | {w for close in fixes.values() for w in close}
+    if results.page.number > 1:
+        results.promotions = []
+    wanted = (
+        parsed.highlight_words()
+        | parsed.related_words()
+        | {w for close in fixes.values() for w in close}
+    )
     results.page_links = {
         name: facets.link(parsed.text, results.filters, page=number)
         for name, number in (
@@ -127,11 +140,29 @@ def search(request):
         results.suggestion_href = facets.link(results.suggestion, results.filters)
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
-    weights = {word: vocabulary.weight(word) for word in wanted}
+    related = parsed.related_words() - parsed.highlight_words()
+    weights = {
+        word: vocabulary.weight(word) * (RELATED_BOOST if word in related else 1) for word in wanted
+    }
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
-    if results.page.number == 1:
-        results.promotions = promotions(parsed.text, pages)
+    _point_picks(request, results.promotions, wanted, weights)
     return results
+
+
+def _point_picks(request, picks, wanted, weights):
+    """Give each pick of a page its link (`url`) and, where part of the page answers the
+    search, that part (`part_label`), as results have."""
+    ids = [pick.page_id for pick in picks if pick.page_id]
+    pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
+    prefetch_parts(list(pages.values()))
+    for pick in picks:
+        page = pages.get(pick.page_id)
+        pick.url, pick.part_label = pick.external_link_url, ""
+        if page is not None:
+            part, matched = best_part(parts(page), wanted, weights)
+            url = page.get_url(request) or ""
+            pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
+            pick.part_label = part.label if matched else ""
 
 
 def _hits(request, rows, wanted, weights):

@@ -2,14 +2,17 @@
 
 Saving a page covers publishing, unpublishing, scheduled publishing and expiry, reverting,
 copying and alias updates: each saves the page. Moves and view restrictions change what is
-public for a whole subtree.
+public for a whole subtree. A record a page shows (an organisation, a person) changes the
+page's words without saving it: the public record says so (`history.RecordEntry`).
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
-from . import spelling
+from history.models import RecordEntry
+
+from . import spelling, thesaurus
 
 
 def page_saved(sender, instance, **kwargs):
@@ -29,6 +32,11 @@ def restriction_changed(sender, instance, **kwargs):
     spelling.recheck(instance.page_id, descendants=True)
 
 
+def record_changed(sender, instance, created=False, **kwargs):
+    if created and instance.kind == RecordEntry.Kind.RECORD:
+        spelling.recheck(instance.page_id)
+
+
 def register_signal_handlers():
     # Pages save under their specific class: listen to every sender and keep the pages.
     post_save.connect(page_saved, dispatch_uid="search.vocabulary.page_saved")
@@ -45,3 +53,7 @@ def register_signal_handlers():
         sender=PageViewRestriction,
         dispatch_uid="search.vocabulary.restriction_deleted",
     )
+    post_save.connect(
+        record_changed, sender=RecordEntry, dispatch_uid="search.vocabulary.record_changed"
+    )
+    thesaurus.connect()

@@ -10,18 +10,24 @@ deleting or moving a page and changing a view restriction record the pages to lo
 publish costs one page's text, not the whole site's. `rebuild()` (`manage.py
 rebuild_vocabulary`) reads every page, for changes made without signals (bulk inserts,
 `QuerySet.update()`, raw SQL).
+
+A word is corrected only when the site does not know it and it is not a common English word
+(`is_english`, from wordfreq's list of the words used at least once in a million): a correct
+word the site does not use ("become") is never "corrected" into one it does ("come").
 """
 
 import difflib
 import uuid
 from collections import Counter
+from functools import lru_cache
 
+import wordfreq
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, Q
 from wagtail.models import Page
 
-from .descriptions import parts, prefetch_parts
+from .descriptions import kind_of, parts, prefetch_parts
 from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
 from .query import WORD, stem
 
@@ -30,13 +36,19 @@ BATCH = 200
 CHUNK = 500
 MIN_LENGTH = 4
 CUTOFF = 0.8
+# Bounds on the work of one search: words looked up, close words offered for each, and
+# close words in all (each is one more term for every field searched).
+MAX_CORRECTED = 4
+MAX_CLOSE = 3
+MAX_CLOSE_IN_ALL = 6
 CACHE_KEY = "search:vocabulary"
 STATE_PK = 1
 
 
 class Vocabulary:
-    """The words of the live, public pages: `counts` {word: pages using it}, their stems, and
-    the number of pages. `token` names the stored version it was read from."""
+    """The words of the live, public pages: `counts` {word: pages using it}, `stems` {stem:
+    pages using its most used word}, and the number of pages. `token` names the stored
+    version it was read from."""
 
     def __init__(self, counts, stems, pages, token=None):
         self.counts = counts
@@ -45,12 +57,13 @@ class Vocabulary:
         self.token = token
 
     def weight(self, word):
-        """How much finding `word` says about a page: rare words more than common ones."""
-        return 1 / (1 + self.counts.get(word, 0))
+        """How much finding `word` (or a word of its stem) says about a page: rare words more
+        than common ones."""
+        return 1 / (1 + max(self.counts.get(word, 0), self.stems.get(stem(word), 0)))
 
     def is_common(self, word):
-        """Whether `word` is on so many pages that finding it says little."""
-        return self.counts.get(word, 0) > max(3, self.pages // 5)
+        """Whether `word` is on most pages, so that finding it says little."""
+        return self.counts.get(word, 0) > max(3, self.pages // 2)
 
     def knows(self, word):
         return word in self.counts or stem(word) in self.stems
@@ -93,8 +106,8 @@ def rebuild():
 
 
 def page_words(page):
-    """The words of a specific page's live text (title and parts), lower-cased."""
-    found = {word.lower() for word in WORD.findall(page.title)}
+    """The words of a specific page's live text (title, kind and parts), lower-cased."""
+    found = {word.lower() for word in WORD.findall(f"{page.title} {kind_of(type(page)).label}")}
     for part in parts(page):
         found.update(word.lower() for word in WORD.findall(part.text))
     return {word for word in found if len(word) <= MAX_WORD_LENGTH}
@@ -107,11 +120,11 @@ def _lock():
 
 
 def _load(token, pages):
-    counts, stems = {}, set()
+    counts, stems = {}, {}
     for word, word_stem, count in VocabularyWord.objects.values_list("word", "stem", "pages"):
         counts[word] = count
-        stems.add(word_stem)
-    return Vocabulary(counts, frozenset(stems), pages, token)
+        stems[word_stem] = max(count, stems.get(word_stem, 0))
+    return Vocabulary(counts, stems, pages, token)
 
 
 def _read(pks):
@@ -234,22 +247,49 @@ def _count(delta):
             VocabularyWord.objects.filter(word__in=emptied).delete()
 
 
-def close_words(word, words, n=3):
-    """Words of the vocabulary spelt like `word`, most used first."""
+@lru_cache(maxsize=1)
+def _english():
+    # wordfreq's "small" English list holds the words used at least once per million words.
+    return frozenset(wordfreq.get_frequency_dict("en", wordlist="small"))
+
+
+def is_english(word):
+    """Whether `word` is a common English word (so not a typo)."""
+    return word.lower() in _english()
+
+
+def close_words(word, words, n=MAX_CLOSE):
+    """Words of the vocabulary spelt like `word`, most used first.
+
+    Only words with the same first letter and a length within two are compared: a typo
+    rarely changes the first letter, and this keeps each lookup to a small share of the
+    vocabulary.
+    """
     if len(word) < MIN_LENGTH or word.isdigit():
         return []
-    candidates = [w for w in words if abs(len(w) - len(word)) <= 2 and not w.isdigit()]
+    candidates = [
+        w for w in words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2 and not w.isdigit()
+    ]
     close = difflib.get_close_matches(word, candidates, n=n * 2, cutoff=CUTOFF)
     return sorted(close, key=lambda w: (-words[w], close.index(w)))[:n]
 
 
-def corrections(parsed, vocabulary):
-    """{misspelt word: [close words, …]} for the query's words that no page uses."""
+def corrections(parsed, vocabulary, also_known=()):
+    """{misspelt word: [close words, …]} for the query's words that no page uses and that
+    are not English words (nor in `also_known`), for at most MAX_CORRECTED words and with
+    MAX_CLOSE_IN_ALL close words in all."""
     found = {}
+    looked_up = 0
+    budget = MAX_CLOSE_IN_ALL
     for term in parsed.terms:
         for word in term.words:
-            if not vocabulary.knows(word) and word not in found:
-                close = close_words(word, vocabulary.counts)
-                if close:
-                    found[word] = close
+            if word in found or vocabulary.knows(word) or word in also_known:
+                continue
+            if is_english(word) or looked_up >= MAX_CORRECTED or not budget:
+                continue
+            looked_up += 1
+            close = close_words(word, vocabulary.counts)[:budget]
+            if close:
+                found[word] = close
+                budget -= len(close)
     return found

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from . import autocomplete as suggestions
-from . import results
+from . import results, throttle
 from .errors import SearchUnavailable
 
 NO_CACHE = {"no_cache": True, "no_store": True, "private": True}
@@ -19,8 +19,25 @@ def _private(response):
     return response
 
 
+def _too_often(response, seconds):
+    response["Retry-After"] = str(seconds)
+    return _private(response)
+
+
+def _wait_message(seconds):
+    return (
+        "You have searched very often in the last minute; "
+        f"please wait {seconds} second{'s' if seconds != 1 else ''} and try again."
+    )
+
+
 @require_GET
 def search(request):
+    seconds = throttle.wait(request, "search")
+    if seconds:
+        found = results.Results(text="", notices=[_wait_message(seconds)])
+        response = render(request, "search/search.html", {"search": found}, status=429)
+        return _too_often(response, seconds)
     found = results.search(request)
     status = 503 if found.unavailable else 200
     return _private(render(request, "search/search.html", {"search": found}, status=status))
@@ -28,6 +45,10 @@ def search(request):
 
 @require_GET
 def autocomplete(request):
+    seconds = throttle.wait(request, "autocomplete")
+    if seconds:
+        response = JsonResponse({"results": [], "error": _wait_message(seconds)}, status=429)
+        return _too_often(response, seconds)
     try:
         return _private(JsonResponse({"results": suggestions.suggestions(request)}))
     except SearchUnavailable:

@@ -315,6 +315,7 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
                 "PATH": str(index_dir),
                 "LOCK_TIMEOUT": int(os.environ.get("BBWIKI_SEARCH_LOCK_TIMEOUT", "10")),
                 "REBUILD_MEMORY_MB": int(os.environ.get("BBWIKI_SEARCH_REBUILD_MEMORY_MB", "1024")),
+                "TIME_LIMIT": float(os.environ.get("BBWIKI_SEARCH_TIME_LIMIT", "1")),
             }
         }
     if name == "database":
@@ -348,3 +349,13 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
 
 
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"))
+
+# Requests a minute one client address may make of the search page and of the header box's
+# suggestions (one a keystroke); beyond them it is asked to wait (429).
+SEARCH_RATE_LIMITS = {
+    "search": int(os.environ.get("BBWIKI_SEARCH_RATE", "60")),
+    "autocomplete": int(os.environ.get("BBWIKI_AUTOCOMPLETE_RATE", "300")),
+}
+# Seconds a search may take before it skips its optional steps (a second, broader search when
+# the first found nothing) and shows what it has.
+SEARCH_TIME_BUDGET = float(os.environ.get("BBWIKI_SEARCH_TIME_BUDGET", "2"))

@@ -34,3 +34,5 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 PAGE_CACHE_ENABLED = False
+# The suite searches far more often than a visitor; the throttle's own tests set a limit.
+SEARCH_RATE_LIMITS = {"search": 0, "autocomplete": 0}

@@ -38,7 +38,7 @@ class MeetingIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = api_fields_for("intro")
 
     class Meta:
@@ -64,6 +64,9 @@ class ProgrammeDay:
     number: int
     date: object
     sessions: list
+
+
+PARTICIPANTS = ("participating_organisations", "participants")
 
 
 class MeetingPage(BasePage):
@@ -114,7 +117,7 @@ class MeetingPage(BasePage):
         FieldPanel("reports"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("context"),
         index.SearchField("location"),
         index.FilterField("start_date"),
@@ -130,6 +133,7 @@ class MeetingPage(BasePage):
                 index.RelatedFields("facilitators", [index.SearchField("name")]),
             ],
         ),
+        *(index.RelatedFields(name, [index.SearchField("name")]) for name in PARTICIPANTS),
     ]
     api_fields = api_fields_for(
         "start_date",
@@ -148,7 +152,7 @@ class MeetingPage(BasePage):
     search_kind = PageKind("meeting", "Meeting")
     search_date_field = "start_date"
     search_groups_descendants = True
-    search_prefetch = ("objectives", "sessions__facilitators")
+    search_prefetch = ("objectives", "sessions__facilitators", *PARTICIPANTS)
 
     class Meta:
         verbose_name = "meeting"
@@ -204,6 +208,9 @@ class MeetingPage(BasePage):
                 )
             )
             found.append(Part(session.anchor, f"Session: {session.title}", text))
+        names = [record.name for related in PARTICIPANTS for record in getattr(self, related).all()]
+        if names:
+            found.append(Part("participants-heading", "Participants", ", ".join(names)))
         return found
 
     def preview_text(self):

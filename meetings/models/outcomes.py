@@ -65,8 +65,10 @@ class OutcomePage(BasePage):
         InlinePanel("led_to", label="What it led to"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("body"),
+        index.SearchField("get_kind_display"),
+        index.SearchField("search_context"),
         index.FilterField("kind"),
         index.FilterField("date"),
     ]
@@ -79,6 +81,11 @@ class OutcomePage(BasePage):
 
     class Meta:
         verbose_name = "outcome"
+
+    def search_context(self):
+        """The meeting and the session the outcome came from, as its page names them."""
+        session = f" Session: {self.session.title}." if self.session_id else ""
+        return f"From {self.get_parent().title}.{session}"
 
     def search_parts(self):
         return [Part("", "", plain_text(self.body))]

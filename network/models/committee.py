@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -37,6 +38,15 @@ class Seat:
     upcoming: list = field(default_factory=list)
     past: list = field(default_factory=list)
 
+    @property
+    def anchor(self):
+        """The seat's #fragment on the committee page, from its name."""
+        return seat_anchor(self.name)
+
+
+def seat_anchor(name):
+    return f"seat-{slugify(name.strip())}"
+
 
 class SteeringCommitteePage(PublicHistoryMixin, BasePage):
     """What the steering committee does, and who holds which seat on which terms."""
@@ -61,9 +71,9 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         ),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("intro"),
-        index.RelatedFields("seat_terms", [index.SearchField("seat")]),
+        index.RelatedFields("seat_terms", [index.SearchField("search_text")]),
     ]
     api_fields = api_fields_for("intro", "seat_terms")
     search_kind = PageKind("steering-committee", "Steering committee")
@@ -100,8 +110,21 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         return [term.holder for term in self.seat_terms.all() if term.holder_id and term.holder]
 
     def search_parts(self):
-        terms = "; ".join(f"{term.seat}: {term.holder_label}" for term in self.seat_terms.all())
-        return [Part("", "", plain_text(self.intro)), Part("", "", terms)]
+        """What the committee does, then each seat with its terms, linked by its anchor."""
+        seats = {}
+        for term in self.seat_terms.all():
+            seats.setdefault(term.seat.strip().casefold(), []).append(term)
+        return [
+            Part("", "", plain_text(self.intro)),
+            *(
+                Part(
+                    seat_anchor(terms[0].seat),
+                    f"Seat: {terms[0].seat.strip()}",
+                    " ".join(term.search_text() for term in terms),
+                )
+                for terms in seats.values()
+            ),
+        ]
 
     @classmethod
     def popolo_records(cls, pages, request):
@@ -312,6 +335,14 @@ class SeatTerm(Orderable):
         if self.holder_name:
             return f"{self.holder_name} (no longer on record)"
         return "no holder (vacant)"
+
+    def search_text(self):
+        """The term as the committee page shows it: seat, holder, role, dates, selection."""
+        end = f"to {format_date(self.term_end, 'j F Y')}" if self.term_end else "onwards"
+        return (
+            f"{self.seat.strip()} seat: {self.holder_label}, {self.get_role_display()}, "
+            f"term from {format_date(self.term_start, 'j F Y')} {end}. {self.how_selected}"
+        ).strip()
 
     def clean(self):
         super().clean()

@@ -37,7 +37,11 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("how_to_join")]
-    search_fields = [*Page.search_fields, index.SearchField("how_to_join")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("how_to_join"),
+        index.SearchField("search_members"),
+    ]
     api_fields = api_fields_for("how_to_join")
     search_kind = PageKind("membership", "Membership")
 
@@ -50,8 +54,34 @@ class MembershipPage(PublicHistoryMixin, BasePage):
             Section("how-to-join", "", "How to join", plain_text(self.how_to_join)),
         ]
 
+    def search_members(self):
+        """The member organisations as the page lists them: name, country, region, and
+        whether the region is in the Global South."""
+        return "Member organisations by region and country.\n" + "\n".join(
+            ", ".join(
+                filter(
+                    None,
+                    [
+                        organisation.name,
+                        organisation.country,
+                        organisation.get_region_display(),
+                        "Global South" if organisation.is_global_south else "",
+                    ],
+                )
+            )
+            for organisation in Organisation.objects.members().order_by("name")
+        )
+
     def search_parts(self):
-        return [Part("", "", plain_text(self.how_to_join))]
+        """How to join, then the member organisations, each linked by its section's anchor."""
+        members = Part(
+            "members-heading",
+            "Member organisations",
+            self.search_members(),
+        )
+        if not self.how_to_join:
+            return [members]
+        return [Part("join-heading", "How to join", plain_text(self.how_to_join)), members]
 
     def preview_text(self):
         return self.search_description or plain_text(self.how_to_join)

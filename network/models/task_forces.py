@@ -33,7 +33,7 @@ class TaskForceIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = api_fields_for("intro")
 
     class Meta:
@@ -101,10 +101,13 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         FieldPanel("outcomes"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("mandate"),
         index.FilterField("status"),
+        index.SearchField("get_status_display"),
+        index.SearchField("search_record"),
         index.RelatedFields("convenors", [index.SearchField("name")]),
+        index.RelatedFields("members", [index.SearchField("name")]),
     ]
     api_fields = api_fields_for(
         "status",
@@ -115,7 +118,7 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         members=RecordField(PERSON_FIELDS),
     )
     search_kind = PageKind("task-force", "Task force")
-    search_prefetch = ("convenors",)
+    search_prefetch = ("convenors", "members")
 
     class Meta:
         verbose_name = "task force"
@@ -142,9 +145,25 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     def people_on_record(self):
         return [*self.convenors.all(), *self.members.all()]
 
+    def search_record(self):
+        """Where the task force was set up and what it produced, as the page names them."""
+        produced = [
+            block.value.title if block.block_type == "outcome" else block.value["title"]
+            for block in self.outcomes
+            if block.value
+        ]
+        set_up_at = f"Set up at {self.set_up_at.title}." if self.set_up_at else ""
+        return " ".join(filter(None, [set_up_at, *produced]))
+
     def search_parts(self):
-        convenors = ", ".join(person.name for person in self.convenors.all())
-        return [Part("", "", plain_text(self.mandate)), Part("", "", convenors)]
+        def names(people):
+            return ", ".join(person.name for person in people.all())
+
+        return [
+            Part("", "", plain_text(self.mandate)),
+            Part("", "", f"Convened by {names(self.convenors)}."),
+            Part("", "", f"Members: {names(self.members)}."),
+        ]
 
     def preview_text(self):
         return self.search_description or plain_text(self.mandate)

@@ -54,7 +54,7 @@ class StatementIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "statement index"
@@ -117,7 +117,7 @@ class StatementPage(PublicHistoryMixin, BasePage):
         FieldPanel("body"),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("body"),
         index.SearchField("addressees"),
         index.SearchField("signatory_names"),

@@ -63,7 +63,7 @@
             link.href = result.url;
             link.tabIndex = -1;
             kind.className = "site-search__kind";
-            kind.textContent = result.kind;
+            kind.textContent = result.where ? result.kind + " · " + result.where : result.kind;
             // The space keeps title and kind apart when the option is read out.
             link.append(result.title, " ", kind);
             item.appendChild(link);

@@ -1,56 +1,25 @@
-"""How well the search answers a newcomer's questions on the demo content, on both backends.
+"""How well search answers a newcomer's questions on the demo content, on both backends.
 
-The mean reciprocal rank (1 when every answer comes first) is kept as a floor: it was
-measured when these questions were written and may only go up.
+The questions and their judgments are in `relevance.py`; `make bench-relevance` prints the
+same figures side by side. The floors were set a little under what was measured when the
+set was written (bench/README.md has the figures) and may only go up. The six examples of
+issue 18 are checked one by one: each finds its answer in the first two things shown.
 """
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from tests.search.helpers import results
+from tests.html import parse
+from tests.search import relevance
+from tests.search.helpers import suggestion
 
 pytestmark = pytest.mark.django_db
 
-# Measured: Whoosh 0.760; database backend 0.788 on SQLite and 0.74 on PostgreSQL.
-MRR_FLOOR = {"whoosh": 0.75, "database": 0.74}
-
-# (question, the page that answers it; a clause anchor counts as its page)
-QUESTIONS = [
-    ("how do I join?", "/procedures/joining-the-network/"),
-    ("who can join the network", "/procedures/joining-the-network/"),
-    ("how to apply for membership", "/procedures/joining-the-network/"),
-    ("member organisations", "/membership/"),
-    ("who approves changes?", "/procedures/steering-committee/"),
-    ("who sits on the steering committee", "/steering-committee/"),
-    ("how long is a committee term", "/procedures/steering-committee/"),
-    ("how are decisions made", "/procedures/how-the-network-is-organised/"),
-    ("rough consensus", "/procedures/how-the-network-is-organised/"),
-    ("how do I propose a change to a procedure", "/procedures/how-the-network-is-organised/"),
-    ("what did the network say about surveillance", "/meetings/best-bits-2013-bali/"),
-    ("how do we make a joint statement", "/procedures/making-joint-statements/"),
-    ("who signs statements", "/procedures/making-joint-statements/"),
-    ("comment period for a draft statement", "/procedures/making-joint-statements/"),
-    ("how is a task force set up", "/procedures/task-forces/"),
-    ("when does a task force close", "/procedures/task-forces/"),
-    ("what are the network's objectives", "/objectives/"),
-    ("statement to the IGF", "/meetings/best-bits-2013-bali/statement-to-the-igf/"),
-    ("Rio summit principles", "/meetings/best-bits-2013-bali/message-from-bali/"),
-    (
-        "recommendations on the ITU and WSIS+10",
-        "/meetings/best-bits-2013-bali/draft-recommendations/",
-    ),
-    ("WSIS+10 roadmap task force", "/task-forces/wsis-10-and-itu-roadmap-example/"),
-    ("Bali meeting 2013", "/meetings/best-bits-2013-bali/"),
-    ("who facilitated the session on state surveillance", "/meetings/best-bits-2013-bali/"),
-    ("can a member be suspended", "/procedures/joining-the-network/"),
-    ("Global South participation", "/procedures/how-the-network-is-organised/"),
-]
-
-
-def ranked_pages(client, question):
-    links = results(client.get("/search/", {"query": question}))
-    return list(dict.fromkeys(link["href"].split("#")[0] for link in links))
+FLOORS = {
+    "whoosh": {"ndcg5": 0.88, "mrr10": 0.84, "parts": 0.6, "nothing": 1.0},
+    "database": {"ndcg5": 0.72, "mrr10": 0.68, "parts": 0.5, "nothing": 1.0},
+}
 
 
 @pytest.fixture
@@ -60,17 +29,45 @@ def demo(any_backend):
     return any_backend
 
 
+def first_two(client, question):
+    return [result.path for result in relevance.seen(client, question)[:2]]
+
+
 def test_newcomers_questions_find_their_answers(demo):
     client = Client()
-    reciprocal_ranks = []
-    misses = []
-    for question, answer in QUESTIONS:
-        pages = ranked_pages(client, question)
-        rank = pages.index(answer) + 1 if answer in pages[:20] else None
-        reciprocal_ranks.append(1 / rank if rank else 0)
-        if rank != 1:
-            misses.append((question, rank, pages[:3]))
-    mrr = sum(reciprocal_ranks) / len(reciprocal_ranks)
-    print(f"MRR on {demo}: {mrr:.3f}; not first: {misses}")  # noqa: T201
 
-    assert mrr >= MRR_FLOOR[demo], misses
+    figures = relevance.evaluate(client)
+
+    print(f"{demo}: {figures}")  # noqa: T201
+    assert len(relevance.QUESTIONS) >= 40
+    for name, floor in FLOORS[demo].items():
+        assert getattr(figures, name) >= floor, (name, figures)
+
+    # "IGF" finds the Message from Bali, which says "Internet Governance Forum" in full.
+    assert relevance.MESSAGE in [r.path for r in relevance.seen(client, "IGF")]
+    # A seat holder named only on the committee page finds it.
+    assert relevance.COMMITTEE in first_two(client, '"Example Person B"')
+    if demo == "whoosh":  # the backend of a fresh clone; the database backend ranks lower
+        assert relevance.MESSAGE in first_two(client, "what did Bali decide about the IGF")
+        # The WSIS+10 task force never says "task force": its kind does.
+        for question in ["task force on WSIS", "WSIS task force"]:
+            assert relevance.WSIS_TASK_FORCE in first_two(client, question), question
+        # The organisations the membership page lists.
+        assert relevance.MEMBERSHIP in first_two(client, "member organisations from Africa")
+    # "become" is English: not corrected into "come".
+    response = client.get("/search/", {"query": "how do I become a member"})
+    assert suggestion(response) is None
+    assert {relevance.JOINING, relevance.MEMBERSHIP} & set(
+        first_two(client, "how do I become a member")
+    )
+    # Suggestions have every word typed; three letters of a site word suggest something.
+    joined = client.get("/search/autocomplete/", {"query": "how do I join"}).json()["results"]
+    assert joined and all("join" in r["title"].lower() for r in joined), joined
+    for prefix in ["surv", "stee", "memb"]:
+        assert client.get("/search/autocomplete/", {"query": prefix}).json()["results"], prefix
+    # The editor's pick is shown once, above the results, not again among them.
+    html = parse(client.get("/search/", {"query": "how do I join"}))
+    assert [a["href"] for a in html.select(".search-picks li > a")] == [relevance.JOINING]
+    assert relevance.JOINING not in [
+        a["href"].split("#")[0] for a in html.select(".search-hit__title > a")
+    ]

@@ -30,14 +30,19 @@ Options:
     small site uses far less. Merging the files is what makes a big rebuild slow
     (10,000 pages: 79 s with 128, 67 s with 512, 44 s with 1,024, using about 1 GB);
     lower it on a machine short of memory.
+``TIME_LIMIT`` (seconds, default none)
+    How long one search may collect matches: past it, the search stops and answers
+    with the best of what it found so far (and logs a warning).
 ``AUTO_UPDATE``
     Read by Wagtail as for every backend.
 
 Behaviour:
 
 - Matching and scoring (BM25F, English stemming, per-field boosts) happen in
-  Whoosh; filters, ordering and facets are run by the searched queryset on the
-  matching primary keys, so every filter Wagtail accepts works.
+  Whoosh, including minimum-should-match (``AtLeast``: documents matching at
+  least some of several clauses, more of them ranked higher); filters, ordering
+  and facets are run by the searched queryset on the matching primary keys, so
+  every filter Wagtail accepts works.
 - A save or delete records the change in the index's journal (about a
   millisecond) instead of writing a Whoosh segment in the editor's request. The
   changes are written in, in one batch, before the next search (so a search sees
@@ -59,11 +64,12 @@ from .backend import (
     WhooshSearchResults,
 )
 from .exceptions import IndexLockTimeout, IndexUnavailableError, SearchIndexError
-from .query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from .query import AtLeast, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 
 SearchBackend = WhooshSearchBackend
 
 __all__ = [
+    "AtLeast",
     "IndexLockTimeout",
     "IndexUnavailableError",
     "SearchBackend",

@@ -6,6 +6,7 @@ keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
 and hides index entries whose rows are gone or were rolled back.
 """
 
+import logging
 from collections import Counter, OrderedDict
 from pathlib import Path
 from typing import NamedTuple
@@ -19,11 +20,14 @@ from modelsearch.backends.base import (
     FilterFieldError,
     get_model_root,
 )
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import hooks
 from .documents import build_document, index_field_types, text_field_types
 from .generations import IndexStore
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+
+logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
@@ -191,7 +195,7 @@ class WhooshSearchResults(BaseSearchResults):
                 return nothing
             if filtered_later and len(allowed) >= UNFILTERED_SHARE * documents:
                 allowed = None
-        results = searcher.search(query, limit=limit, filter=allowed, scored=scored)
+        results = self._search(searcher, query, limit, allowed, scored)
         if scored:
             docs_and_scores = list(results.items())
         else:
@@ -202,6 +206,24 @@ class WhooshSearchResults(BaseSearchResults):
         pks = cached.pks()
         pairs = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
         return Hits(pairs, limit is None or len(pairs) < limit, documents)
+
+    def _search(self, searcher, query, limit, allowed, scored):
+        """Whoosh's results, stopped after the backend's TIME_LIMIT with what was found."""
+        time_limit = self.backend.time_limit
+        if not time_limit:
+            return searcher.search(query, limit=limit, filter=allowed, scored=scored)
+        collector = TimeLimitCollector(
+            searcher.collector(limit=limit, scored=scored, filter=allowed),
+            time_limit,
+            use_alarm=False,
+        )
+        try:
+            searcher.search_with_collector(query, collector)
+        except TimeLimit:
+            logger.warning(
+                "Search stopped after %s s with what it had found: %r", time_limit, query
+            )
+        return collector.results()
 
     def _filter_pks(self, pks, documents):
         """The subset of `pks` (Whoosh's hits) that the queryset, with its filters, contains.
@@ -339,6 +361,9 @@ class WhooshSearchBackend(BaseSearchBackend):
     rebuilder_class = WhooshIndexRebuilder
     # modelsearch then logs indexing errors instead of raising them into the save.
     catch_indexing_errors = True
+    # Understands `query.AtLeast` (minimum-should-match) and `Boost`, where other backends
+    # are given plainer queries (`search.query.for_backend`).
+    supports_at_least = True
 
     def __init__(self, params):
         super().__init__(params)
@@ -352,6 +377,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.path = Path(params["PATH"])
         self.lock_timeout = float(params.get("LOCK_TIMEOUT", 10))
         self.rebuild_memory_mb = float(params.get("REBUILD_MEMORY_MB", 1024))
+        self.time_limit = float(params.get("TIME_LIMIT", 0)) or None
         self.path.mkdir(parents=True, exist_ok=True)
         self._indexes = {}
 

@@ -20,8 +20,21 @@ from modelsearch.query import (
 from whoosh import query as wq
 
 from .documents import AUTOCOMPLETE_ANALYZER, SEARCH_ANALYZER, weighted_fields
+from .minimum import AtLeastQuery
 
 MATCH_NOTHING = wq.NullQuery
+
+
+class AtLeast(Or):
+    """Minimum-should-match: what at least `minimum` of `subqueries` match, the documents
+    matching more of them ranked higher. A backend that does not know it reads an `Or`."""
+
+    def __init__(self, subqueries, minimum):
+        super().__init__(subqueries)
+        self.minimum = minimum
+
+    def __repr__(self):
+        return f"<AtLeast {self.minimum} of {self.subqueries!r}>"
 
 
 def _is_everything(query):
@@ -52,6 +65,18 @@ class UnionOr(wq.Or):
     matcher_type = wq.Or.DEFAULT_MATCHER
 
 
+# Past this many clauses (a field each: words times fields) a tree of unions spends its time
+# deciding which blocks to skip (seconds for twelve words joined by OR at 10,000 pages);
+# scoring every match into an array, once, is then far cheaper.
+MAX_UNION = 48
+
+
+class ArrayOr(wq.Or):
+    """Whoosh's Or, always matched by scoring every match into an array."""
+
+    matcher_type = wq.Or.ARRAY_MATCHER
+
+
 def _plain(clause):
     return clause.boost == 1 and not clause.minmatch and not clause.scale
 
@@ -61,11 +86,13 @@ def _or(clauses):
     skips low-scoring blocks of a flat Or where nested ones defeat it (3x on two words)."""
     flat = []
     for clause in clauses:
-        if type(clause) is UnionOr and _plain(clause):
+        if type(clause) in (UnionOr, ArrayOr) and _plain(clause):
             flat.extend(clause.subqueries)
         else:
             flat.append(clause)
-    return flat[0] if len(flat) == 1 else UnionOr(flat)
+    if len(flat) == 1:
+        return flat[0]
+    return UnionOr(flat) if len(flat) <= MAX_UNION else ArrayOr(flat)
 
 
 def _fuzzy_distance(term):
@@ -156,6 +183,10 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             return _boosted(self._compile(query.subquery, fields), query.boost)
         if isinstance(query, And):
             return self._compile_and([self._compile(sub, fields) for sub in query.subqueries])
+        if isinstance(query, AtLeast):
+            return self._compile_at_least(
+                [self._compile(sub, fields) for sub in query.subqueries], query.minimum
+            )
         if isinstance(query, Or):
             return self._compile_or([self._compile(sub, fields) for sub in query.subqueries])
         if isinstance(query, Not):
@@ -210,6 +241,16 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         if not subqueries:
             return MATCH_NOTHING
         return _or(subqueries)
+
+    def _compile_at_least(self, subqueries, minimum):
+        found = [sub for sub in subqueries if sub is not MATCH_NOTHING]
+        if minimum > len(found) or not found:
+            return MATCH_NOTHING
+        if minimum >= len(subqueries):
+            return self._compile_and(found)
+        if len(found) == 1:
+            return found[0]
+        return AtLeastQuery(found, minimum)
 
     def _compile_not(self, subquery):
         if subquery is MATCH_NOTHING:

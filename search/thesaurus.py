@@ -1,0 +1,100 @@
+"""The network's thesaurus at query time: what the words of a search also mean.
+
+Each `ThesaurusEntry` is a group of words and phrases that mean the same ("IGF", "Internet
+Governance Forum"). A search's clause that says one of them (compared by stems, leaving out
+question and filler words, so "becoming members" says "become a member") also finds the
+others, as alternatives ranked below what was typed (`ParsedQuery.related`). A phrase of the
+thesaurus typed without quotes ("internet governance forum") becomes one clause: its words
+must all be on the page, and count as one word towards how many must match.
+
+The entries are read once a minute at most per process (`CACHE_SECONDS`), and at once in the
+process that changes them.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from .models import ThesaurusEntry
+from .query import STOP, Term, stem, words
+
+CACHE_KEY = "search:thesaurus"
+CACHE_SECONDS = 60
+# What one clause gains at most, and the whole search: every alternative costs a lookup.
+MAX_RELATED_PER_CLAUSE = 4
+MAX_RELATED = 12
+
+
+def key(text):
+    """The stems of `text`'s meaningful words, as a phrase of the thesaurus is matched."""
+    return tuple(stem(word) for word in words(text) if word not in STOP)
+
+
+class Thesaurus:
+    """{key: [Term, …]}: for each term's key, the other terms of its entries."""
+
+    def __init__(self, groups):
+        self.related = {}
+        for group in groups:
+            terms = [(key(text), Term(tuple(words(text)))) for text in group]
+            for term_key, _ in terms:
+                if not term_key:
+                    continue
+                others = self.related.setdefault(term_key, [])
+                others.extend(t for k, t in terms if k != term_key and t not in others)
+        self.longest = max((len(k) for k in self.related), default=0)
+
+    def apply(self, parsed):
+        """`parsed` with thesaurus phrases typed as words joined into one clause each, and
+        `parsed.related` filled in. Returns `parsed`."""
+        if not self.related or parsed.is_empty:
+            return parsed
+        parsed.clauses = self._joined(parsed.clauses)
+        budget = MAX_RELATED
+        for index, clause in enumerate(parsed.clauses):
+            found = []
+            for term in clause:
+                for other in self.related.get(key(" ".join(term.words)), ()):
+                    if other not in found and other not in clause:
+                        found.append(other)
+            found = found[: min(MAX_RELATED_PER_CLAUSE, budget)]
+            if found:
+                parsed.related[index] = found
+                budget -= len(found)
+        return parsed
+
+    def _joined(self, clauses):
+        """`clauses` with each run of single words that is a phrase of the thesaurus made one
+        clause of those words, the longest phrase first."""
+        joined = []
+        index = 0
+        while index < len(clauses):
+            for length in range(min(self.longest, len(clauses) - index), 1, -1):
+                run = clauses[index : index + length]
+                if all(len(c) == 1 and len(c[0].words) == 1 for c in run):
+                    phrase = tuple(c[0].words[0] for c in run)
+                    if key(" ".join(phrase)) in self.related:
+                        joined.append([Term(phrase, together=False)])
+                        index += length
+                        break
+            else:
+                joined.append(clauses[index])
+                index += 1
+        return joined
+
+
+def current():
+    """The thesaurus as the committee keeps it now (cached)."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = Thesaurus(entry.term_list() for entry in ThesaurusEntry.objects.all())
+        cache.set(CACHE_KEY, found, timeout=CACHE_SECONDS)
+    return found
+
+
+def forget(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def connect():
+    post_save.connect(forget, sender=ThesaurusEntry, dispatch_uid="search.thesaurus.saved")
+    post_delete.connect(forget, sender=ThesaurusEntry, dispatch_uid="search.thesaurus.deleted")

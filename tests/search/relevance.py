@@ -1,0 +1,215 @@
+"""A newcomer's questions on the demo content, with what answers them, and how well search does.
+
+Written from the demo's pages (demo/), not from the search code: each question is asked the
+way someone new to the network would ask it, some misspelt, some about things the site does
+not hold. Each has graded judgments of the pages (3: answers it; 2: answers part of it or
+leads straight to the answer; 1: related) and, where one part of the answering page answers
+it, that part: a clause's anchor ("#how-to-apply") or the label a result shows for it
+("Session: State surveillance and human rights").
+
+What a visitor sees counts: the editors' picks first, then the results, each page once.
+Figures: nDCG@5 over the graded pages, MRR@10 of the first page graded 3, the share of
+questions whose first result links to the answering part, and the share of the questions
+that should find nothing that do.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from tests.html import parse, text
+
+JOINING = "/procedures/joining-the-network/"
+ORGANISED = "/procedures/how-the-network-is-organised/"
+STATEMENTS = "/procedures/making-joint-statements/"
+COMMITTEE_RULES = "/procedures/steering-committee/"
+TASK_FORCE_RULES = "/procedures/task-forces/"
+OBJECTIVES = "/objectives/"
+MEMBERSHIP = "/membership/"
+COMMITTEE = "/steering-committee/"
+BALI = "/meetings/best-bits-2013-bali/"
+TO_THE_IGF = f"{BALI}statement-to-the-igf/"
+RECOMMENDATIONS = f"{BALI}draft-recommendations/"
+SETTING_UP = f"{BALI}setting-up-of-task-forces/"
+AGREED_OBJECTIVES = f"{BALI}agreed-statement-of-objectives/"
+MESSAGE = f"{BALI}message-from-bali/"
+WSIS_TASK_FORCE = "/task-forces/wsis-10-and-itu-roadmap-example/"
+IGF_TASK_FORCE = "/task-forces/igf-evolution-example/"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    grades: dict = field(default_factory=dict)  # {page path: 3, 2 or 1}
+    part: str = ""  # "#anchor" or a part's label, where one part answers
+
+    @property
+    def answers(self):
+        return {path for path, grade in self.grades.items() if grade == 3}
+
+
+QUESTIONS = [
+    # Joining and leaving
+    Question("how do I join", {JOINING: 3, MEMBERSHIP: 2}),
+    Question("how can my organisation become a member", {JOINING: 3, MEMBERSHIP: 2}),
+    Question("who is allowed to join the network", {JOINING: 3, MEMBERSHIP: 2}, "#who-can-join"),
+    Question("can individuals join", {JOINING: 3, ORGANISED: 1}, "#who-can-join"),
+    Question("how do I apply for membership", {JOINING: 3, MEMBERSHIP: 2}, "#how-to-apply"),
+    Question(
+        "how long does the committee take to decide on an application",
+        {JOINING: 3},
+        "#application-decision",
+    ),
+    Question("what if our application is refused", {JOINING: 3}, "#appeals"),
+    Question("can a member be expelled", {JOINING: 3}, "#leaving-and-suspension"),
+    Question("how do I leave the network", {JOINING: 3}, "#leaving-and-suspension"),
+    Question(
+        "what are the responsibilities of members",
+        {JOINING: 3},
+        "#responsibilities-of-members",
+    ),
+    # Who the members are
+    Question("list of member organisations", {MEMBERSHIP: 3}, "#members-heading"),
+    Question("member organisations from Africa", {MEMBERSHIP: 3, COMMITTEE: 1}, "#members-heading"),
+    Question("which members are in Kenya", {MEMBERSHIP: 3}, "#members-heading"),
+    Question(
+        "how many members are from the Global South",
+        {MEMBERSHIP: 3, ORGANISED: 1},
+        "#members-heading",
+    ),
+    # The steering committee
+    Question("who sits on the steering committee", {COMMITTEE: 3, COMMITTEE_RULES: 2}),
+    Question("who holds the Africa seat", {COMMITTEE: 3}, "#seat-africa"),
+    Question("who chairs the steering committee", {COMMITTEE: 3, COMMITTEE_RULES: 1}),
+    Question("is any seat on the committee vacant", {COMMITTEE: 3}, "#seat-arab-states"),
+    Question("how long is a committee term", {COMMITTEE_RULES: 3, COMMITTEE: 1}, "#terms"),
+    Question("how are committee members chosen", {COMMITTEE_RULES: 3}, "#selection"),
+    # How the network decides and changes its rules
+    Question(
+        "who approves changes to the procedures",
+        {COMMITTEE_RULES: 3, ORGANISED: 2},
+        "#approving-changes",
+    ),
+    Question("how do I propose a change to a rule", {ORGANISED: 3}, "#changing-these-procedures"),
+    Question("how does the network make decisions", {ORGANISED: 3}, "#how-decisions-are-made"),
+    Question("does the network vote", {ORGANISED: 3}, "#how-decisions-are-made"),
+    Question("where are the rules written down", {ORGANISED: 3}, "#where-the-rules-live"),
+    # Statements
+    Question("how do we make a joint statement", {STATEMENTS: 3}),
+    Question("who can sign a statement", {STATEMENTS: 3}, "#signing"),
+    Question(
+        "how long can people comment on a draft statement", {STATEMENTS: 3}, "#comment-period"
+    ),
+    Question("are statements translated", {STATEMENTS: 3}, "#translation"),
+    # Task forces
+    Question("how is a task force set up", {TASK_FORCE_RULES: 3, SETTING_UP: 1}, "#setting-up"),
+    Question("when does a task force close", {TASK_FORCE_RULES: 3}, "#closing"),
+    Question("task force on WSIS", {WSIS_TASK_FORCE: 3, SETTING_UP: 1}),
+    Question("WSIS task force", {WSIS_TASK_FORCE: 3, SETTING_UP: 1}),
+    Question("task force on the future of the IGF", {IGF_TASK_FORCE: 3, TO_THE_IGF: 1}),
+    # The objectives
+    Question("what are the network's objectives", {OBJECTIVES: 3, AGREED_OBJECTIVES: 2}),
+    Question("what are the aims of Best Bits", {OBJECTIVES: 3, AGREED_OBJECTIVES: 2}),
+    # The Bali meeting and what it produced
+    Question("what did Bali decide about the IGF", {MESSAGE: 3, TO_THE_IGF: 2, BALI: 1}),
+    Question("statement to the Internet Governance Forum", {TO_THE_IGF: 3, MESSAGE: 1}),
+    Question("principles for the Rio summit", {MESSAGE: 3}),
+    Question("recommendations on the ITU and WSIS+10", {RECOMMENDATIONS: 3, BALI: 1}),
+    Question("when was the Bali meeting", {BALI: 3}),
+    Question(
+        "who facilitated the session on state surveillance",
+        {BALI: 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question(
+        "what was said about surveillance in Bali",
+        {BALI: 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question(
+        "where was the dinner in Bali",
+        {BALI: 3},
+        "Session: Joint Best Bits/Web We Want dinner at Nusa Dua Beach Grill",
+    ),
+    Question(
+        "how can the IGF be made sustainable",
+        {BALI: 3, IGF_TASK_FORCE: 1, TO_THE_IGF: 1},
+        "Session: Global Internet governance principles, enhanced cooperation and the IGF",
+    ),
+    # Misspelt
+    Question("how do I joinn the netwrok", {JOINING: 3, MEMBERSHIP: 2}),
+    Question("steering comittee members", {COMMITTEE: 3, COMMITTEE_RULES: 2}),
+    Question("surveilance", {BALI: 3}),
+    Question("procedure for joint statments", {STATEMENTS: 3}),
+    Question("memebership", {MEMBERSHIP: 3, JOINING: 2}),
+    # Not on the site: nothing should be found
+    Question("what is the weather in Bali"),
+    Question("how do I reset my password"),
+    Question("cheap flights to Geneva"),
+    Question("recipe for chocolate cake"),
+]
+
+
+@dataclass
+class Seen:
+    """One result as a visitor sees it: the page, the link's anchor, the part's label."""
+
+    path: str
+    anchor: str
+    part: str
+
+
+def seen(client, question_text):
+    """What the search page shows for `question_text`: picks, then results, each page once."""
+    html = parse(client.get("/search/", {"query": question_text}))
+    found = {}
+    for item in html.select(".search-picks li, .search-hit"):
+        link = item.select_one("a[href]")
+        part = item.select_one(".search-hit__part a")
+        path, _, anchor = link["href"].partition("#")
+        found.setdefault(path, Seen(path, anchor, text(part) if part else ""))
+    return list(found.values())
+
+
+def dcg(gains):
+    return sum((2**gain - 1) / math.log2(rank + 2) for rank, gain in enumerate(gains))
+
+
+@dataclass
+class Figures:
+    ndcg5: float
+    mrr10: float
+    parts: float  # share of questions with a part whose first result links to it
+    nothing: float  # share of the questions that should find nothing that do
+    misses: list  # (question, what was seen first) where the answer was not first
+
+
+def evaluate(client, questions=QUESTIONS):
+    ndcgs, ranks, parts, nothing, misses = [], [], [], [], []
+    for question in questions:
+        results = seen(client, question.text)
+        if not question.grades:
+            nothing.append(not results)
+            if results:
+                misses.append((question.text, [r.path for r in results[:3]]))
+            continue
+        gains = [question.grades.get(r.path, 0) for r in results[:5]]
+        ideal = dcg(sorted(question.grades.values(), reverse=True)[:5])
+        ndcgs.append(dcg(gains) / ideal)
+        rank = next((n for n, r in enumerate(results[:10], 1) if r.path in question.answers), None)
+        ranks.append(1 / rank if rank else 0)
+        if rank != 1:
+            misses.append((question.text, [r.path for r in results[:3]]))
+        if question.part:
+            first = results[0] if results else None
+            parts.append(
+                first is not None
+                and first.path in question.answers
+                and question.part in (f"#{first.anchor}", first.part)
+            )
+    return Figures(
+        ndcg5=sum(ndcgs) / len(ndcgs),
+        mrr10=sum(ranks) / len(ranks),
+        parts=sum(parts) / len(parts),
+        nothing=sum(nothing) / len(nothing),
+        misses=misses,
+    )

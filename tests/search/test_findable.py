@@ -1,0 +1,87 @@
+"""Everything a page shows is findable on it, and the result points to the part that shows it:
+organisations on the membership page, seat holders on the committee page, a task force by its
+kind and its members, an outcome by its meeting."""
+
+import pytest
+from wagtail.search.index import insert_or_update_object
+
+from tests.factories import (
+    OrganisationFactory,
+    PersonFactory,
+    SeatTermFactory,
+    TaskForceIndexPageFactory,
+    TaskForcePageFactory,
+)
+from tests.html import parse, text
+from tests.search.helpers import get, reindex, results
+
+pytestmark = pytest.mark.django_db
+
+
+def first(query):
+    """(title, link, part label) of the first result."""
+    hit = parse(get(query=query)).select_one(".search-hit")
+    if hit is None:
+        return None
+    link = hit.select_one(".search-hit__title > a")
+    part = hit.select_one(".search-hit__part a")
+    return text(link), link["href"], text(part) if part else ""
+
+
+def test_member_organisations_are_found_on_the_membership_page(any_backend, site):
+    OrganisationFactory(name="Zanzibar Digital Commons", country="Tanzania")
+    insert_or_update_object(site["membership"])
+
+    for query in ["Zanzibar Digital Commons", "member organisations in Tanzania"]:
+        assert first(query) == (
+            "Membership",
+            "/membership/#members-heading",
+            "Member organisations",
+        ), query
+
+
+def test_an_organisation_renamed_is_found_by_its_new_name(any_backend, site, superuser):
+    organisation = OrganisationFactory(name="Quokka Rights Lab")
+    insert_or_update_object(site["membership"])
+
+    organisation.name = "Wombat Rights Lab"
+    organisation.save()
+
+    assert first("Wombat")[0] == "Membership"
+    assert first("Quokka") is None
+
+
+def test_seat_holders_seats_and_roles_are_found_on_the_committee_page(any_backend, site):
+    holder = PersonFactory(name="Ottilie Vandersloot")
+    SeatTermFactory(page=site["steering"], seat="Arab States", holder=holder, role="chair")
+    reindex()
+
+    assert first("Vandersloot") == (
+        "Steering committee",
+        "/steering-committee/#seat-arab-states",
+        "Seat: Arab States",
+    )
+    assert first("who chairs the Arab States seat")[1] == "/steering-committee/#seat-arab-states"
+    page = parse(get(query="Vandersloot"))
+    assert page.select_one(".search-hit__kind").get_text(strip=True) == "Steering committee"
+
+
+def test_a_task_force_is_found_by_its_kind_and_its_members(any_backend, site):
+    index = TaskForceIndexPageFactory(parent=site["home"], slug="task-forces")
+    member = PersonFactory(name="Philippa Oyelaran")
+    task_force = TaskForcePageFactory(parent=index, title="Zeta roadmap")
+    task_force.members.add(member)
+    task_force.save_revision().publish()
+    reindex()
+
+    assert first("zeta task force")[0] == "Zeta roadmap"
+    assert first("Oyelaran")[0] == "Zeta roadmap"
+
+
+def test_an_outcome_is_found_by_the_meeting_it_came_from(any_backend, site):
+    titles = [text(link) for link in results(get(query="Meeting in Bali message"))]
+
+    assert titles[:2] == ["Message from Bali", "Meeting in Bali"] or titles[:2] == [
+        "Meeting in Bali",
+        "Message from Bali",
+    ]

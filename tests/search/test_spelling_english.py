@@ -1,0 +1,33 @@
+"""Spelling suggestions only for words neither the site nor the English language knows."""
+
+import pytest
+
+from search import spelling
+from search.query import parse
+from tests.factories import ProcedurePageFactory, clause_data
+from tests.search.helpers import get, suggestion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_correct_english_word_is_never_corrected_into_a_site_word(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Meetings",
+        body=[clause_data("Who may come", "<p>Anyone may come to a meeting.</p>")],
+    )
+
+    assert suggestion(get(query="how do I become a member")) is None
+    assert suggestion(get(query="meeting comme")) == ("meeting come", "?query=meeting+come")
+
+
+def test_each_search_looks_up_at_most_a_few_unknown_words(any_backend, site):
+    vocabulary = spelling.vocabulary()
+    twelve = "survaillance quarringtan hearring committe decidess applicent " * 2
+
+    fixes = spelling.corrections(parse(twelve), vocabulary)
+
+    assert len(fixes) <= spelling.MAX_CORRECTED
+    assert all(len(close) <= spelling.MAX_CLOSE for close in fixes.values())
+    assert sum(len(close) for close in fixes.values()) <= spelling.MAX_CLOSE_IN_ALL
+    assert spelling.is_english("become") and not spelling.is_english("survaillance")

@@ -1,0 +1,85 @@
+"""The thesaurus the steering committee keeps in the admin, applied to every search."""
+
+import pytest
+from django.test import Client
+
+from search.models import ThesaurusEntry
+from search.query import parse
+from search.thesaurus import Thesaurus
+from tests.factories import ProcedurePageFactory, clause_data
+from tests.html import parse as parse_html
+from tests.html import text
+from tests.search.helpers import get, results
+
+pytestmark = pytest.mark.django_db
+
+ADD = "/admin/thesaurus/new/"
+
+
+def titles(response):
+    return [text(link) for link in results(response)]
+
+
+@pytest.fixture
+def forum_pages(site):
+    spelt_out = ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Speaking at forums",
+        body=[clause_data("Where", "<p>At the Internet Governance Forum.</p>")],
+    )
+    acronym = ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Travel",
+        body=[clause_data("When", "<p>Before the IGF each year.</p>")],
+    )
+    return spelt_out, acronym
+
+
+def test_the_committee_adds_an_entry_and_searches_find_both_ways(
+    any_backend, forum_pages, committee
+):
+    client = Client()
+    client.force_login(committee[0])
+    assert titles(get(query="IGF")) == ["Travel"]
+
+    response = client.post(ADD, {"terms": "IGF, Internet Governance Forum", "note": "Acronym"})
+
+    assert response.status_code == 302
+    assert [entry.term_list() for entry in ThesaurusEntry.objects.all()] == [
+        ["IGF", "Internet Governance Forum"]
+    ]
+    # The page with the word typed comes first, the one with its equivalent after it.
+    assert titles(get(query="IGF")) == ["Travel", "Speaking at forums"]
+    assert titles(get(query="internet governance forum")) == ["Speaking at forums", "Travel"]
+
+
+def test_an_entry_needs_two_terms_and_a_member_cannot_add_one(
+    any_backend, forum_pages, committee, member
+):
+    client = Client()
+    client.force_login(committee[0])
+
+    response = client.post(ADD, {"terms": "IGF", "note": ""})
+
+    assert response.status_code == 200
+    assert "Give at least two words or phrases, separated by commas." in text(parse_html(response))
+    client.force_login(member)
+    refused = client.post(ADD, {"terms": "IGF, Internet Governance Forum"})
+    assert refused.status_code in (302, 403)
+    assert not ThesaurusEntry.objects.exists()
+
+
+def test_a_phrase_typed_without_quotes_is_one_clause_with_its_equivalents():
+    thesaurus = Thesaurus([["join", "become a member"], ["IGF", "Internet Governance Forum"]])
+
+    parsed = thesaurus.apply(parse("how do I become a member of the IGF"))
+
+    assert [[str(term) for term in clause] for clause in parsed.clauses] == [
+        ["become member"],
+        ["igf"],
+    ]
+    assert {i: [str(t) for t in terms] for i, terms in parsed.related.items()} == {
+        0: ["join"],
+        1: ['"internet governance forum"'],
+    }
+    assert parsed.minimum == 2
