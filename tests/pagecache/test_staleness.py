@@ -238,9 +238,7 @@ def test_a_page_published_by_code_with_no_request(public):
     assert_as_rendered_now(urls)
 
 
-def test_a_signature_confirmed_then_withdrawn(
-    page_cache, home, django_capture_on_commit_callbacks
-):
+def test_a_signature_confirmed_then_withdrawn(page_cache, home, django_capture_on_commit_callbacks):
     from tests.factories import StatementIndexPageFactory, StatementPageFactory
     from tests.statements.conftest import individual, links, path_of, sign_and_confirm
 
