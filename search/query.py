@@ -221,8 +221,9 @@ class ParsedQuery:
 
 def _related_query(term):
     # A phrase scores each of its words: its weight is shared out, so that it ranks below
-    # the one word typed ("Internet Governance Forum" below "IGF").
-    return Boost(_term_query(term, {}), RELATED_BOOST / len(term.words))
+    # the one word typed ("Internet Governance Forum" below "IGF"), but by the square root of
+    # its length: a page that spells the name out in full says as much as one that abbreviates.
+    return Boost(_term_query(term, {}), RELATED_BOOST / len(term.words) ** 0.5)
 
 
 def _alternatives(queries):

@@ -32,6 +32,7 @@ from core.search import PageKind, Part
 from core.text import plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
+from meetings.models import MeetingPage
 from pagecache.rules import reads_query
 
 from .. import views
@@ -121,6 +122,7 @@ class StatementPage(PublicHistoryMixin, BasePage):
         index.SearchField("body"),
         index.SearchField("addressees"),
         index.SearchField("signatory_names"),
+        index.SearchField("search_context"),
         index.FilterField("status"),
         index.FilterField("opens_on"),
     ]
@@ -172,6 +174,14 @@ class StatementPage(PublicHistoryMixin, BasePage):
 
     def public_signatures(self):
         return Signature.objects.filter(statement=self).public()
+
+    def search_context(self):
+        """The meeting that made it, as its outcomes say theirs: a statement under a meeting is
+        one of that meeting's outcomes ("what did Bali decide ..." asks for it)."""
+        parent = self.get_parent() if self.pk else None
+        if parent is None or parent.specific_class is not MeetingPage:
+            return ""
+        return f"An outcome of {parent.title}."
 
     def signatory_names(self):
         """Every public signatory's name, for search: organisations, and individuals."""
