@@ -137,9 +137,7 @@ def test_public_diffs_name_no_restricted_or_unpublished_page(client, network):
     assert "Bali 2013" in text(parse(retreat_to_bali).select_one(".diff"))
 
 
-def test_search_does_not_find_a_public_page_by_a_restricted_page_it_names(
-    client, network, whoosh
-):
+def test_search_does_not_find_a_public_page_by_a_restricted_page_it_names(client, network, whoosh):
     found = client.get("/search/", {"query": "Retreat"})
     control = client.get("/search/", {"query": "Roadmap"})
 
