@@ -26,15 +26,27 @@ EVERY_RESTRICTION = (
 )
 
 
+# The site's view restrictions, read once per request (`may_view`), so that a page linking to
+# many others asks no more queries than one linking to a few.
+RESTRICTIONS_ATTRIBUTE = "_bbwiki_view_restrictions"
+
+
 def may_view(page, request=None):
     """True if the visitor making `request` may view `page` on the site; with no request, if
     anyone may. Never true of a missing page (None) or one that is not live."""
     if page is None or not page.live:
         return False
-    restrictions = page.get_view_restrictions()
     if request is None:
-        return not restrictions.exists()
-    return all(restriction.accept_request(request) for restriction in restrictions)
+        return not page.get_view_restrictions().exists()
+    restrictions = getattr(request, RESTRICTIONS_ATTRIBUTE, None)
+    if restrictions is None:
+        restrictions = list(PageViewRestriction.objects.select_related("page"))
+        setattr(request, RESTRICTIONS_ATTRIBUTE, restrictions)
+    return all(
+        restriction.accept_request(request)
+        for restriction in restrictions
+        if page.path.startswith(restriction.page.path)
+    )
 
 
 def viewable(pages, request=None):
