@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from moderation.constants import MEMBERS_GROUP
 from tests.factories import ProcedurePageFactory, clause_data
+from tests.moderation.helpers import review_url, submit
 
 pytestmark = pytest.mark.django_db
 TITLE_WORD = "Zanzibarplan"
@@ -100,3 +101,19 @@ def test_the_group_the_committee_and_administrators_still_can(
     assert TITLE_WORD in explorer.content.decode()
     for url in listing_views(page):
         assert reads(client.get(url)), url
+
+
+def test_changes_under_review_list_no_hidden_page(client, restricted, insider, member):
+    page, _ = restricted
+    client.force_login(insider)
+    assert submit(client, page, f"<p>{DRAFT_WORD} under review.</p>").status_code == 302
+    assert TITLE_WORD in client.get(reverse("proposals")).content.decode()
+
+    client.force_login(member)
+    proposals = client.get(reverse("proposals"))
+
+    assert proposals.status_code == 200
+    assert not reads(proposals)
+    review = client.get(review_url(page))
+    assert review.status_code != 200
+    assert not reads(review)
