@@ -30,7 +30,11 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by Wagtail's view, which checks their privacy.
+    for folder in settings.PUBLIC_MEDIA_FOLDERS:
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+        )
 
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.

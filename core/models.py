@@ -1,6 +1,7 @@
 """The page every page type of the site builds on."""
 
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.search import index
 
 from .forms import ChangeSummaryPageForm, change_summary_panel
@@ -55,6 +56,13 @@ class BasePage(Page):
         super().__init_subclass__(**kwargs)
         if change_summary_panel not in cls.content_panels:
             cls.content_panels = [*cls.content_panels, change_summary_panel]
+
+    def permissions_for_user(self, user):
+        """What `user` may do with this page in the admin: the tester the page permission
+        policy registered for pages makes, if it makes one (`moderation.page_access`), else
+        Wagtail's own."""
+        tester = getattr(policy_registry.get(self), "permission_tester", None)
+        return tester(user, self) if tester else super().permissions_for_user(user)
 
     def search_date(self):
         """The date this page is on record for, or None."""

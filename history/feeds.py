@@ -12,6 +12,7 @@ import datetime
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from core.site_address import absolute_url
 
@@ -68,7 +69,13 @@ class PageFeed:
 
 
 class EntryFeed(Feed):
-    """An Atom feed whose items are `Entry`s; every link is on the site's own address."""
+    """An Atom feed whose items are `Entry`s; every link is on the site's own address.
+
+    An entry's description is plain text (change summaries, reasons, people's names as they
+    were typed); Atom carries it as `<summary type="html">`, which feed readers read as HTML,
+    so it is escaped as HTML first: a summary saying `<script>` reaches readers as those
+    characters, never as markup.
+    """
 
     feed_type = Atom1Feed
     item_guid_is_permalink = False
@@ -83,7 +90,7 @@ class EntryFeed(Feed):
         return entry.title
 
     def item_description(self, entry):
-        return entry.description
+        return escape(entry.description)
 
     def item_link(self, entry):
         return entry.link

@@ -45,7 +45,8 @@ PUBLIC_RECORD_ROUTES = {"history", "as-of"}
 
 class PublicHistoryMixin(RoutablePageMixin):
     """Gives a page its public history. Pages describe their content for diffs in
-    `history_sections()`."""
+    `history_sections()`; a section naming another page names it only if whoever the page is
+    `shown_to` may view it (`core.visibility.may_view`)."""
 
     has_public_history = True
     history_per_page = 20
@@ -54,6 +55,9 @@ class PublicHistoryMixin(RoutablePageMixin):
     # The day a version being shown is read on (the as-of day, or the day it was published),
     # for what a page works out from dates ("seats now"); None on the live page: today.
     shown_on = None
+    # The request of the visitor a version is being shown to; None: anyone (the public record
+    # as data, feeds, notices), so only pages anyone may view are named.
+    shown_to = None
 
     def history_sections(self):
         return [Section("title", "", "Title", self.title)]
@@ -86,9 +90,11 @@ class PublicHistoryMixin(RoutablePageMixin):
                     return RouteResult(self, args=(view, args, kwargs))
         return super().route(request, path_components)
 
-    def as_published(self, version):
-        """This page as `version` read, from the record, naming people as it named them."""
+    def as_published(self, version, request=None):
+        """This page as `version` read, from the record, naming people as it named them, shown
+        to the visitor making `request` (None: anyone)."""
         old_page = self.with_content_json(version.entry.content)
+        old_page.shown_to = request
         # The stored copy predates its own publication: say when this version went live.
         old_page.last_published_at = version.published_at
         old_page.recorded_names = version.entry.names
@@ -136,7 +142,7 @@ class PublicHistoryMixin(RoutablePageMixin):
         return self.render_version(request, history, version)
 
     def render_version(self, request, history, version, as_of=None):
-        old_page = self.as_published(version)
+        old_page = self.as_published(version, request)
         old_page.shown_on = as_of or timezone.localtime(version.published_at).date()
         context = old_page.get_context(request)
         context.update(
@@ -167,8 +173,8 @@ class PublicHistoryMixin(RoutablePageMixin):
                 ),
             )
         changes = diff_sections(
-            self.as_published(older).history_sections(),
-            self.as_published(newer).history_sections(),
+            self.as_published(older, request).history_sections(),
+            self.as_published(newer, request).history_sections(),
         )
         return TemplateResponse(
             request,

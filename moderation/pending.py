@@ -16,6 +16,7 @@ from history.models import ChangeSummary
 
 from . import withdrawals
 from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
+from .page_access import readable_pages
 from .review import Tally, reviews
 
 # A change waiting longer than this is marked on the dashboard.
@@ -64,7 +65,8 @@ def pending_withdrawals(user):
 
 
 def pending_changes(user):
-    """[PendingChange, …] awaiting a quorum, oldest first; `can_approve` is for `user`."""
+    """[PendingChange, …] awaiting a quorum on pages `user` may read in the admin, oldest
+    first; `can_approve` is for `user`."""
     task_states = (
         TaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS,
@@ -76,7 +78,10 @@ def pending_changes(user):
         .order_by("started_at", "pk")
     )
     found = reviews(task_states)
-    pages = Page.objects.in_bulk([int(review.latest.object_id) for review in found])
+    # Changes to pages the user may not read in the admin are left out.
+    pages = readable_pages(Page.objects, user).in_bulk(
+        [int(review.latest.object_id) for review in found]
+    )
     summaries = dict(
         ChangeSummary.objects.filter(revision__in=[r.latest for r in found]).values_list(
             "revision_id", "text"

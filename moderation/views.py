@@ -20,14 +20,22 @@ from .pending import pending_changes, pending_withdrawals
 from .review import review_of
 
 
-def _sections(obj):
-    return obj.history_sections() if hasattr(obj, "history_sections") else []
+def _sections(obj, request):
+    """`obj`'s sections as the reviewer making `request` may read them (the pages it names
+    that they may view)."""
+    if not hasattr(obj, "history_sections"):
+        return []
+    obj.shown_to = request
+    return obj.history_sections()
 
 
-def _live_and_proposed(page, revision):
+def _live_and_proposed(page, revision, request):
     """(the live version's sections, the proposed version's sections)."""
     live = page.live_revision.as_object() if page.live and page.live_revision else None
-    return (_sections(live) if live is not None else []), _sections(revision.as_object())
+    return (
+        _sections(live, request) if live is not None else [],
+        _sections(revision.as_object(), request),
+    )
 
 
 def review(request, task_state_id):
@@ -93,7 +101,7 @@ def _render(request, task_state, task, page, in_progress, form, status):
     workflow_state = task_state.workflow_state
     current = review_of(task_state) if in_progress else None
     revision = current.latest if current else task_state.revision
-    live, proposed = _live_and_proposed(page, revision)
+    live, proposed = _live_and_proposed(page, revision, request)
     changes = diff_sections(live, proposed)
     decisions = QuorumDecision.objects.filter(
         task_state__workflow_state=workflow_state

@@ -15,6 +15,7 @@ from history.record import has_record
 
 from .editing import change_under_review, edit_warning, save_refusal, under_review_notice
 from .models import QuorumApprovalTask, may_publish_directly, needs_quorum
+from .page_access import readable_pages
 from .pending import (
     changes_requested_of,
     pending_changes,
@@ -27,6 +28,12 @@ QUORUM_REFUSAL = (
     "Changes here go live only when a quorum of the steering committee has approved them: "
     "submit the change for approval instead of publishing it."
 )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def leave_out_pages_hidden_from_the_chooser(pages, request):
+    """The page chooser (browse and search) lists no page the user may not read here."""
+    return readable_pages(pages, request.user)
 
 
 @hooks.register("register_log_actions")

@@ -11,10 +11,11 @@ its page's, does. Titles with the words typed as whole words come first ("join" 
 
 from wagtail.models import Page
 
+from core.visibility import visible_pages
+
 from .descriptions import kind_of, page_model, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .query import STOP, clean, naming_form, words
-from .visibility import visible_pages
 
 LIMIT = 8
 # Pages asked of the backend: a page may give several suggestions, or none once checked.

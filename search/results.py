@@ -1,6 +1,6 @@
 """One visitor's search, from the request to what the results page shows (`Results`).
 
-The steps each have their module: which pages the visitor may find (`visibility`), ranking
+The steps each have their module: which pages the visitor may find (`core.visibility`), ranking
 and relaxing the query (`ranking`), filters and facets (`facets`), snippets and highlighting
 (`snippets`), editors' picks (`picks`). Everything after the backend's ranked list happens in
 Python and a fixed number of queries, so it behaves the same on the Whoosh and the database
@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
+from core.visibility import visible_pages
 
 from . import facets, ranking, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
@@ -23,7 +24,6 @@ from .errors import SearchUnavailable
 from .picks import promotions
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
 from .snippets import best_part, highlight
-from .visibility import visible_pages
 
 PER_PAGE = 20
 SNIPPET_WORDS = 32

@@ -169,6 +169,10 @@ STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("BBWIKI_MEDIA_ROOT", VAR_DIR / "media")).resolve()
 MEDIA_URL = "/media/"
+# The folders of MEDIA_ROOT anyone may read at MEDIA_URL: Wagtail's images. Documents (in
+# `documents/`) are served only by Wagtail's view at /documents/<id>/<name>, which checks their
+# collection's privacy first; the development server and the reverse proxy serve these alone.
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -268,6 +272,9 @@ WAGTAIL_SITE_NAME = "Best Bits"
 WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are streamed by Wagtail's view after its privacy check, never by a redirect to
+# their file's address under MEDIA_URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Wagtail's pages API (/api/v2/, opendata.api) gives rich text as the pages show it.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.site_address import absolute_url
+from core.visibility import may_view
 
 register = template.Library()
 
@@ -75,6 +76,14 @@ def person_link(context, person):
     if not url:
         return format_html("{}{}", name, badge)
     return format_html('<a href="{}">{}</a>{}', url, name, badge)
+
+
+@register.filter
+def visible_to(page, request):
+    """Whether the visitor making `request` may view `page` (`core.visibility.may_view`): a
+    template asks before it names or links to another page,
+    `{% if page.set_up_at|visible_to:request %}`."""
+    return may_view(page, request)
 
 
 @register.simple_tag

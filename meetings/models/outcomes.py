@@ -13,6 +13,7 @@ from core.models import BasePage
 from core.rich_text import DOCUMENT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
+from core.visibility import viewable
 
 from ..forms import OutcomePageForm
 from .meetings import Session
@@ -96,9 +97,9 @@ class OutcomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["meeting"] = self.get_parent().specific
-        context["led_to_pages"] = [
-            link.page for link in self.led_to.select_related("page") if link.page.live
-        ]
+        context["led_to_pages"] = viewable(
+            [link.page for link in self.led_to.select_related("page")], request
+        )
         return context
 
 

@@ -1,7 +1,6 @@
 """The membership page: how to join, the member organisations, and a page per person."""
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -15,6 +14,7 @@ from core.open_data import Records
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
+from core.visibility import visible_pages
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 from pagecache.rules import reads_query
@@ -165,9 +165,14 @@ class MembershipPage(PublicHistoryMixin, BasePage):
 
     @path("people/<int:pk>/", name="person")
     def person(self, request, pk):
-        person = get_object_or_404(Person.objects.select_related("organisation"), pk=pk)
+        """A person's roles on the pages the visitor may view; a person with none there is not
+        found, exactly as a number nobody has."""
+        person = Person.objects.select_related("organisation").filter(pk=pk).first()
+        roles = person.roles(visible_pages(request.user)) if person else []
+        if not roles:
+            return self.not_found(request, "No one with that number is on record here.")
         return self.render(
             request,
             template="network/person.html",
-            context_overrides={"person": person, "roles": person.roles(Page.objects.live())},
+            context_overrides={"person": person, "roles": roles},
         )

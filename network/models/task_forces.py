@@ -16,6 +16,7 @@ from core.open_data import NETWORK_ID, Records, page_source, popolo_id
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
 from core.text import plain_text
+from core.visibility import may_view
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 
@@ -123,37 +124,43 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     class Meta:
         verbose_name = "task force"
 
+    def produced(self, request=None):
+        """The titles of what the task force produced that the visitor making `request` may
+        see (None: anyone): its outcomes they may view, and its links elsewhere."""
+        return [
+            block.value.title if block.block_type == "outcome" else block.value["title"]
+            for block in self.outcomes
+            if block.value and (block.block_type != "outcome" or may_view(block.value, request))
+        ]
+
+    def set_up_at_title(self, request=None):
+        """Where the task force was set up, if the visitor making `request` may view it (None:
+        anyone); else ""."""
+        return self.set_up_at.title if may_view(self.set_up_at, request) else ""
+
     def history_sections(self):
         def names(people):
             return ", ".join(sorted(str(person) for person in people.all())) or "none"
 
-        outcomes = [
-            block.value.title if block.block_type == "outcome" else block.value["title"]
-            for block in self.outcomes
-            if block.value
-        ]
         return [
             Section("title", "", "Title", self.title),
             Section("status", "", "Status", self.get_status_display()),
             Section("mandate", "", "Mandate", plain_text(self.mandate)),
             Section("convenors", "", "Convenors", names(self.convenors)),
             Section("members", "", "Members", names(self.members)),
-            Section("set-up-at", "", "Set up at", self.set_up_at.title if self.set_up_at else ""),
-            Section("outcomes", "", "Outcomes", "; ".join(outcomes)),
+            Section("set-up-at", "", "Set up at", self.set_up_at_title(self.shown_to)),
+            Section("outcomes", "", "Outcomes", "; ".join(self.produced(self.shown_to))),
         ]
 
     def people_on_record(self):
         return [*self.convenors.all(), *self.members.all()]
 
     def search_record(self):
-        """Where the task force was set up and what it produced, as the page names them."""
-        produced = [
-            block.value.title if block.block_type == "outcome" else block.value["title"]
-            for block in self.outcomes
-            if block.value
-        ]
-        set_up_at = f"Set up at {self.set_up_at.title}." if self.set_up_at else ""
-        return " ".join(filter(None, [set_up_at, *produced]))
+        """Where the task force was set up and what it produced, as the page names them to
+        anyone."""
+        set_up_at = self.set_up_at_title()
+        set_up_at = f"Set up at {set_up_at}." if set_up_at else ""
+        return " ".join(filter(None, [set_up_at, *self.produced()]))
 
     def search_parts(self):
         def names(people):

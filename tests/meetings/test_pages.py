@@ -161,10 +161,11 @@ def test_queries_to_render_a_meeting_do_not_grow_with_sessions(
     client.get(small.url)  # warm the site and page-tree caches shared by both
 
     # Site, page routing, navigation and breadcrumbs, a change waiting in its notice period,
-    # then a fixed handful for the programme, and the outcomes (their pages, then each type's).
-    with django_assert_max_num_queries(23) as small_queries:
+    # then a fixed handful for the programme, the outcomes (their pages, then each type's), and
+    # the view restrictions, read once, so outputs link only outcomes the visitor may view.
+    with django_assert_max_num_queries(24) as small_queries:
         small_page = parse(client.get(small.url))
-    with django_assert_max_num_queries(23) as large_queries:
+    with django_assert_max_num_queries(24) as large_queries:
         large_page = parse(client.get(large.url))
 
     assert len(large_queries) == len(small_queries)

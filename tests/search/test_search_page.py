@@ -227,10 +227,10 @@ def test_the_ranked_list_loads_only_what_ranking_and_facets_read(
 ):
     from django.contrib.auth.models import AnonymousUser
 
+    from core.visibility import visible_pages
     from search.facets import rows as facet_rows
     from search.query import parse
     from search.ranking import RANKED_FIELDS, ranked
-    from search.visibility import visible_pages
 
     hits = ranked(visible_pages(AnonymousUser()), parse("Bali").build())
 

@@ -230,7 +230,8 @@ class WhooshSearchResults(BaseSearchResults):
 
         `documents`, the size of the index searched, decides how the keys are looked up.
         """
-        queryset = self._queryset.order_by()
+        # Only keys are read: prefetches (the admin's page search asks for some) are dropped.
+        queryset = self._queryset.order_by().prefetch_related(None)
         pks = list(pks)
         if len(pks) > CHUNKED_FILTER_SHARE * documents:
             # A broad word (a count, a long list): one pass over the queryset's own keys.
