@@ -382,6 +382,7 @@ class IndexStore:
         reported by `health`. Raises IndexUnavailableError when the index cannot be read."""
         generation = self.current_generation()
         if generation is None:
+            self._check_not_lost()
             logger.error("Search index %s has not been built", self.path)
             raise IndexUnavailableError(
                 f"Search index {self.path} does not exist; run `manage.py update_index`."
