@@ -360,6 +360,8 @@ class IndexStore:
             self.write_unwritten()
             self.apply_journal(generation, timeout)
             self.open(generation).doc_count()
+        except IndexLockTimeout:
+            return None  # another process is writing the changes in
         except IndexLostError as error:
             return IndexHealth("search index missing: it must be rebuilt", str(error))
         except Exception as error:  # whatever it is, the index cannot take its changes
@@ -392,6 +394,6 @@ class IndexStore:
         except IndexLockTimeout:
             # Better slightly stale results than none: the next search tries again.
             logger.warning("Searching %s without its latest changes: index locked", self.path)
-        except Exception:  # a read-only index or unreadable journal: /healthz reports it
-            logger.exception("Searching %s without its latest changes: cannot write", self.path)
+        except Exception as error:  # a read-only index or unreadable journal: health() reports it
+            logger.warning("Searching %s without its latest changes: %s", self.path, error)
         return cached_searcher(self.path, generation, self.open)
