@@ -18,6 +18,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tarfile
 import tempfile
@@ -31,6 +32,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import ProtectedError
@@ -57,11 +59,34 @@ EXCLUDED = [
     "search.vocabularyword",
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
+    # The Whoosh index's markers and changes waiting for it: about the old machine's disk.
+    "whoosh_backend",
 ]
 
 
 # Models that moved app since archives of this format were first written: old label -> new.
 RENAMED_MODELS = {"moderation.changesummary": "history.changesummary"}
+
+# Rows that `migrate` creates in an empty database (data migrations: the default site, root
+# collection, groups and their permissions, the moderation workflow): the restore replaces
+# them with the archive's. More rows than these mean someone has used the database.
+# tests/operations/test_backup.py checks this against a freshly migrated database.
+MIGRATION_ROWS = {
+    "auth.group": 2,
+    "moderation.quorumapprovaltask": 1,
+    "wagtailcore.collection": 1,
+    "wagtailcore.groupcollectionpermission": 12,
+    "wagtailcore.grouppagepermission": 4,
+    "wagtailcore.locale": 1,
+    "wagtailcore.site": 1,
+    "wagtailcore.task": 1,
+    "wagtailcore.workflow": 1,
+    "wagtailcore.workflowpage": 1,
+    "wagtailcore.workflowtask": 1,
+}
+# Archives are readable by their owner only: they hold password hashes and private pages.
+ARCHIVE_MODE = 0o600
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class BackupError(Exception):
@@ -125,7 +150,13 @@ def create_backup(destination, database=DEFAULT_DB_ALIAS):
             "files": {name: _sha256_file(path) for name, path in members.items()},
         }
         partial = destination.with_name(destination.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, ARCHIVE_MODE)
+        # A partial file left by an earlier run keeps its mode through O_CREAT: set it again.
+        os.fchmod(descriptor, ARCHIVE_MODE)
+        with (
+            os.fdopen(descriptor, "wb") as file,
+            tarfile.open(fileobj=file, mode="w:gz") as archive,
+        ):
             encoded = json.dumps(manifest, indent=2, sort_keys=True).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(encoded)
@@ -142,11 +173,47 @@ def _safe_member_name(name):
     return not path.is_absolute() and ".." not in path.parts and name == path.as_posix()
 
 
+def manifest_problem(manifest):
+    """Why `manifest` (as read from JSON) is not one a backup writes, or None.
+
+    A manifest is an object with this format's number, text for when and from what database it
+    was made, `counts` of rows per model this site has, and `files`: names with their sha256.
+    """
+    if not isinstance(manifest, dict):
+        return f"the manifest is {type(manifest).__name__}, not an object"
+    if manifest.get("format") != FORMAT_VERSION:
+        return (
+            f"unknown backup format {manifest.get('format')!r} "
+            f"(this version reads format {FORMAT_VERSION})"
+        )
+    for key in ("created_at", "database"):
+        if not isinstance(manifest.get(key), str):
+            return f"the manifest's {key!r} is missing or not text"
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+        isinstance(name, str) and isinstance(digest, str) and SHA256.fullmatch(digest)
+        for name, digest in files.items()
+    ):
+        return "the manifest's 'files' is not a list of names with their sha256"
+    if DATA not in files:
+        return f"the manifest lists no {DATA}"
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts.values()
+    ):
+        return "the manifest's 'counts' is missing or not a number of rows per model"
+    known = {model._meta.label_lower for model in restorable_models()}
+    unknown = sorted(set(counts) - known - set(RENAMED_MODELS))
+    if unknown:
+        return f"the manifest counts rows of models this site does not have: {', '.join(unknown)}"
+    return None
+
+
 def read_archive(source, workdir):
     """Check `source` and unpack it into `workdir`; return the manifest.
 
-    Raises BackupError for anything wrong: unreadable or truncated file, missing manifest,
-    unknown format, missing, extra or altered members.
+    Raises BackupError for anything wrong: unreadable or truncated file, missing or malformed
+    manifest (`manifest_problem`), unknown format, missing, extra or altered members.
     """
     source = Path(source)
     if not source.is_file():
@@ -160,15 +227,13 @@ def read_archive(source, workdir):
                 raise BackupError(
                     f"{source} is not a bbwiki backup: it has no {MANIFEST}."
                 ) from None
+            if not manifest_member.isfile():
+                raise BackupError(f"{source} is damaged: its {MANIFEST} is not a file.")
             manifest = json.load(archive.extractfile(manifest_member))
-            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
-                raise BackupError(
-                    f"{source}: unknown backup format {manifest.get('format')!r} "
-                    f"(this version reads format {FORMAT_VERSION})."
-                )
-            expected = manifest.get("files") or {}
-            if DATA not in expected:
-                raise BackupError(f"{source}: the manifest lists no {DATA}.")
+            problem = manifest_problem(manifest)
+            if problem:
+                raise BackupError(f"{source}: {problem}.")
+            expected = manifest["files"]
             seen = set()
             for member in archive:
                 if member.name == MANIFEST:
@@ -208,27 +273,47 @@ def _unapplied_migrations(database):
 def emptiness_problem(database=DEFAULT_DB_ALIAS):
     """Why the database does not count as empty, or None.
 
-    Empty means freshly migrated: no users, and no pages, revisions or documents beyond what
-    migrations create (Wagtail's root page and its welcome page).
+    Empty means freshly migrated: no users, no pages beyond what migrations create (Wagtail's
+    root page and its welcome page), and no rows of any model a backup carries beyond those
+    migrations create (`MIGRATION_ROWS`). The reason names what is there.
     """
     from django.contrib.contenttypes.models import ContentType
     from wagtail.documents import get_document_model
     from wagtail.models import Page, Revision
 
     plain_page = ContentType.objects.db_manager(database).get_for_model(Page)
+    user_model, document_model = get_user_model(), get_document_model()
     counts = {
-        "users": get_user_model()._base_manager.using(database).count(),
+        "users": user_model._base_manager.using(database).count(),
         "pages": Page._base_manager.using(database)
         .filter(depth__gt=1)
         .exclude(depth=2, content_type=plain_page)
         .count(),
         "revisions": Revision._base_manager.using(database).count(),
-        "documents": get_document_model()._base_manager.using(database).count(),
+        "documents": document_model._base_manager.using(database).count(),
     }
     found = [f"{n} {name}" for name, n in counts.items() if n]
+    for model in restorable_models():
+        if issubclass(model, (user_model, Page, Revision, document_model)):
+            continue  # counted above (page types are pages)
+        label = model._meta.label_lower
+        rows = model._base_manager.using(database).count()
+        created = MIGRATION_ROWS.get(label, 0)
+        if rows > created:
+            found.append(f"{rows} {label}" + (f" (migrations create {created})" if created else ""))
     if found:
         return f"the database is not empty ({', '.join(found)})"
     return None
+
+
+def media_problem(media_root):
+    """Why the media folder does not count as empty (it holds a file), or None."""
+    files = _media_files(media_root)
+    if not files:
+        return None
+    shown = ", ".join(path.relative_to(media_root).as_posix() for path in files[:3])
+    more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+    return f"the media folder {media_root} is not empty ({len(files)} files: {shown}{more})"
 
 
 def _is_excluded(model):
@@ -278,9 +363,11 @@ def _rename_moved_models(data_path, manifest):
 
 
 def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
-    """Load the archive at `source` into an empty, migrated database; return its manifest.
+    """Load the archive at `source` into an empty, migrated database and an empty media
+    folder; return its manifest.
 
-    Nothing is changed unless the whole archive checks out and the database is empty; the
+    Nothing is changed unless the whole archive checks out and the database and the media
+    folder are empty (`emptiness_problem`, `media_problem`); the
     database part happens in one transaction, and media files written before a failure are
     removed again.
     """
@@ -292,11 +379,12 @@ def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
                 "The database has unapplied migrations: run `manage.py migrate` first, then "
                 "restore into the empty, migrated database."
             )
-        problem = emptiness_problem(database)
-        if problem:
+        problems = [p for p in (emptiness_problem(database), media_problem(media_root)) if p]
+        if problems:
             raise BackupError(
-                f"Refusing to restore: {problem}. Restore only loads into an empty database: "
-                "create a new one, run `manage.py migrate`, then restore."
+                f"Refusing to restore: {'; '.join(problems)}. Restore only loads into an empty "
+                "database and media folder, so that it replaces nothing: create a new database, "
+                "run `manage.py migrate`, empty or move the media folder, then restore."
             )
         data_path = Path(tmp) / DATA
         _rename_moved_models(data_path, manifest)
@@ -304,7 +392,12 @@ def restore_backup(source, database=DEFAULT_DB_ALIAS, media_root=None):
         try:
             with transaction.atomic(using=database):
                 _delete_everything(database)
-                call_command("loaddata", str(data_path), database=database, verbosity=0)
+                try:
+                    call_command("loaddata", str(data_path), database=database, verbosity=0)
+                except DeserializationError as error:
+                    raise BackupError(
+                        f"{source}: its {DATA} cannot be loaded into this site ({error})."
+                    ) from error
                 restored = {
                     label: apps.get_model(label)._base_manager.using(database).count()
                     for label in manifest["counts"]

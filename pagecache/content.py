@@ -70,6 +70,8 @@ NOT_SHOWN = frozenset(
         "wagtailsearch.SQLiteFTSIndexEntry",
         "wagtailsearchpromotions.Query",
         "wagtailsearchpromotions.QueryDailyHits",
+        "whoosh_backend.IndexMarker",
+        "whoosh_backend.UnwrittenChange",
     }
 )
 

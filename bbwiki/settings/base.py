@@ -357,6 +357,10 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
 
 WAGTAILSEARCH_BACKENDS = search_backends(SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"))
 
+# /healthz tells what failed, with error text and paths, only to superusers and to callers
+# sending "Authorization: Bearer <this>" (a monitoring system); everyone else sees what is wrong.
+HEALTH_TOKEN = os.environ.get("BBWIKI_HEALTH_TOKEN", "")
+
 # Requests a minute one client address may make of the search page and of the header box's
 # suggestions (one a keystroke); beyond them it is asked to wait (429).
 SEARCH_RATE_LIMITS = {

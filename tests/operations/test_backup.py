@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page, PageLogEntry
+from wagtail.documents.models import Document
+from wagtail.models import Page, PageLogEntry, Revision
 
 from operations import serializers as backup_serializers
-from operations.backup import MANIFEST
+from operations.backup import MANIFEST, MIGRATION_ROWS, emptiness_problem, restorable_models
+from tests.factories import OrganisationFactory
 
 from .conftest import PG_SERVER, manage, pg_unreachable_reason
 
@@ -298,10 +300,131 @@ def test_a_file_that_is_not_an_archive_is_refused(tmp_path, db):
 def test_a_database_with_content_is_refused_and_keeps_its_content(demo_backup, home):
     get_user_model().objects.create_user("someone")
     pages_before = list(Page.objects.values_list("pk", "title"))
-    with pytest.raises(CommandError, match=r"the database is not empty \(1 users, 1 pages\)"):
+    with pytest.raises(CommandError, match=r"the database is not empty \(1 users, 1 pages, "):
         call_command("restore", str(demo_backup["archive"]))
     assert list(Page.objects.values_list("pk", "title")) == pages_before
     assert get_user_model().objects.get().username == "someone"
+
+
+def edit_manifest(edit):
+    """A change (for `damaged`) that replaces the manifest with `edit(manifest)`."""
+
+    def change(members):
+        members[MANIFEST] = json.dumps(edit(json.loads(members[MANIFEST]))).encode()
+
+    return change
+
+
+def without(key):
+    def edit(manifest):
+        del manifest[key]
+        return manifest
+
+    return edit
+
+
+def with_value(key, value):
+    def edit(manifest):
+        manifest[key] = value
+        return manifest
+
+    return edit
+
+
+def counting_an_unknown_model(manifest):
+    manifest["counts"]["nowhere.gadget"] = 3
+    return manifest
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda manifest: [manifest], "the manifest is list, not an object"),
+        (lambda manifest: None, "the manifest is NoneType, not an object"),
+        (lambda manifest: "format 1", "the manifest is str, not an object"),
+        (with_value("format", [1]), r"unknown backup format \[1\]"),
+        (with_value("files", "data.json"), "the manifest's 'files' is not a list of names"),
+        (with_value("files", {"data.json": 7}), "the manifest's 'files' is not a list of names"),
+        (with_value("files", None), "the manifest's 'files' is not a list of names"),
+        (without("counts"), "the manifest's 'counts' is missing or not a number of rows"),
+        (with_value("counts", ["auth.user"]), "the manifest's 'counts' is missing or not"),
+        (with_value("counts", {"auth.user": "2"}), "the manifest's 'counts' is missing or not"),
+        (counting_an_unknown_model, "rows of models this site does not have: nowhere.gadget"),
+        (without("created_at"), "the manifest's 'created_at' is missing or not text"),
+    ],
+)
+def test_a_malformed_manifest_is_refused_with_a_clear_message(
+    demo_backup, tmp_path, db, edit, message
+):
+    pages_before = Page.objects.count()
+    archive = damaged(tmp_path, demo_backup["archive"], edit_manifest(edit))
+    with pytest.raises(CommandError, match=message):
+        call_command("restore", "--skip-index", str(archive))
+    assert Page.objects.count() == pages_before
+    assert not get_user_model().objects.exists()
+
+
+def test_a_freshly_migrated_database_counts_as_empty(db):
+    assert emptiness_problem() is None
+    created = {
+        model._meta.label_lower: model._base_manager.count()
+        for model in restorable_models()
+        if not issubclass(model, (get_user_model(), Page, Revision, Document))
+    }
+    # What migrations create is what restore may replace: a new data migration adds its rows.
+    assert {label: n for label, n in created.items() if n} == MIGRATION_ROWS
+
+
+def test_a_database_with_content_but_no_users_or_pages_is_refused_and_keeps_it(
+    demo_backup, db, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    organisation = OrganisationFactory(name="Example Rights Network")
+    with pytest.raises(
+        CommandError, match=r"Refusing to restore: the database is not empty \(1 network\."
+    ):
+        call_command("restore", str(demo_backup["archive"]))
+    assert list(type(organisation).objects.values_list("name", flat=True)) == [
+        "Example Rights Network"
+    ]
+    assert not get_user_model().objects.exists()
+
+
+def test_a_database_with_more_groups_than_migrations_create_is_refused(demo_backup, db, settings):
+    from django.contrib.auth.models import Group
+
+    Group.objects.create(name="Translators")
+    with pytest.raises(CommandError, match=r"3 auth\.group \(migrations create 2\)"):
+        call_command("restore", str(demo_backup["archive"]))
+    assert Group.objects.filter(name="Translators").exists()
+
+
+def test_a_media_folder_with_files_is_refused_and_keeps_them(demo_backup, db, settings, tmp_path):
+    media = tmp_path / "media"
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "bali-minutes.txt").write_text("Our own minutes, not the archive's.")
+    settings.MEDIA_ROOT = media
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(demo_backup["archive"]))
+
+    message = str(refused.value)
+    assert f"the media folder {media} is not empty (1 files: documents/bali-minutes.txt)" in message
+    assert (media / "documents" / "bali-minutes.txt").read_text() == (
+        "Our own minutes, not the archive's."
+    )
+    assert not get_user_model().objects.exists()
+
+
+def test_archives_are_readable_by_their_owner_only(demo_backup, home, tmp_path):
+    assert demo_backup["archive"].stat().st_mode & 0o777 == 0o600
+
+    # Even over a world-readable partial file left by an interrupted run.
+    leftover = tmp_path / "site.tar.gz.partial"
+    leftover.write_bytes(b"")
+    leftover.chmod(0o644)
+    call_command("backup", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
+    assert (tmp_path / "site.tar.gz").stat().st_mode & 0o777 == 0o600
 
 
 def test_backup_reports_what_it_wrote(home, tmp_path):

@@ -52,9 +52,15 @@ Behaviour:
   swaps it in atomically; searches keep using the old one until then. It also
   repairs an index that is missing or cannot be opened.
 - Searching an index that is missing or unreadable logs the problem and raises
-  ``IndexUnavailableError``. Indexing errors raised from model signals are
-  logged by Wagtail and never undo the save (``catch_indexing_errors``); a
-  broken index is reported in the logs when recorded changes are written in.
+  ``IndexUnavailableError``; an index that cannot be written (read-only, an
+  unreadable journal) is searched as it is, and the failure logged.
+- No change is lost to a broken disk: a change the journal cannot take is kept
+  in the database (``UnwrittenChange``) and moved into the journal by the next
+  change, ``backend.health()`` (run by ``/healthz``) or a rebuild. Every
+  generation made live is marked in the database (``IndexMarker``), so an index
+  directory that loses it raises ``IndexLostError`` (reported by
+  ``backend.health()``) instead of being recreated empty; ``update_index``
+  rebuilds it.
 """
 
 from .backend import (
@@ -63,7 +69,7 @@ from .backend import (
     WhooshSearchBackend,
     WhooshSearchResults,
 )
-from .exceptions import IndexLockTimeout, IndexUnavailableError, SearchIndexError
+from .exceptions import IndexLockTimeout, IndexLostError, IndexUnavailableError, SearchIndexError
 from .query import AtLeast, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 
 SearchBackend = WhooshSearchBackend
@@ -71,6 +77,7 @@ SearchBackend = WhooshSearchBackend
 __all__ = [
     "AtLeast",
     "IndexLockTimeout",
+    "IndexLostError",
     "IndexUnavailableError",
     "SearchBackend",
     "SearchIndexError",

@@ -20,6 +20,7 @@ from modelsearch.backends.base import (
     FilterFieldError,
     get_model_root,
 )
+from modelsearch.index import get_indexed_models
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import hooks
@@ -154,8 +155,10 @@ class WhooshIndexRebuilder:
         store = self.index.store
         self.building.commit()
         store.optimize(self.generation)
-        # Changes recorded while the rebuild ran; any recorded after this are written
-        # into the new generation by the next search, like any other change.
+        # Changes recorded while the rebuild ran (those the journal could not take first, in
+        # the order they were made); any recorded after this are written into the new
+        # generation by the next search, like any other change.
+        store.write_unwritten()
         store.apply_journal(self.generation)
         store.activate(self.generation)
 
@@ -387,3 +390,15 @@ class WhooshSearchBackend(BaseSearchBackend):
         if root not in self._indexes:
             self._indexes[root] = self.index_class(self, root)
         return self._indexes[root]
+
+    def health(self):
+        """{index name: `IndexHealth`} of the indexes that have a problem, after writing into
+        each every change waiting for it (kept in the database or the journal)."""
+        roots = {get_model_root(model) for model in get_indexed_models()}
+        problems = {}
+        for root in sorted(roots, key=lambda model: model._meta.label_lower):
+            index = self.get_index_for_model(root)
+            problem = index.store.health(timeout=hooks.CATCH_UP_TIMEOUT)
+            if problem is not None:
+                problems[index.name] = problem
+        return problems

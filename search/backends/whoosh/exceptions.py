@@ -11,3 +11,8 @@ class IndexUnavailableError(SearchIndexError):
 
 class IndexLockTimeout(SearchIndexError):
     """Another writer held the index lock for longer than LOCK_TIMEOUT seconds."""
+
+
+class IndexLostError(IndexUnavailableError):
+    """The index was built and its directory has lost it (deleted, a disk replaced); it is
+    not recreated empty: `manage.py update_index` rebuilds it."""

@@ -24,6 +24,7 @@ import os
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -31,11 +32,20 @@ from whoosh.util.filelock import FileLock, try_for
 
 from .codec import InliningCodec
 from .documents import PK_FIELD, base_schema
-from .exceptions import IndexLockTimeout, IndexUnavailableError
+from .exceptions import IndexLockTimeout, IndexLostError, IndexUnavailableError, SearchIndexError
 from .journal import Journal
 from .searchers import cached_searcher
 
 logger = logging.getLogger(__name__)
+
+
+def _models():
+    """The backend's models, imported when first used: this module is imported with the app's
+    package, before Django has loaded models."""
+    from . import models
+
+    return models
+
 
 CURRENT_FILE = "CURRENT"
 BUILDING_FILE = "BUILDING"
@@ -43,6 +53,15 @@ SWITCH_LOCK_FILE = "switch.lock"
 GENERATION_PREFIX = "g"
 APPLIED_SUFFIX = ".applied"
 JOURNAL_DIR = "journal"
+
+
+@dataclass(frozen=True)
+class IndexHealth:
+    """What is wrong with one index, after writing in what could be: `summary` says it to
+    anyone (no paths, no error text), `detail` to an administrator."""
+
+    summary: str
+    detail: str
 
 
 class IndexStore:
@@ -131,6 +150,7 @@ class IndexStore:
     def _activate(self, generation):
         previous = self.current_generation()
         self._write_pointer(CURRENT_FILE, generation)
+        _models().IndexMarker.mark(self.path, generation)
         if self.building_generation() == generation:
             (self.path / BUILDING_FILE).unlink()
         # The previous generation stays one more round for searchers still reading it.
@@ -147,9 +167,13 @@ class IndexStore:
                 child.unlink(missing_ok=True)
 
     def live_generation(self):
-        """The current generation, created empty (with a warning) if there is none."""
+        """The current generation, created empty (with a warning) if the index was never built.
+
+        Raises IndexLostError if it was built (`IndexMarker`) and has no live generation now.
+        """
         current = self.current_generation()
         if current is None:
+            self._check_not_lost()
             with self._switch_lock():
                 current = self.current_generation()
                 if current is None:
@@ -160,7 +184,20 @@ class IndexStore:
                     )
                     current = self.create_generation()
                     self._activate(current)
+        elif _models().IndexMarker.built(self.path) is None:
+            # Built before markers were kept, or marked in a transaction that rolled back.
+            _models().IndexMarker.mark(self.path, current)
         return current
+
+    def _check_not_lost(self):
+        """Raise IndexLostError if the index was built and has lost its live generation."""
+        built = _models().IndexMarker.built(self.path)
+        if built is not None:
+            logger.error("Search index %s has lost its live generation %s", self.path, built)
+            raise IndexLostError(
+                f"Search index {self.path} was built (generation {built}) and is gone; "
+                "run `manage.py update_index` to rebuild it."
+            )
 
     def open(self, generation):
         try:
@@ -209,10 +246,39 @@ class IndexStore:
     def record(self, documents=(), deleted=()):
         """Record documents to add or replace and primary keys to delete, for writing later.
 
-        Creates the live generation if there is none, so that the change has somewhere to go.
+        Creates the live generation if the index was never built, so that the change has
+        somewhere to go. Never loses the change: when the journal cannot take it (the
+        directory is read-only, unreadable, not a directory, or lost), it is kept in the
+        database with the error logged (`UnwrittenChange`). Changes kept there go into the
+        journal before this one, so the journal keeps the order the changes were made in.
         """
-        self.live_generation()
-        self.journal.append(documents, deleted)
+        documents, deleted = list(documents), list(deleted)
+        try:
+            self.live_generation()
+            self.write_unwritten()
+            self.journal.append(documents, deleted)
+        except (OSError, SearchIndexError) as error:
+            logger.error(
+                "Could not record a change in search index %s (%s); kept in the database "
+                "until the index can take it",
+                self.path,
+                error,
+            )
+            _models().UnwrittenChange.objects.create(
+                path=_models().index_key(self.path),
+                documents=documents,
+                deleted=deleted,
+                error=f"{type(error).__name__}: {error}",
+            )
+
+    def write_unwritten(self):
+        """Move the changes kept in the database into the journal, oldest first.
+
+        Raises what the journal raises, leaving that change and the later ones in the database.
+        """
+        for change in _models().UnwrittenChange.waiting(self.path).iterator():
+            self.journal.append(change.documents, change.deleted)
+            change.delete()
 
     def apply_journal(self, generation, timeout=None):
         """Write the journal entries `generation` lacks into it, in one commit.
@@ -265,13 +331,60 @@ class IndexStore:
         if generation is not None:
             self.apply_journal(generation, timeout)
 
+    # Health
+
+    def waiting(self):
+        """How many recorded changes the live generation lacks: kept in the database, or in
+        the journal and not yet written in."""
+        kept = _models().UnwrittenChange.waiting(self.path).count()
+        try:
+            generation = self.current_generation()
+            applied = self.applied(generation) if generation else ""
+            return kept + self.journal.count(applied)
+        except OSError:
+            return kept
+
+    def health(self, timeout=None):
+        """Write in every change waiting for this index, then say what is still wrong.
+
+        None when the index is readable and has every change recorded so far (or was never
+        built and has none waiting), else an `IndexHealth`.
+        """
+        try:
+            generation = self.current_generation()
+            if generation is None:
+                self._check_not_lost()
+                if not _models().UnwrittenChange.waiting(self.path).exists():
+                    return None
+                generation = self.live_generation()
+            self.write_unwritten()
+            self.apply_journal(generation, timeout)
+            self.open(generation).doc_count()
+        except IndexLockTimeout:
+            return None  # another process is writing the changes in
+        except IndexLostError as error:
+            return IndexHealth("search index missing: it must be rebuilt", str(error))
+        except Exception as error:  # whatever it is, the index cannot take its changes
+            waiting = self.waiting()
+            summary = "search index cannot be read or written"
+            if waiting:
+                summary = (
+                    f"{waiting} change{'s' if waiting != 1 else ''} not yet written "
+                    "to the search index"
+                )
+            return IndexHealth(summary, f"{self.path}: {type(error).__name__}: {error}")
+        return None
+
     # Searching
 
     def searcher(self):
         """This thread's cached searcher on the live generation, with every change recorded so
-        far written in, unless another writer holds the index past LOCK_TIMEOUT (logged)."""
+        far written in, unless another writer holds the index past LOCK_TIMEOUT or the index
+        cannot be written (read-only, an unreadable journal): both logged, the latter also
+        reported by `health`. Raises IndexUnavailableError when the index cannot be read."""
         generation = self.current_generation()
         if generation is None:
+            self._check_not_lost()
             logger.error("Search index %s has not been built", self.path)
             raise IndexUnavailableError(
                 f"Search index {self.path} does not exist; run `manage.py update_index`."
@@ -281,4 +394,6 @@ class IndexStore:
         except IndexLockTimeout:
             # Better slightly stale results than none: the next search tries again.
             logger.warning("Searching %s without its latest changes: index locked", self.path)
+        except Exception as error:  # a read-only index or unreadable journal: health() reports it
+            logger.warning("Searching %s without its latest changes: %s", self.path, error)
         return cached_searcher(self.path, generation, self.open)

@@ -85,6 +85,10 @@ class Journal:
         names = self._names()
         return bool(names) and names[-1] > after
 
+    def count(self, after=""):
+        """How many entries there are after `after`; a directory listing, without the lock."""
+        return sum(1 for name in self._names() if name > after)
+
     def latest(self):
         names = self.pending()
         return names[-1] if names else ""

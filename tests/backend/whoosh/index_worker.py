@@ -4,8 +4,9 @@ Usage: ``python -m tests.backend.whoosh.index_worker INDEX_DIR FIRST COUNT [--no
 
 Indexes COUNT authors with primary keys FIRST, FIRST+1, ..., each followed by the end of
 a request (which writes the recorded change into the index), as concurrent editors' saves
-would. The authors are never saved to a database:
-building an Author document needs no query. With COUNT 0 it writes until killed. With
+would. The authors are never saved to a database: building an Author document needs no
+query. The process has its own migrated database in memory, as a site's process has one (the
+backend keeps what its disk may lose there). With COUNT 0 it writes until killed. With
 ``--no-requests`` no request ends, so only the process's exit writes the changes in.
 """
 
@@ -21,6 +22,10 @@ def main(index_dir, first, count, requests=True):
     import django
 
     django.setup()
+
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
 
     from django.core.signals import request_finished
     from modelsearch.backends import get_search_backend

@@ -22,6 +22,7 @@ from whoosh.writing import PostingPool
 
 from search.backends.whoosh import (
     IndexLockTimeout,
+    IndexLostError,
     IndexUnavailableError,
     SearchIndexError,
     WhooshIndexRebuilder,
@@ -30,6 +31,7 @@ from search.backends.whoosh import (
 )
 from search.backends.whoosh.documents import PK_FIELD
 from search.backends.whoosh.generations import CURRENT_FILE, GENERATION_PREFIX
+from search.backends.whoosh.models import IndexMarker, UnwrittenChange, index_key
 
 from .support import WhooshTestCase
 
@@ -345,11 +347,34 @@ class BrokenIndexTests(WhooshTestCase):
         self.rebuild()
         self.assertEqual(self.backend.search("javascript", models.Book).count(), 2)
 
-    def test_first_write_to_a_missing_index_creates_it(self):
+    def test_first_write_to_an_index_never_built_creates_it(self):
         store = self.backend.get_index_for_model(models.Book).store
-        (store.path / CURRENT_FILE).unlink()
+        shutil.rmtree(store.path)
+        IndexMarker.objects.filter(path=index_key(store.path)).delete()
         with self.assertLogs("search", "WARNING"):
             book = models.Book.objects.create(
                 title="First of many", publication_date=date(2020, 1, 1), number_of_pages=1
             )
         self.assertEqual(list(self.backend.search("first", models.Book)), [book])
+
+    def test_a_built_index_that_lost_its_directory_is_reported_not_recreated_empty(self):
+        store = self.backend.get_index_for_model(models.Book).store
+        shutil.rmtree(store.path)
+        with self.assertLogs("search", "ERROR"):
+            book = models.Book.objects.create(
+                title="First of many", publication_date=date(2020, 1, 1), number_of_pages=1
+            )
+        self.assertIsNone(store.current_generation())
+        self.assertEqual(UnwrittenChange.waiting(store.path).count(), 1)
+        problem = self.backend.health()["searchtests_book"]
+        self.assertEqual(problem.summary, "search index missing: it must be rebuilt")
+        self.assertIn("update_index", problem.detail)
+        with self.assertRaises(IndexLostError):
+            list(self.backend.search("first", models.Book))
+
+        self.rebuild()
+
+        self.assertNotIn("searchtests_book", self.backend.health())
+        self.assertFalse(UnwrittenChange.waiting(store.path).exists())
+        self.assertIn(book, list(self.backend.search("first", models.Book)))
+        self.assertEqual(self.backend.search("javascript", models.Book).count(), 2)
