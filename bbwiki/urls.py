@@ -9,9 +9,12 @@ from history import views as history_views
 from opendata import views as opendata_views
 from opendata.api import api_router
 from operations import views as operations_views
+from operations.accounts import AdminLogoutView
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
+    # Before Wagtail's own: only a POST logs out (operations.accounts).
+    path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("changes/upcoming/", include("notice.urls")),

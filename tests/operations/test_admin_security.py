@@ -72,3 +72,47 @@ def test_admin_pages_are_never_cached(client, editor, home, path):
     cache_control = response["Cache-Control"]
     for directive in ("no-cache", "no-store", "private"):
         assert directive in cache_control, (path, cache_control)
+
+
+@pytest.fixture
+def csrf_client(editor):
+    """A browser logged in to the admin whose requests Django checks for a CSRF token."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    assert client.get("/admin/login/").status_code == 200  # sets the csrftoken cookie
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": PASSWORD, "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    return client
+
+
+def still_logged_in(client):
+    return client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+def test_logout_other_than_by_post_changes_nothing(csrf_client, method):
+    """A cross-site image (GET) neither ends the session nor clears its cookie."""
+    response = getattr(csrf_client, method)("/admin/logout/")
+    assert response.status_code in (200, 405)
+    assert "sessionid" not in response.cookies
+    assert still_logged_in(csrf_client)
+
+
+def test_logout_by_post_without_a_csrf_token_is_refused_and_changes_nothing(csrf_client):
+    response = csrf_client.post("/admin/logout/")
+    assert response.status_code == 403
+    assert "sessionid" not in response.cookies
+    assert still_logged_in(csrf_client)
+
+
+def test_logout_by_post_with_the_csrf_token_ends_the_session(csrf_client):
+    token = csrf_client.cookies["csrftoken"].value
+    response = csrf_client.post("/admin/logout/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert response.cookies["sessionid"].value == ""
+    assert not still_logged_in(csrf_client)
