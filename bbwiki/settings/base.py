@@ -123,6 +123,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the default) holds a small team's concurrent writes: readers never wait for a writer
+# (write-ahead log), every transaction takes the write lock when it begins, so two that read
+# then write never deadlock, and a writer waits up to SQLITE_TIMEOUT seconds for the lock
+# instead of failing with "database is locked".
+SQLITE_TIMEOUT = int(os.environ.get("BBWIKI_SQLITE_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_TIMEOUT,
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

@@ -29,7 +29,7 @@ class QuietHandler(WSGIRequestHandler):
 
 
 @pytest.fixture
-def dev_server(settings, transactional_db):
+def dev_server(settings, db):
     """`manage.py runserver` under the development settings, on a free port: the handler its
     command builds with its default options, served over HTTP."""
     settings.DEBUG = dev.DEBUG
