@@ -222,3 +222,12 @@ def site(home):
         "membership": membership,
         "steering": steering,
     }
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """The site behind one reverse proxy, as `BBWIKI_PROXY_COUNT=1` sets it up."""
+    from bbwiki.settings.base import client_address_settings
+
+    for name, value in client_address_settings(1).items():
+        setattr(settings, name, value)
