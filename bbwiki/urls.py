@@ -10,6 +10,7 @@ from opendata import views as opendata_views
 from opendata.api import api_router
 from operations import views as operations_views
 from operations.accounts import AdminLogoutView
+from operations.page_passwords import authenticate_with_password
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
@@ -37,6 +38,12 @@ if settings.DEBUG:
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
 urlpatterns += [
+    # Before Wagtail's own: page passwords are throttled per address (operations.page_passwords).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
     path("", include(wagtail_urls)),
 ]
