@@ -9,9 +9,13 @@ from history import views as history_views
 from opendata import views as opendata_views
 from opendata.api import api_router
 from operations import views as operations_views
+from operations.accounts import AdminLogoutView
+from operations.page_passwords import authenticate_with_password
 
 urlpatterns = [
     path("healthz", operations_views.healthz, name="healthz"),
+    # Before Wagtail's own: only a POST logs out (operations.accounts).
+    path("admin/logout/", AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("changes/upcoming/", include("notice.urls")),
@@ -27,10 +31,9 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
-    urlpatterns += staticfiles_urlpatterns()
-    # Images only: documents are served by Wagtail's view, which checks their privacy.
+    # Static files are WhiteNoise's, on the development server too (settings.dev). Of media,
+    # images only: documents are served by Wagtail's view, which checks their privacy.
     for folder in settings.PUBLIC_MEDIA_FOLDERS:
         urlpatterns += static(
             f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
@@ -39,6 +42,12 @@ if settings.DEBUG:
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
 urlpatterns += [
+    # Before Wagtail's own: page passwords are throttled per address (operations.page_passwords).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
     path("", include(wagtail_urls)),
 ]

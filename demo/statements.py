@@ -22,6 +22,7 @@ from moderation.models import QuorumApprovalTask
 from network.models import Organisation
 from statements.countries import region_of
 from statements.models import Signature, SignatureCount, StatementIndexPage, StatementPage
+from statements.signals import signatures_changed
 
 from .meetings import BALI_MESSAGE, BALI_SLUG
 from .pages import backdate, ensure_child, publish_change
@@ -249,3 +250,5 @@ def sign_bali_statement(statement):
             is_example=True,
         )
     SignatureCount.rebuild(statement)
+    # Created as they stood in 2013, not through Signature's methods: say what those would.
+    signatures_changed.send(sender=Signature, statement_id=statement.pk)

@@ -52,7 +52,7 @@ EXCLUDED = [
     "sessions",
     "axes",
     "wagtailsearch",
-    # The spelling vocabulary: rebuilt from the pages by the first search after a restore.
+    # The spelling vocabulary: rebuilt from the pages by `restore`.
     "search.pagewords",
     "search.vocabularychange",
     "search.vocabularystate",

@@ -1,23 +1,31 @@
-"""Record the pages whose words may have changed, for the spelling vocabulary to read again.
+"""Have the spelling vocabulary read again the pages whose words may have changed, as they
+change (`spelling.recheck`).
 
 Saving a page covers publishing, unpublishing, scheduled publishing and expiry, reverting,
-copying and alias updates: each saves the page. Moves and view restrictions change what is
-public for a whole subtree. A record a page shows (an organisation, a person) changes the
-page's words without saving it: the public record says so (`history.RecordEntry`).
+copying and alias updates: each saves the page. A publish saves the page before its related
+rows (a meeting's sessions), so the page is read again once it is published. Moves and view
+restrictions change what is public for a whole subtree. A record a page shows (an
+organisation, a person) changes the page's words without saving it: the public record says so
+(`history.RecordEntry`). Rows loaded as they are (a restore's `loaddata`) are only recorded:
+the pages they belong to may not be whole yet.
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from history.models import RecordEntry
 
 from . import spelling, thesaurus
 
 
-def page_saved(sender, instance, **kwargs):
+def page_saved(sender, instance, raw=False, **kwargs):
     if isinstance(instance, Page):
-        spelling.recheck(instance.pk)
+        spelling.recheck(instance.pk, now=not raw)
+
+
+def page_published_whole(sender, instance, **kwargs):
+    spelling.recheck(instance.pk)
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -28,13 +36,13 @@ def page_moved(sender, instance, **kwargs):
     spelling.recheck(instance.pk, descendants=True)
 
 
-def restriction_changed(sender, instance, **kwargs):
-    spelling.recheck(instance.page_id, descendants=True)
+def restriction_changed(sender, instance, raw=False, **kwargs):
+    spelling.recheck(instance.page_id, descendants=True, now=not raw)
 
 
-def record_changed(sender, instance, created=False, **kwargs):
+def record_changed(sender, instance, created=False, raw=False, **kwargs):
     if created and instance.kind == RecordEntry.Kind.RECORD:
-        spelling.recheck(instance.page_id)
+        spelling.recheck(instance.page_id, now=not raw)
 
 
 def register_signal_handlers():
@@ -42,6 +50,7 @@ def register_signal_handlers():
     post_save.connect(page_saved, dispatch_uid="search.vocabulary.page_saved")
     # Deleting any page deletes its row in wagtailcore_page, sent as a Page.
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="search.vocabulary.page_deleted")
+    page_published.connect(page_published_whole, dispatch_uid="search.vocabulary.page_published")
     post_page_move.connect(page_moved, dispatch_uid="search.vocabulary.page_moved")
     post_save.connect(
         restriction_changed,

@@ -5,11 +5,12 @@ holds drafts: a suggestion must never reveal a word that only a draft contains.
 
 Each live, public page's words are stored (`PageWords`) with the number of pages using each
 word (`VocabularyWord`), in the database so that every app server shares them. Saving,
-deleting or moving a page and changing a view restriction record the pages to look at again
-(`VocabularyChange`, see signal_handlers.py); the next search reads only those pages, so a
-publish costs one page's text, not the whole site's. `rebuild()` (`manage.py
+publishing, deleting or moving a page and changing a view restriction record the pages to look
+at again (`VocabularyChange`, see signal_handlers.py) and read them at once, in the writer's
+transaction: a publish costs one page's text, not the whole site's, and a search only reads
+(it never waits for, or holds, the database's write lock). `rebuild()` (`manage.py
 rebuild_vocabulary`) reads every page, for changes made without signals (bulk inserts,
-`QuerySet.update()`, raw SQL).
+`QuerySet.update()`, raw SQL, a restore).
 
 A word is corrected only when the site does not know it and it is not a common English word
 (`is_english`, from wordfreq's list of the words used at least once in a million): a correct
@@ -24,7 +25,7 @@ from functools import lru_cache
 import wordfreq
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Exists, Q
+from django.db.models import Q
 from wagtail.models import Page
 
 from .descriptions import kind_of, parts, prefetch_parts
@@ -70,22 +71,12 @@ class Vocabulary:
 
 
 def vocabulary():
-    """The Vocabulary of the site as it is now: pages changed since the last search are read
-    first. Costs one query when nothing changed."""
-    state = (
-        VocabularyState.objects.filter(pk=STATE_PK, built=True)
-        .annotate(pending=Exists(VocabularyChange.objects.all()))
-        .values("token", "pages", "pending")
-        .first()
-    )
-    if state is None or state["pending"]:
-        with transaction.atomic():
-            locked = _lock()
-            if locked.built:
-                _catch_up(locked)
-            else:
-                _rebuild(locked)
-        state = {"token": locked.token, "pages": locked.pages}
+    """The Vocabulary as the last change to the pages left it (empty before any page exists).
+    Only reads the database: one query when this process's copy is current."""
+    state = VocabularyState.objects.filter(pk=STATE_PK, built=True).values("token", "pages")
+    state = state.first()
+    if state is None:
+        return Vocabulary({}, {}, 0)
     found = cache.get(CACHE_KEY)
     if found is None or found.token != state["token"]:
         found = _load(state["token"], state["pages"])
@@ -93,10 +84,24 @@ def vocabulary():
     return found
 
 
-def recheck(page_id, descendants=False):
-    """Have the next search look at page `page_id` again (and at its subtree if
-    `descendants`): it may have been published, unpublished, edited, deleted or restricted."""
+def recheck(page_id, descendants=False, *, now=True):
+    """Look at page `page_id` again (and at its subtree if `descendants`): it may have been
+    published, unpublished, edited, deleted or restricted. With `now`, the vocabulary is
+    brought up to date before this returns, in the caller's transaction; otherwise the page
+    waits for the next change read at once, or for `rebuild()`."""
     VocabularyChange.objects.create(page_id=page_id, descendants=descendants)
+    if now:
+        catch_up()
+
+
+def catch_up():
+    """Read the pages recorded as changed (every page, the first time), one writer at a time."""
+    with transaction.atomic():
+        locked = _lock()
+        if locked.built:
+            _catch_up(locked)
+        else:
+            _rebuild(locked)
 
 
 def rebuild():

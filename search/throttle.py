@@ -1,13 +1,14 @@
 """How often one client address may search: a count per address and minute in Django's cache.
 
 With the cache in Redis (production's `REDIS_URL`) every app server shares the counts; with
-the in-memory cache each process counts its own. The address is the one the request came
-from, or, behind the reverse proxies `BBWIKI_PROXY_COUNT` says there are, the one the first
-of them was reached from (the same address the login throttle uses).
+the in-memory cache each process counts its own. The address is the one the login throttle
+uses (django-axes: the request's, or behind the reverse proxies `BBWIKI_PROXY_COUNT` says
+there are, the one the first of them was reached from).
 """
 
 import time
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 
@@ -16,12 +17,7 @@ WINDOW = 60
 
 def client_address(request):
     """The visitor's address, as the proxies in front of the site (if any) report it."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    return get_client_ip_address(request) or ""
 
 
 def wait(request, scope):

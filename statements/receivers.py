@@ -5,6 +5,7 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from pagecache import generation
+from search import spelling
 
 from .signals import signatures_changed
 
@@ -27,6 +28,12 @@ def reindex_statement(sender, statement_id, **kwargs):
         index.insert_or_update_object(statement)
 
 
+def reread_statement_words(sender, statement_id, **kwargs):
+    """The organisations that signed are words of the statement's page: the spelling
+    vocabulary reads it again."""
+    spelling.recheck(statement_id)
+
+
 def forget_cached_pages(sender, **kwargs):
     """Counts and lists are written with `update()` and `bulk_create()`, which the page cache
     does not see: every page that shows signatories is rendered again."""
@@ -41,3 +48,4 @@ def connect():
     )
     signatures_changed.connect(reindex_statement, dispatch_uid="statements.reindex")
     signatures_changed.connect(forget_cached_pages, dispatch_uid="statements.page_cache")
+    signatures_changed.connect(reread_statement_words, dispatch_uid="statements.vocabulary")

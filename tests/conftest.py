@@ -207,8 +207,10 @@ def site(home):
     )
     membership = MembershipPageFactory(parent=home, slug="membership")
     steering = SteeringCommitteePageFactory(parent=home, slug="steering-committee")
-    # Sessions are saved after their meeting: index the meeting again with them.
+    # Sessions are saved after their meeting, not published with it as editors do: index the
+    # meeting again with them, and have the spelling vocabulary read it again.
     call_command("update_index", verbosity=0)
+    call_command("rebuild_vocabulary", verbosity=0)
     return {
         "home": home,
         "wiki": wiki,
@@ -222,3 +224,12 @@ def site(home):
         "membership": membership,
         "steering": steering,
     }
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    """The site behind one reverse proxy, as `BBWIKI_PROXY_COUNT=1` sets it up."""
+    from bbwiki.settings.base import client_address_settings
+
+    for name, value in client_address_settings(1).items():
+        setattr(settings, name, value)

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: runserver leaves static files to WhiteNoise, as gunicorn does.
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
@@ -121,6 +123,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite (the default) holds a small team's concurrent writes: readers never wait for a writer
+# (write-ahead log), every transaction takes the write lock when it begins, so two that read
+# then write never deadlock, and a writer waits up to SQLITE_TIMEOUT seconds for the lock
+# instead of failing with "database is locked".
+SQLITE_TIMEOUT = int(os.environ.get("BBWIKI_SQLITE_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": SQLITE_TIMEOUT,
+        "init_command": "PRAGMA journal_mode=WAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -138,12 +152,32 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
-# X-Forwarded-For is trusted only when BBWIKI_PROXY_COUNT says how many proxies added to it;
-# otherwise a client could pick a fresh address for every attempt.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("BBWIKI_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+
+
+def client_address_settings(proxy_count):
+    """django-axes' settings for reading a client's address behind `proxy_count` reverse
+    proxies that each add the address they were reached from to X-Forwarded-For.
+
+    Every throttle (logins, page passwords, searches, signing) asks django-axes, which asks
+    django-ipware. X-Forwarded-For is trusted only behind proxies, otherwise a client could
+    pick a fresh address for every attempt. Behind them it holds the client's address and one
+    more per proxy after the first; ipware trusts it only when it has exactly that many
+    entries, so an entry a client forged sends the request back to the proxy's own address.
+    """
+    behind_proxies = proxy_count > 0
+    return {
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1 if behind_proxies else None,
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": (
+            ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if behind_proxies else ["REMOTE_ADDR"]
+        ),
+    }
+
+
+_CLIENT_ADDRESS = client_address_settings(int(os.environ.get("BBWIKI_PROXY_COUNT", "0")))
+AXES_IPWARE_PROXY_ORDER = _CLIENT_ADDRESS["AXES_IPWARE_PROXY_ORDER"]
+AXES_IPWARE_PROXY_COUNT = _CLIENT_ADDRESS["AXES_IPWARE_PROXY_COUNT"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = _CLIENT_ADDRESS["AXES_IPWARE_META_PRECEDENCE_ORDER"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

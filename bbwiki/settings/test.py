@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import SEARCH_BACKEND_NAME, search_backends
+from .base import DATABASES, SEARCH_BACKEND_NAME, search_backends
 
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -25,6 +25,10 @@ SEARCH_INDEX_DIR = _TMP / "search-index"
 WAGTAILSEARCH_BACKENDS = search_backends(
     SEARCH_BACKEND_NAME, os.environ.get("BBWIKI_SEARCH_URL"), SEARCH_INDEX_DIR
 )
+# On SQLite the test database is a file, as the site's is: an in-memory database is one
+# connection's, so it shows neither the write-ahead log nor two clients waiting for the lock.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(_TMP / "test.sqlite3")}
 
 # Caches in memory, whatever REDIS_URL the shell exports. The page cache is off: a test of
 # queries or of a page's markup renders it; the page cache's own tests switch it on

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client
 
+from bbwiki.settings.base import client_address_settings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -51,5 +53,6 @@ def test_forwarded_addresses_count_only_behind_the_proxies_configured(
     statuses = [Client(**spoofed(n)).get("/search/", {"query": "j"}).status_code for n in range(3)]
     assert statuses == [200, 200, 429]
 
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    for name, value in client_address_settings(1).items():
+        setattr(settings, name, value)
     assert Client(**spoofed(9)).get("/search/", {"query": "j"}).status_code == 200

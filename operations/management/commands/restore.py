@@ -7,8 +7,8 @@ from operations.backup import BackupError, restore_backup
 class Command(BaseCommand):
     help = (
         "Load an archive written by `manage.py backup` into an empty, migrated database, then "
-        "rebuild the search and reference indexes. Refuses a non-empty database or a damaged "
-        "archive and then changes nothing."
+        "rebuild the search and reference indexes and the spelling vocabulary. Refuses a "
+        "non-empty database or a damaged archive and then changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +29,7 @@ class Command(BaseCommand):
             f"(made {manifest['created_at']} on {manifest['database']})."
         )
         call_command("rebuild_references_index", verbosity=0)
+        call_command("rebuild_vocabulary", verbosity=0)
         if not skip_index:
             call_command("update_index", verbosity=0)
             self.stdout.write("Rebuilt the search index.")

@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Rebuild the search's spelling vocabulary from every live, public page. It keeps itself "
         "up to date as pages change; run this after changes made without Django's signals "
-        "(loading pages in bulk, QuerySet.update(), raw SQL)."
+        "(loading pages in bulk, QuerySet.update(), raw SQL); `restore` runs it."
     )
 
     def handle(self, *args, **options):
