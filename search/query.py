@@ -108,10 +108,14 @@ def stem(word):
     return porter2.stem(word)
 
 
+@lru_cache(maxsize=100_000)
 def naming_form(word):
     """`word` as a title names it: lower-cased, without the endings of plurals and verb forms
     ("joining", "joins" and "join" alike) but keeping those that make another word
-    ("organised" is not "organisation", as its English stem would have it)."""
+    ("organised" is not "organisation", as its English stem would have it).
+
+    Cached: ranking reads every word of up to 1,000 titles a search, nearly all seen before.
+    """
     word = word.lower()
     for ending, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):

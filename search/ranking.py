@@ -11,6 +11,7 @@ needs to know which one is configured.
 """
 
 import logging
+from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
 
@@ -23,9 +24,10 @@ logger = logging.getLogger(__name__)
 # Facets and counts are worked out on at most this many of the best matches.
 MAX_HITS = 1000
 # What ranking (`titles_first`) and the facets (`facets.rows`) read of each of up to MAX_HITS
-# matches; the pages shown are loaded in full afterwards. Loading only these makes a broad
-# search's ranked list about a third cheaper to build.
+# matches (`Ranked`); the pages shown are loaded in full afterwards.
 RANKED_FIELDS = ("title", "content_type", "path", "depth", "first_published_at")
+# RANKED_FIELDS as a page instance has them.
+ATTRIBUTES = tuple(f"{name}_id" if name == "content_type" else name for name in RANKED_FIELDS)
 # Reciprocal rank fusion of the backend's order and the titles' (`titles_first`): the
 # smaller, the more the first places of either list count.
 FUSION_K = 2
@@ -33,11 +35,29 @@ FUSION_K = 2
 KIND_SHARE = 0.5
 
 
+class Ranked(NamedTuple):
+    """What ranking and the facets read of one matching page (`RANKED_FIELDS`)."""
+
+    pk: int
+    title: str
+    content_type_id: int
+    path: str
+    depth: int
+    first_published_at: object
+
+
 def ranked(pages, query):
-    """Up to MAX_HITS slim pages of `pages` matching `query`, best first."""
+    """Up to MAX_HITS `Ranked` rows of `pages` matching `query`, best first.
+
+    A backend whose results read rows (`values_list`, as ours does) builds no page instance:
+    for a broad word at 10,000 pages, building 1,000 pages cost more than the search.
+    """
     try:
         query = for_backend(query, get_search_backend())
-        return list(pages.only(*RANKED_FIELDS).search(query)[:MAX_HITS])
+        results = pages.only(*RANKED_FIELDS).search(query)[:MAX_HITS]
+        if hasattr(results, "values_list"):
+            return [Ranked(*row) for row in results.values_list(*RANKED_FIELDS)]
+        return [Ranked(page.pk, *(getattr(page, f) for f in ATTRIBUTES)) for page in results]
     except Exception as error:  # whatever the backend raises, search is what failed
         logger.exception("Search failed: %s", error)
         raise SearchUnavailable(str(error)) from error

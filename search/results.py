@@ -7,6 +7,7 @@ Python and a fixed number of queries, so it behaves the same on the Whoosh and t
 backends.
 """
 
+import hashlib
 import re
 import time
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
 from core.visibility import visible_pages
+from pagecache import generation
 
 from . import facets, ranking, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
@@ -26,6 +28,10 @@ from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
 from .snippets import best_part, highlight
 
 PER_PAGE = 20
+# Ranked matches kept for visitors (`_matches`): entries of an old generation are never
+# read again, and this bounds how long they take room.
+KEPT_PREFIX = "search-ranked"
+KEPT_SECONDS = 60 * 60
 SNIPPET_WORDS = 32
 
 
@@ -94,8 +100,8 @@ def search(request):
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = visible_pages(request.user)
     try:
-        hits, results.relaxed = ranking.ranked_or_any(
-            pages, parsed, fixes, vocabulary, time_left=lambda: time.monotonic() < deadline
+        matches = _matches(
+            request, pages, parsed, fixes, vocabulary, lambda: time.monotonic() < deadline
         )
     except SearchUnavailable:
         results.searched = False
@@ -105,13 +111,13 @@ def search(request):
     if fixes:
         results.close_words = fixes
         results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in fixes.items()})
-    hits = ranking.titles_first(hits, parsed, vocabulary)
-    results.capped = len(hits) >= ranking.MAX_HITS
+    results.relaxed, results.capped = matches.relaxed, matches.capped
     results.promotions = promotions(parsed.text, pages)
     picked = {pick.page_id for pick in results.promotions if pick.page_id}
-    hits = [hit for hit in hits if hit.pk not in picked]
     rows, results.facets, notes, results.filters = facets.apply_filters(
-        facets.rows(hits), facets.read_filters(params), parsed.text
+        [row for row in matches.rows if row.pk not in picked],
+        facets.read_filters(params),
+        parsed.text,
     )
     results.notices.extend(notes)
     results.count = len(rows)
@@ -147,6 +153,41 @@ def search(request):
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
     _point_picks(request, results.promotions, wanted, weights)
     return results
+
+
+@dataclass
+class Matches:
+    """A search's matches as the facets and the result list read them, best first."""
+
+    rows: list  # facets.Row
+    relaxed: str  # the words searched for when not the query's minimum of them
+    capped: bool  # ranking.MAX_HITS matches: there may be more
+
+
+def _matches(request, pages, parsed, fixes, vocabulary, time_left):
+    """The `Matches` of `parsed` among `pages`: the search, the ranking pass and the
+    facets' reading of up to MAX_HITS pages, the costliest part of a results page.
+
+    For visitors who are not signed in (who all see the same pages) it is kept under the
+    site's generation, which every change to what the public sees replaces, and keyed by
+    the query as built (thesaurus alternatives and close spellings included) and the
+    spelling vocabulary it was ranked with: a search asked again before anything changed
+    reads it back instead. One stopped by the time budget is not kept.
+    """
+    key = None
+    if not request.user.is_authenticated:
+        asked = repr((parsed.clauses, parsed.excluded, parsed.related, fixes, vocabulary.token))
+        digest = hashlib.sha256(asked.encode()).hexdigest()
+        key = f"{KEPT_PREFIX}:{generation.current().token}:{digest}"
+        kept = generation.page_cache().get(key)
+        if kept is not None:
+            return kept
+    hits, relaxed = ranking.ranked_or_any(pages, parsed, fixes, vocabulary, time_left)
+    hits = ranking.titles_first(hits, parsed, vocabulary)
+    matches = Matches(facets.rows(hits), relaxed, len(hits) >= ranking.MAX_HITS)
+    if key is not None and time_left():
+        generation.page_cache().set(key, matches, KEPT_SECONDS)
+    return matches
 
 
 def _point_picks(request, picks, wanted, weights):

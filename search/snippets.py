@@ -16,9 +16,15 @@ def weigher(wanted, weights):
     by_stem = {stem(word): weights.get(word, 1) for word in wanted}
     by_word = {word: weights.get(word, 1) for word in wanted}
 
+    seen = {}
+
     def weigh(word):
-        word = word.lower()
-        return by_word.get(word) or by_stem.get(stem(word), 0)
+        # A page's parts repeat their words: each is looked up once.
+        weight = seen.get(word)
+        if weight is None:
+            lower = word.lower()
+            weight = seen[word] = by_word.get(lower) or by_stem.get(stem(lower), 0)
+        return weight
 
     return weigh
 

@@ -77,11 +77,24 @@ def vocabulary():
     state = state.first()
     if state is None:
         return Vocabulary({}, {}, 0)
-    found = cache.get(CACHE_KEY)
+    found = _kept
     if found is None or found.token != state["token"]:
-        found = _load(state["token"], state["pages"])
-        cache.set(CACHE_KEY, found, timeout=None)
+        found = cache.get(CACHE_KEY)
+        if found is None or found.token != state["token"]:
+            found = _load(state["token"], state["pages"])
+            cache.set(CACHE_KEY, found, timeout=None)
+        _keep(found)
     return found
+
+
+# The Vocabulary this process read last: never changed once read, so threads share it, and
+# a search reads it without unpickling tens of thousands of words from the cache.
+_kept = None
+
+
+def _keep(found):
+    global _kept
+    _kept = found
 
 
 def recheck(page_id, descendants=False, *, now=True):
