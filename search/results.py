@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
 
-from . import facets, ranking, spelling, thesaurus
+from . import facets, past_versions, ranking, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .picks import promotions
@@ -64,6 +64,9 @@ class Results:
     page_links: dict = field(default_factory=dict)
     suggestion_href: str = ""
     clear_filters_href: str = ""
+    # Past versions (`past_versions`): the scope searched and the clauses found.
+    scope: object = None
+    clauses: list = field(default_factory=list)
 
 
 def _page_number(value):
@@ -75,6 +78,8 @@ def search(request):
     params = request.GET
     parsed = parse(params.get("query", ""))
     results = Results(text=parsed.text)
+    results.scope = past_versions.read_scope(params)
+    results.notices.extend(results.scope.notes)
     if parsed.truncated:
         results.notices.append(
             f"Your search was longer than {MAX_QUERY_LENGTH} characters or "
@@ -90,6 +95,12 @@ def search(request):
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
     thesaurus.current().apply(parsed)
+    if results.scope.past:
+        try:
+            past_versions.search(request, parsed, results, results.scope)
+        except SearchUnavailable:
+            return _unavailable(results)
+        return results
     vocabulary = spelling.vocabulary()
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = visible_pages(request.user)
@@ -98,10 +109,7 @@ def search(request):
             pages, parsed, fixes, vocabulary, time_left=lambda: time.monotonic() < deadline
         )
     except SearchUnavailable:
-        results.searched = False
-        results.unavailable = True
-        results.notices.append("Search is not available right now; please try again shortly.")
-        return results
+        return _unavailable(results)
     if fixes:
         results.close_words = fixes
         results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in fixes.items()})
@@ -115,6 +123,7 @@ def search(request):
     )
     results.notices.extend(notes)
     results.count = len(rows)
+    results.facets.insert(0, past_versions.scope_facet(parsed.text, results.scope, results.count))
     paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
     asked = _page_number(params.get("page"))
     results.page = paginator.get_page(asked)
@@ -146,6 +155,13 @@ def search(request):
     }
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
     _point_picks(request, results.promotions, wanted, weights)
+    return results
+
+
+def _unavailable(results):
+    results.searched = False
+    results.unavailable = True
+    results.notices.append("Search is not available right now; please try again shortly.")
     return results
 
 

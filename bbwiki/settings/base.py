@@ -26,6 +26,7 @@ ALLOWED_HOSTS = []
 INSTALLED_APPS = [
     "core",
     "history",
+    "pastversions",
     "home",
     "network",
     "meetings",

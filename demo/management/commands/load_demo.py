@@ -11,6 +11,7 @@ from demo import search as search_demo
 from demo import statements as statements_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from demo.pages import Cast, ensure_home, link_start_here
+from pastversions.wordings import sync_all as sync_past_versions
 
 
 class Command(BaseCommand):
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             notice_demo.load(wiki, cast)
             search_demo.load(home)
             opendata_demo.load()
+            # Versions are indexed as they are published; this also fills a site loaded before.
+            sync_past_versions()
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
