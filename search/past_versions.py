@@ -10,69 +10,24 @@ wordings, the matched clauses' current wordings, their pages and their records i
 number of queries.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from history.versions import PageHistory, parse_day
+from history.versions import PageHistory
 from pastversions.models import Wording
 
-from . import facets, ranking
+from . import facets, ranking, scopes
 from .errors import SearchUnavailable
 from .query import for_backend
+from .scopes import PAST, SCOPE
 from .snippets import highlight
 
-SCOPE = "versions"
-PAST = "past"
-AS_OF = "as_of"
 PER_PAGE = 20
 SNIPPET_WORDS = 32
-
-
-@dataclass
-class Scope:
-    """Which record a search looks in, as the request asks: `past` versions or the pages
-    as they are, and the day the versions must have been in force on (or None)."""
-
-    past: bool = False
-    as_of: object = None
-    notes: list = field(default_factory=list)
-
-    @property
-    def filters(self):
-        """The parameters that keep this scope in the page's links and form."""
-        if not self.past:
-            return {}
-        return {SCOPE: PAST, **({AS_OF: self.as_of.isoformat()} if self.as_of else {})}
-
-
-def read_scope(params):
-    """The scope a request asks for. Values it cannot read are left out, with a note: a
-    `versions=` other than `past`, an `as_of` that is not a date (an `as_of` date alone asks
-    for past versions)."""
-    scope = Scope()
-    versions = params.get(SCOPE, "").strip()
-    if versions == PAST:
-        scope.past = True
-    elif versions:
-        scope.notes.append(
-            f"“versions={versions[:40]}” is not a choice (only “versions={PAST}”), so the "
-            "current pages were searched."
-        )
-    as_of = params.get(AS_OF, "").strip()
-    if as_of:
-        day = parse_day(as_of)
-        if day is None:
-            scope.notes.append(
-                f"“{as_of[:40]}” is not a date (give one as YYYY-MM-DD, e.g. 2014-06-01), so "
-                "versions in force on any day were searched."
-            )
-        else:
-            scope.past, scope.as_of = True, day
-    return scope
 
 
 @dataclass
@@ -104,31 +59,6 @@ class ClauseResult:
     lines: list
     now: WordingLine | None = None  # what it says now, when that did not match
     withdrawn: object = None  # when the page was taken off the site, if it is off now
-
-
-def scope_facet(query_text, scope, count):
-    """The "Search in" facet: the current pages or past versions, the one searched marked."""
-    past = scope.past
-    return facets.Facet(
-        SCOPE,
-        "Search in",
-        [
-            {
-                "value": "current",
-                "label": "Current pages",
-                "count": None if past else count,
-                "active": not past,
-                "href": facets.link(query_text, {}),
-            },
-            {
-                "value": PAST,
-                "label": "Past versions",
-                "count": count if past else None,
-                "active": past,
-                "href": facets.link(query_text, {SCOPE: PAST}),
-            },
-        ],
-    )
 
 
 def searchable_wordings(as_of=None):
@@ -172,7 +102,7 @@ def search(request, parsed, results, scope):
     results.capped = len(wordings) >= ranking.MAX_HITS
     results.count = len(groups)
     results.filters = scope.filters
-    results.facets = [scope_facet(parsed.text, scope, results.count)]
+    results.facets = [scopes.scope_facet(parsed.text, scope, results.count)]
     if scope.as_of:
         results.clear_filters_href = facets.link(parsed.text, {SCOPE: PAST})
     paginator = Paginator(groups, PER_PAGE, allow_empty_first_page=True)

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
 
-from . import facets, past_versions, ranking, spelling, thesaurus
+from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .picks import promotions
@@ -64,9 +64,10 @@ class Results:
     page_links: dict = field(default_factory=dict)
     suggestion_href: str = ""
     clear_filters_href: str = ""
-    # Past versions (`past_versions`): the scope searched and the clauses found.
+    # What was searched (`scopes`), and what past versions and background papers found.
     scope: object = None
     clauses: list = field(default_factory=list)
+    papers: list = field(default_factory=list)
 
 
 def _page_number(value):
@@ -78,7 +79,7 @@ def search(request):
     params = request.GET
     parsed = parse(params.get("query", ""))
     results = Results(text=parsed.text)
-    results.scope = past_versions.read_scope(params)
+    results.scope = scopes.read_scope(params)
     results.notices.extend(results.scope.notes)
     if parsed.truncated:
         results.notices.append(
@@ -95,9 +96,12 @@ def search(request):
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
     thesaurus.current().apply(parsed)
-    if results.scope.past:
+    if results.scope.past or results.scope.papers:
         try:
-            past_versions.search(request, parsed, results, results.scope)
+            if results.scope.past:
+                past_versions.search(request, parsed, results, results.scope)
+            else:
+                papers.search(request, parsed, results, results.scope)
         except SearchUnavailable:
             return _unavailable(results)
         return results
@@ -123,7 +127,7 @@ def search(request):
     )
     results.notices.extend(notes)
     results.count = len(rows)
-    results.facets.insert(0, past_versions.scope_facet(parsed.text, results.scope, results.count))
+    results.facets.insert(0, scopes.scope_facet(parsed.text, results.scope, results.count))
     paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
     asked = _page_number(params.get("page"))
     results.page = paginator.get_page(asked)

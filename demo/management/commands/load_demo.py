@@ -6,6 +6,7 @@ from demo import meetings as meetings_demo
 from demo import network as network_demo
 from demo import notice as notice_demo
 from demo import opendata as opendata_demo
+from demo import papers as papers_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo import statements as statements_demo
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             wiki = procedures_demo.load(home)
             task_forces = network_demo.load(home)
             outcomes = meetings_demo.load(home, cast)
+            papers_demo.load(cast)
             network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
             procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"], cast)
             meetings_demo.point_to_the_record(outcomes, cast)
