@@ -283,3 +283,18 @@ def test_past_versions_say_when_the_decision_period_was_thirty_days(demo, any_ba
     diff = clause.find("a", string="Where it changed (version 2)")
     assert diff["href"] == joining.subpage_url("history_diff", v1.revision_id, v2.revision_id)
     assert "twenty-one" in client.get(diff["href"]).content.decode()
+
+
+def test_a_phrase_inside_a_demo_background_paper_finds_it_and_its_session(
+    demo, any_backend, client
+):
+    response = client.get(
+        "/search/", {"query": '"multistakeholder working group"', "in": "papers"}
+    )
+
+    [paper] = parse(response).select(".search-paper")
+    assert text(paper.select_one(".search-hit__title")).startswith("Example background paper")
+    assert text(paper.select_one(".search-hit__part")) == "Page 2"
+    session = Session.objects.get(title__startswith="Global Internet governance principles")
+    place = paper.find("a", href=f"{session.meeting.url}#{session.anchor}")
+    assert text(place) == f"Best Bits 2013 meeting in Bali · Session: {session.title}"
