@@ -12,7 +12,8 @@ import zipfile
 
 MAX_PAGES = 2000
 TIME_LIMIT = 60
-MAX_CHARACTERS = 5_000_000
+# About 300 pages of dense text; PostgreSQL's search index holds at most 1 MB per document.
+MAX_CHARACTERS = 500_000
 READ = frozenset({"pdf", "docx", "txt"})
 
 
