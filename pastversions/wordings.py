@@ -9,12 +9,17 @@ view-restricted, and any version of a page that is view-restricted now or was de
 `sync_page` brings one page's wordings up to date and is idempotent. Each new entry on the
 record (a publication, a withdrawal, a deletion, a move) and each change of a view restriction
 calls it for the pages concerned, in the same transaction. Publishing a version reads only
-that version's text: wordings it keeps unchanged are extended with one `bulk_update` (their
-indexed fields stay as they are), and only new or ended wordings are (re)indexed.
+that version's text: wordings it keeps unchanged are extended with one `update()` (their
+indexed fields stay as they are); new, renumbered and ended wordings are written in bulk and
+(re)indexed in one call per search backend.
 """
 
+import logging
+
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from modelsearch.backends import get_search_backends_with_name
 from wagtail.models import Page, PageViewRestriction
 
 from history.models import RecordEntry
@@ -22,10 +27,12 @@ from history.versions import PageHistory
 
 from .models import Wording
 
+logger = logging.getLogger(__name__)
+
 # Fields that only say which versions a wording covers: not indexed, so changed in bulk.
-RUN_FIELDS = ["number", "last_version", "last_revision_id"]
-# Fields the search backends index or filter on: a change re-indexes the row.
-INDEXED_FIELDS = ["heading", "text", "since", "until", "since_day", "until_day"]
+RUN_FIELDS = ["last_version", "last_revision_id"]
+# Fields the search backends index or filter on, or that results show: a change saves the row.
+INDEXED_FIELDS = ["number", "heading", "text", "since", "until", "since_day", "until_day"]
 
 
 def _day(moment):
@@ -41,8 +48,9 @@ def indexable(page):
     )
 
 
+@transaction.atomic
 def sync_page(page_id):
-    """Bring the wordings of page `page_id` up to date with its public record."""
+    """Bring the wordings of page `page_id` up to date with its public record, all at once."""
     page = Page.objects.filter(pk=page_id).first()
     wordings = list(Wording.objects.filter(page_id=page_id))
     history = PageHistory(page_id)
@@ -70,14 +78,39 @@ def sync_page(page_id):
         first, last = versions[wording.first_version - 1], versions[wording.last_version - 1]
         wording.since, wording.until = first.published_at, last.until
         wording.since_day, wording.until_day = _day(wording.since), _day(wording.until)
-    extended = []
+    new, changed, extended = [], [], {}
     for wording in wordings:
-        if wording.pk is None or before[wording.pk][1] != _state(wording)[1]:
-            wording.save()  # indexes it
-        elif before[wording.pk][0] != _state(wording)[0]:
-            extended.append(wording)
-    if extended:
-        Wording.objects.bulk_update(extended, RUN_FIELDS)
+        state = _state(wording)
+        if wording.pk is None:
+            new.append(wording)
+        elif before[wording.pk][1] != state[1]:
+            changed.append(wording)
+        elif before[wording.pk][0] != state[0]:
+            extended.setdefault(state[0], []).append(wording.pk)
+    # Wordings a version kept share their new run: one plain update for each (usually one).
+    for run, ids in extended.items():
+        Wording.objects.filter(pk__in=ids).update(**dict(zip(RUN_FIELDS, run, strict=True)))
+    for wording in changed:  # usually one or two: a plain update each is cheapest
+        Wording.objects.filter(pk=wording.pk).update(
+            **{name: getattr(wording, name) for name in RUN_FIELDS + INDEXED_FIELDS}
+        )
+    if new:
+        Wording.objects.bulk_create(new)
+    _index([*new, *changed])
+
+
+def _index(wordings):
+    """Index `wordings` (written in bulk, which sends no signal) in one call per backend, as
+    Wagtail's own indexing on save would, errors included (`catch_indexing_errors`)."""
+    if not wordings:
+        return
+    for name, backend in get_search_backends_with_name(with_auto_update=True):
+        try:
+            backend.add_bulk(Wording, wordings)
+        except Exception:
+            logger.exception("Indexing past versions in the '%s' search backend failed", name)
+            if not backend.catch_indexing_errors:
+                raise
 
 
 def _state(wording):

@@ -288,9 +288,7 @@ def test_past_versions_say_when_the_decision_period_was_thirty_days(demo, any_ba
 def test_a_phrase_inside_a_demo_background_paper_finds_it_and_its_session(
     demo, any_backend, client
 ):
-    response = client.get(
-        "/search/", {"query": '"multistakeholder working group"', "in": "papers"}
-    )
+    response = client.get("/search/", {"query": '"multistakeholder working group"', "in": "papers"})
 
     [paper] = parse(response).select(".search-paper")
     assert text(paper.select_one(".search-hit__title")).startswith("Example background paper")
