@@ -100,6 +100,13 @@ class PapersBlock(blocks.StreamBlock):
     link = ExternalPaperBlock()
 
 
+def document_ids(papers):
+    """The ids of the documents in a `PapersBlock` stream, in order, read from its raw data."""
+    return [
+        item["value"] for item in papers.raw_data if item["type"] == "document" and item["value"]
+    ]
+
+
 def stream_strings(raw_data):
     """Every string in an agenda or outputs stream's raw data, in order (page links left out)."""
     for item in raw_data:

@@ -60,6 +60,7 @@ NOT_SHOWN = frozenset(
         "wagtailcore.WorkflowState",
         "wagtailforms.FormSubmission",
         # Derived data written while pages are read or searched.
+        "pastversions.Wording",
         "search.PageWords",
         "search.VocabularyChange",
         "search.VocabularyState",

@@ -20,7 +20,7 @@ from core.tree import SECTION_DEPTH, ancestor_path
 from core.visibility import visible_pages
 from pagecache import generation
 
-from . import facets, ranking, spelling, thesaurus
+from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .picks import promotions
@@ -70,6 +70,10 @@ class Results:
     page_links: dict = field(default_factory=dict)
     suggestion_href: str = ""
     clear_filters_href: str = ""
+    # What was searched (`scopes`), and what past versions and background papers found.
+    scope: object = None
+    clauses: list = field(default_factory=list)
+    papers: list = field(default_factory=list)
 
 
 def _page_number(value):
@@ -81,6 +85,8 @@ def search(request):
     params = request.GET
     parsed = parse(params.get("query", ""))
     results = Results(text=parsed.text)
+    results.scope = scopes.read_scope(params)
+    results.notices.extend(results.scope.notes)
     if parsed.truncated:
         results.notices.append(
             f"Your search was longer than {MAX_QUERY_LENGTH} characters or "
@@ -96,6 +102,15 @@ def search(request):
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
     thesaurus.current().apply(parsed)
+    if results.scope.past or results.scope.papers:
+        try:
+            if results.scope.past:
+                past_versions.search(request, parsed, results, results.scope)
+            else:
+                papers.search(request, parsed, results, results.scope)
+        except SearchUnavailable:
+            return _unavailable(results)
+        return results
     vocabulary = spelling.vocabulary()
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = visible_pages(request.user)
@@ -104,10 +119,7 @@ def search(request):
             request, pages, parsed, fixes, vocabulary, lambda: time.monotonic() < deadline
         )
     except SearchUnavailable:
-        results.searched = False
-        results.unavailable = True
-        results.notices.append("Search is not available right now; please try again shortly.")
-        return results
+        return _unavailable(results)
     if fixes:
         results.close_words = fixes
         results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in fixes.items()})
@@ -121,6 +133,7 @@ def search(request):
     )
     results.notices.extend(notes)
     results.count = len(rows)
+    results.facets.insert(0, scopes.scope_facet(parsed.text, results.scope, results.count))
     paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
     asked = _page_number(params.get("page"))
     results.page = paginator.get_page(asked)
@@ -188,6 +201,13 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
     if key is not None and time_left():
         generation.page_cache().set(key, matches, KEPT_SECONDS)
     return matches
+
+
+def _unavailable(results):
+    results.searched = False
+    results.unavailable = True
+    results.notices.append("Search is not available right now; please try again shortly.")
+    return results
 
 
 def _point_picks(request, picks, wanted, weights):

@@ -26,6 +26,8 @@ ALLOWED_HOSTS = []
 INSTALLED_APPS = [
     "core",
     "history",
+    "pastversions",
+    "papers",
     "home",
     "network",
     "meetings",
@@ -304,6 +306,9 @@ WAGTAIL_SITE_NAME = "Best Bits"
 # The site's own address, which links in emails, feeds and the sitemap start with
 # (core/site_address.py); by default where `make run` serves. Production requires it.
 WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Documents carry the text read from their files (papers.Paper), for search.
+WAGTAILDOCS_DOCUMENT_MODEL = "papers.Paper"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "papers.forms.PaperForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are streamed by Wagtail's view after its privacy check, never by a redirect to

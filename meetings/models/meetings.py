@@ -23,7 +23,7 @@ from core.text import plain_text
 from network.models import Organisation, Person
 from network.roles import RoleEntry, RoleGroup
 
-from ..blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
+from ..blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, document_ids, stream_strings
 from ..forms import MeetingPageForm
 from ..open_data import meeting_records
 
@@ -213,6 +213,25 @@ class MeetingPage(BasePage):
             found.append(Part("participants-heading", "Participants", ", ".join(names)))
         return found
 
+    def search_documents(self):
+        """[(document id, Part with no text), …]: the documents the meeting carries (its
+        background papers and reports, then each session's papers) and the part of the page
+        that lists each, for search to say where a document belongs."""
+        found = [
+            (document_id, Part("background-papers", "Background papers", ""))
+            for document_id in document_ids(self.background_papers)
+        ]
+        found += [
+            (document_id, Part("reports", "Reports", ""))
+            for document_id in document_ids(self.reports)
+        ]
+        for session in self.sessions.all():
+            found += [
+                (document_id, Part(session.anchor, f"Session: {session.title}", ""))
+                for document_id in document_ids(session.background_papers)
+            ]
+        return found
+
     def preview_text(self):
         return self.search_description or plain_text(self.context) or self.location
 
@@ -289,6 +308,7 @@ class Session(Orderable, ClusterableModel):
     description = RichTextField(blank=True, features=TEXT_FEATURES)
     agenda = StreamField(AgendaBlock(), blank=True)
     expected_outputs = StreamField(ExpectedOutputsBlock(), blank=True)
+    background_papers = StreamField(PapersBlock(), blank=True)
 
     panels = [
         FieldPanel("day"),
@@ -299,6 +319,7 @@ class Session(Orderable, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("agenda"),
         FieldPanel("expected_outputs"),
+        FieldPanel("background_papers"),
     ]
     api_fields = api_fields_for(
         "day",
@@ -308,6 +329,7 @@ class Session(Orderable, ClusterableModel):
         "description",
         "agenda",
         "expected_outputs",
+        "background_papers",
         facilitators=RecordField(PERSON_FIELDS),
     )
 

@@ -266,3 +266,33 @@ def test_the_open_example_statement_takes_signatures(demo, client):
 
     assert page.select_one("form.sign-form") is not None
     assert statement.get_parent().url == "/statements/"
+
+
+def test_past_versions_say_when_the_decision_period_was_thirty_days(demo, any_backend, client):
+    joining = Page.objects.get(slug="joining-the-network").specific
+    v1, v2, _ = joining.history().versions
+
+    response = client.get("/search/", {"query": '"thirty days"', "versions": "past"})
+
+    [clause] = parse(response).select(".search-clause")
+    assert text(clause.select_one(".search-hit__title")) == "§3.2 Decision"
+    said, now = [text(line) for line in clause.select(".search-wording")]
+    assert "from 21 October 2013 to 1 March 2014 (version 1)" in said
+    assert now.startswith("Since version 2 it says “The steering committee decides within")
+    assert "twenty-one days" in now
+    diff = clause.find("a", string="Where it changed (version 2)")
+    assert diff["href"] == joining.subpage_url("history_diff", v1.revision_id, v2.revision_id)
+    assert "twenty-one" in client.get(diff["href"]).content.decode()
+
+
+def test_a_phrase_inside_a_demo_background_paper_finds_it_and_its_session(
+    demo, any_backend, client
+):
+    response = client.get("/search/", {"query": '"multistakeholder working group"', "in": "papers"})
+
+    [paper] = parse(response).select(".search-paper")
+    assert text(paper.select_one(".search-hit__title")).startswith("Example background paper")
+    assert text(paper.select_one(".search-hit__part")) == "Page 2"
+    session = Session.objects.get(title__startswith="Global Internet governance principles")
+    place = paper.find("a", href=f"{session.meeting.url}#{session.anchor}")
+    assert text(place) == f"Best Bits 2013 meeting in Bali · Session: {session.title}"

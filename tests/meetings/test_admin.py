@@ -44,6 +44,7 @@ def session_form(title="Opening", day="2013-10-19", agenda=None, **extra):
         "description": rich_text(""),
         "agenda": streamfield(agenda if agenda is not None else [item_form("Welcome", 15)]),
         "expected_outputs": streamfield([]),
+        "background_papers": streamfield([]),
         **extra,
     }
 

@@ -6,11 +6,13 @@ from demo import meetings as meetings_demo
 from demo import network as network_demo
 from demo import notice as notice_demo
 from demo import opendata as opendata_demo
+from demo import papers as papers_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo import statements as statements_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from demo.pages import Cast, ensure_home, link_start_here
+from pastversions.wordings import sync_all as sync_past_versions
 
 
 class Command(BaseCommand):
@@ -27,6 +29,7 @@ class Command(BaseCommand):
             wiki = procedures_demo.load(home)
             task_forces = network_demo.load(home)
             outcomes = meetings_demo.load(home, cast)
+            papers_demo.load(cast)
             network_demo.load_task_forces(task_forces, outcomes["setting-up-of-task-forces"])
             procedures_demo.link_adoption(home, outcomes["agreed-statement-of-objectives"], cast)
             meetings_demo.point_to_the_record(outcomes, cast)
@@ -38,6 +41,8 @@ class Command(BaseCommand):
             notice_demo.load(wiki, cast)
             search_demo.load(home)
             opendata_demo.load()
+            # Versions are indexed as they are published; this also fills a site loaded before.
+            sync_past_versions()
         self.stdout.write(
             self.style.SUCCESS("Demo content ready" + (" (created)." if created else "."))
         )
