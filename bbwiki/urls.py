@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -34,7 +35,10 @@ if settings.DEBUG:
 
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
-urlpatterns += [
+# Pages in English have no language prefix, as before there were translations; pages in the
+# other languages start with theirs (/es/…). An unknown prefix is a page nobody wrote: 404.
+urlpatterns += i18n_patterns(
     re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
