@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from core.site_address import absolute_url
@@ -14,7 +15,7 @@ register = template.Library()
 
 # What the network is, in a sentence: the site's footer, and link previews of pages that say
 # nothing of their own.
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = _(
     "Best Bits is a global network of civil-society groups working on Internet governance "
     "and human rights."
 )

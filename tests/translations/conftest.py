@@ -18,3 +18,13 @@ def translate():
         return copy
 
     return translate
+
+
+@pytest.fixture
+def spanish(home, wiki, procedure, translate):
+    """The home page, the procedure wiki and one procedure in Spanish."""
+    return {
+        "home": translate(home, "es", title="Best Bits en español"),
+        "wiki": translate(wiki, "es", title="Procedimientos"),
+        "procedure": translate(procedure, "es", title="Unirse a la red"),
+    }

@@ -12,16 +12,6 @@ def parse(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-@pytest.fixture
-def spanish(home, wiki, procedure, translate):
-    """The home page, the procedure wiki and one procedure in Spanish."""
-    return {
-        "home": translate(home, "es", title="Best Bits en español"),
-        "wiki": translate(wiki, "es", title="Procedimientos"),
-        "procedure": translate(procedure, "es", title="Unirse a la red"),
-    }
-
-
 def test_the_enabled_languages_have_locales(db):
     codes = set(Locale.objects.values_list("language_code", flat=True))
     assert {"en-gb", "es", "fr", "pt", "ar"} <= codes
@@ -105,3 +95,16 @@ def test_sections_without_a_translation_link_to_their_english_page(client, home,
         None,
         "Procedimientos",
     )
+
+
+def test_the_interface_is_in_the_page_language(client, spanish, translate, home):
+    spanish_home = parse(client.get("/es/"))
+    assert spanish_home.select_one("#sections-heading").get_text() == "Secciones"
+    assert spanish_home.select_one(".skip-link").get_text() == "Saltar al contenido"
+    english_home = parse(client.get("/"))
+    assert english_home.select_one("#sections-heading").get_text() == "Sections"
+    translate(home, "fr")
+    french_home = parse(client.get("/fr/"))
+    assert french_home.select_one("#sections-heading").get_text() == "Rubriques"
+    procedure = parse(client.get("/es/procedures/joining-the-network/"))
+    assert procedure.select_one("#toc-heading").get_text() == "Contenido"

@@ -43,7 +43,10 @@ def test_a_new_source_version_shows_on_the_translation_with_the_diff(
     first = procedure.live_revision_id
     procedure = publish_new_version(procedure, "<p>The amended text.</p>")
     shown = notice(client)
-    assert "follows version 1" in text(shown) and "at version 2" in text(shown)
+    assert text(shown).startswith(
+        "Esta traducción sigue la versión 1 del texto original (Inglés); "
+        "el original va ya por la versión 2."
+    )
     link = shown.select_one("a")
     assert link["href"] == (
         f"/procedures/joining-the-network/history/{first}/{procedure.live_revision_id}/"
