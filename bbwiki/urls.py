@@ -18,7 +18,6 @@ urlpatterns = [
     path("changes/upcoming/", include("notice.urls")),
     path("changes/", include("history.urls")),
     path("proposals/", include("moderation.urls")),
-    path("search/", include("search.urls")),
     path("data/", include("opendata.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -36,8 +35,10 @@ if settings.DEBUG:
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
 # Pages in English have no language prefix, as before there were translations; pages in the
-# other languages start with theirs (/es/…). An unknown prefix is a page nobody wrote: 404.
+# other languages start with theirs (/es/…), as does their search page (/es/search/), which
+# searches the pages in its language. An unknown prefix is a page nobody wrote: 404.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,13 +1,14 @@
 """Which pages a visitor may find."""
 
 from django.db.models import Q
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Locale, Page, PageViewRestriction
 
 
 def visible_pages(user):
-    """The live pages `user` may view: public ones for visitors; for members, also those
-    behind a login or a group they belong to. Password-protected pages stay out of search."""
-    pages = Page.objects.live()
+    """The live pages `user` may view, in the language being read (English at /search/,
+    Spanish at /es/search/): public ones for visitors; for members, also those behind a login
+    or a group they belong to. Password-protected pages stay out of search."""
+    pages = Page.objects.live().filter(locale=Locale.get_active())
     if not user.is_authenticated:
         return pages.public()
     hidden = Q()

@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from .languages import is_source_language
@@ -42,7 +42,8 @@ def register_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_out_of_date_report():
-    return AdminOnlyMenuItem(
+    """Under Reports, for everyone who may translate: the members and the committee."""
+    return MenuItem(
         "Out-of-date translations",
         reverse("translations_out_of_date"),
         icon_name="globe",

@@ -100,3 +100,11 @@ def test_clause_anchors_are_the_same_in_every_language(client, procedure, spanis
     english = parse(client.get(procedure.url)).select("[id=who-can-join]")
     spanish = parse(client.get(SPANISH)).select("[id=who-can-join]")
     assert len(english) == len(spanish) == 1
+
+
+def test_members_who_translate_find_the_report(client, member, procedure, spanish_procedure):
+    publish_new_version(procedure, "<p>The amended text.</p>")
+    client.force_login(member)
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("translations_out_of_date") in menu
+    assert "Unirse a la red" in text(parse(client.get(reverse("translations_out_of_date"))))

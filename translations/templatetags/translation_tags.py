@@ -1,6 +1,9 @@
 """Template tags for the languages of a page: the language switcher and hreflang links."""
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from translations.languages import page_languages as languages_of
 from translations.staleness import page_staleness
@@ -26,3 +29,13 @@ def staleness_notice(page):
     """At the top of a translation behind its source: which version it follows, which the
     source is at, and a link to what changed between them."""
     return {"staleness": page_staleness(page)}
+
+
+@register.simple_tag
+def source_language_url(name):
+    """The address of the route `name` in the source language, English, when another language
+    is being read; "" in English."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse(name)
