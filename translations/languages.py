@@ -62,7 +62,6 @@ def page_languages(page):
         .live()
         .public()
         .select_related("locale")
-        .specific(defer=True)
     }
     own = next((code for code, other in readable.items() if other.pk == page.pk), None)
     if own is None:

@@ -160,11 +160,12 @@ def test_queries_to_render_a_meeting_do_not_grow_with_sessions(
     large = build_meeting(meetings, 12, "large")
     client.get(small.url)  # warm the site and page-tree caches shared by both
 
-    # Site, page routing, navigation and breadcrumbs, a change waiting in its notice period,
-    # then a fixed handful for the programme, and the outcomes (their pages, then each type's).
-    with django_assert_max_num_queries(23) as small_queries:
+    # Site, page routing (with the locale of the language read), navigation and breadcrumbs,
+    # the languages the page is in, a change waiting in its notice period, then a fixed
+    # handful for the programme, and the outcomes (their pages, then each type's).
+    with django_assert_max_num_queries(27) as small_queries:
         small_page = parse(client.get(small.url))
-    with django_assert_max_num_queries(23) as large_queries:
+    with django_assert_max_num_queries(27) as large_queries:
         large_page = parse(client.get(large.url))
 
     assert len(large_queries) == len(small_queries)
