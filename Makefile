@@ -28,7 +28,7 @@ PG_DATABASE ?= bbwiki_ci
 OTHER_PYTHON ?= 3.13
 
 .PHONY: run setup install lock upgrade test test-sqlite test-postgres lint format \
-	migrations-check check bench bench-page bench-relevance bench-statements reset clean serve-prod
+	migrations-check check messages bench bench-page bench-relevance bench-statements reset clean serve-prod
 
 # The site's own address (links in emails, feeds, the sitemap, the printed logins) is where
 # runserver listens, unless BBWIKI_BASE_URL says otherwise.
@@ -119,6 +119,15 @@ check: install
 
 migrations-check: install
 	DJANGO_SETTINGS_MODULE=$(TEST_SETTINGS) $(MANAGE) makemigrations --check --dry-run
+
+# The interface's catalogues: the strings marked for translation extracted into
+# locale/<language>/LC_MESSAGES/django.po, then compiled into the django.mo files beside them,
+# which are committed (so installing the site needs no gettext tools; this target does:
+# apt-get install gettext).
+messages: install
+	$(MANAGE) makemessages -l es -l fr -l pt -l ar --no-location --ignore=.venv* --ignore=.tools \
+		--ignore=var --ignore=tests --ignore=bench
+	cd locale && ../$(MANAGE) compilemessages
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,7 +22,6 @@ urlpatterns = [
     path("changes/upcoming/", include("notice.urls")),
     path("changes/", include("history.urls")),
     path("proposals/", include("moderation.urls")),
-    path("search/", include("search.urls")),
     path("data/", include("opendata.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -41,7 +41,11 @@ if settings.DEBUG:
 
 # Wagtail serves every page; this must stay last. Its pattern allows no dot, so pages' JSON
 # routes (history.json, as-of/<day>.json: history.mixin) are sent to its page view first.
-urlpatterns += [
+# Pages in English have no language prefix, as before there were translations; pages in the
+# other languages start with theirs (/es/…), as does their search page (/es/search/), which
+# searches the pages in its language. An unknown prefix is a page nobody wrote: 404.
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     # Before Wagtail's own: page passwords are throttled per address (operations.page_passwords).
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
@@ -50,4 +54,5 @@ urlpatterns += [
     ),
     re_path(r"^((?:[\w\-]+/)+[^/]+\.json)$", history_views.page_json, name="page_json"),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

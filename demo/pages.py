@@ -9,7 +9,7 @@ import dataclasses
 import datetime
 import logging
 
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from history.models import RecordEntry
 from history.summaries import record_change_summary
@@ -111,7 +111,7 @@ def ensure_child(parent, model, slug, change_summary, published_at, **fields):
 
 def ensure_home():
     """The site's home page, replacing Wagtail's untouched welcome page on a fresh install."""
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is not None:
         return home, False
     root = Page.get_first_root_node()

@@ -3,7 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -66,12 +69,12 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         SUPERSEDED = "superseded", "Superseded"
 
     class Topic(models.TextChoices):
-        ORGANISATION = "organisation", "How the network is organised"
-        MEMBERSHIP = "membership", "Membership"
-        STATEMENTS = "statements", "Joint statements"
-        STEERING_COMMITTEE = "steering_committee", "Steering committee"
-        TASK_FORCES = "task_forces", "Task forces"
-        MEETINGS = "meetings", "Meetings"
+        ORGANISATION = "organisation", _("How the network is organised")
+        MEMBERSHIP = "membership", _("Membership")
+        STATEMENTS = "statements", _("Joint statements")
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        TASK_FORCES = "task_forces", _("Task forces")
+        MEETINGS = "meetings", _("Meetings")
 
     summary = models.TextField(
         max_length=400, help_text="One or two plain sentences, shown in listings and search."
@@ -136,17 +139,18 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
 
     @property
     def standing(self):
-        """The procedure's status in words a newcomer reads right: whether it binds anyone."""
-        when = f" {self.in_force_from:%-d %B %Y}" if self.in_force_from else ""
+        """The procedure's status in words a newcomer reads right: whether it binds anyone; in
+        the language being read."""
+        day = date_format(self.in_force_from, "j F Y") if self.in_force_from else ""
         if self.status == self.Status.IN_FORCE:
-            return f"In force since{when}" if when else "In force"
+            return gettext("In force since %(day)s") % {"day": day} if day else gettext("In force")
         if self.status == self.Status.SUPERSEDED:
             return (
-                f"Superseded: no longer in force (it was from{when})"
-                if when
-                else ("Superseded: no longer in force")
+                gettext("Superseded: no longer in force (it was from %(day)s)") % {"day": day}
+                if day
+                else gettext("Superseded: no longer in force")
             )
-        return "Proposed: not yet adopted, so it binds no one yet"
+        return gettext("Proposed: not yet adopted, so it binds no one yet")
 
     @cached_property
     def clauses(self):

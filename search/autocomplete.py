@@ -11,10 +11,9 @@ its page's, does. Titles with the words typed as whole words come first ("join" 
 
 from wagtail.models import Page
 
-from core.visibility import visible_pages
-
 from .descriptions import kind_of, page_model, parts, prefetch_parts
 from .errors import SearchUnavailable
+from .pages import searchable_pages
 from .query import STOP, clean, naming_form, words
 
 LIMIT = 8
@@ -46,7 +45,7 @@ def suggestions(request):
         return []
     try:
         pages = list(
-            visible_pages(request.user).autocomplete(" ".join(typed), operator="and")[:PAGES]
+            searchable_pages(request.user).autocomplete(" ".join(typed), operator="and")[:PAGES]
         )
     except Exception as error:  # whatever the backend raises, search is what failed
         raise SearchUnavailable(str(error)) from error

@@ -1,6 +1,6 @@
 """One visitor's search, from the request to what the results page shows (`Results`).
 
-The steps each have their module: which pages the visitor may find (`core.visibility`), ranking
+The steps each have their module: which pages the visitor may find (`pages`), ranking
 and relaxing the query (`ranking`), filters and facets (`facets`), snippets and highlighting
 (`snippets`), editors' picks (`picks`). Everything after the backend's ranked list happens in
 Python and a fixed number of queries, so it behaves the same on the Whoosh and the database
@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.tree import SECTION_DEPTH, ancestor_path
-from core.visibility import visible_pages
 from pagecache import generation
 
 from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
+from .pages import searchable_pages
 from .picks import promotions
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
 from .snippets import best_part, highlight
@@ -113,7 +114,7 @@ def search(request):
         return results
     vocabulary = spelling.vocabulary()
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
-    pages = visible_pages(request.user)
+    pages = searchable_pages(request.user)
     try:
         matches = _matches(
             request, pages, parsed, fixes, vocabulary, lambda: time.monotonic() < deadline
@@ -189,7 +190,16 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
     """
     key = None
     if not request.user.is_authenticated:
-        asked = repr((parsed.clauses, parsed.excluded, parsed.related, fixes, vocabulary.token))
+        asked = repr(
+            (
+                get_language(),
+                parsed.clauses,
+                parsed.excluded,
+                parsed.related,
+                fixes,
+                vocabulary.token,
+            )
+        )
         digest = hashlib.sha256(asked.encode()).hexdigest()
         key = f"{KEPT_PREFIX}:{generation.current().token}:{digest}"
         kept = generation.page_cache().get(key)

@@ -39,7 +39,10 @@ INSTALLED_APPS = [
     "notice",
     "opendata",
     "statements",
+    # Before simple_translation: its translate view is replaced by ours (translations.admin_urls).
+    "translations",
     "demo",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.redirects",
@@ -83,6 +86,8 @@ MIDDLEWARE = [
     "pagecache.middleware.PageCacheMiddleware",
     "operations.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the one the address names, or English: never the browser's.
+    "translations.middleware.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,8 +193,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English is the source language of every page; the others are translations of it. Pages in
+# English keep addresses without a prefix (/procedures/…); the others start with their
+# language's code (/es/procedures/…). Each language is named in itself, as its readers look
+# for it.
 LANGUAGE_CODE = "en-gb"
-# The network's own words for some of Wagtail's (locale/en_GB/LC_MESSAGES/django.po).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("pt", "Português"),
+    ("ar", "العربية"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The network's own words for some of Wagtail's (locale/en_GB/LC_MESSAGES/django.po), and the
+# interface in the other languages.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The site's time zone: notice periods end at midnight here (BBWIKI_TIME_ZONE, e.g.
 # Europe/Brussels).

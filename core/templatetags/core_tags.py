@@ -3,9 +3,11 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
 
 from core.site_address import absolute_url
 from core.visibility import may_view
@@ -14,7 +16,7 @@ register = template.Library()
 
 # What the network is, in a sentence: the site's footer, and link previews of pages that say
 # nothing of their own.
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = _(
     "Best Bits is a global network of civil-society groups working on Internet governance "
     "and human rights."
 )
@@ -40,25 +42,52 @@ EXAMPLE_BADGE = mark_safe(  # noqa: S308 - fixed markup, no user input
 
 @register.simple_tag(takes_context=True)
 def site_sections(context):
-    """The live top-level sections of the current site, each marked if the visitor is in it.
+    """The live top-level sections of the current site in the current language, each marked if
+    the visitor is in it.
 
-    Returns [(section, aria_current), …] where aria_current is "page", "true" or "".
+    Returns [(section, aria_current, language), …] where aria_current is "page", "true" or "",
+    and language is None, or the code of the language the section is shown in when it has no
+    live translation into the current language (its source, never a broken link).
     """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
     current = context.get("page")
-    sections = site.root_page.get_children().live().public().in_menu()
+    sections = [
+        (section, None)
+        for section in site.root_page.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .select_related("locale")
+    ]
+    language = translation.get_language()
+    if language != settings.LANGUAGE_CODE:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.filter(
+                translation_key__in=[section.translation_key for section, _ in sections],
+                locale__language_code=language,
+            )
+            .live()
+            .public()
+        }
+        sections = [
+            (translated[section.translation_key], None)
+            if section.translation_key in translated
+            else (section, section.locale.language_code)
+            for section, _ in sections
+        ]
     marked = []
-    for section in sections:
+    for section, shown_in in sections:
         state = ""
         if current is not None and getattr(current, "path", None):
             if current.pk == section.pk:
                 state = "page"
             elif current.path.startswith(section.path):
                 state = "true"
-        marked.append((section, state))
+        marked.append((section, state, shown_in))
     return marked
 
 

@@ -160,12 +160,13 @@ def test_queries_to_render_a_meeting_do_not_grow_with_sessions(
     large = build_meeting(meetings, 12, "large")
     client.get(small.url)  # warm the site and page-tree caches shared by both
 
-    # Site, page routing, navigation and breadcrumbs, a change waiting in its notice period,
-    # then a fixed handful for the programme, the outcomes (their pages, then each type's), and
-    # the view restrictions, read once, so outputs link only outcomes the visitor may view.
-    with django_assert_max_num_queries(24) as small_queries:
+    # Site, page routing (with the locale of the language read), navigation and breadcrumbs,
+    # the languages the page is in, a change waiting in its notice period, then a fixed
+    # handful for the programme, the outcomes (their pages, then each type's), and the view
+    # restrictions, read once, so outputs link only outcomes the visitor may view.
+    with django_assert_max_num_queries(28) as small_queries:
         small_page = parse(client.get(small.url))
-    with django_assert_max_num_queries(24) as large_queries:
+    with django_assert_max_num_queries(28) as large_queries:
         large_page = parse(client.get(large.url))
 
     assert len(large_queries) == len(small_queries)

@@ -10,6 +10,7 @@ from demo import papers as papers_demo
 from demo import procedures as procedures_demo
 from demo import search as search_demo
 from demo import statements as statements_demo
+from demo import translations as translations_demo
 from demo.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from demo.pages import Cast, ensure_home, link_start_here
 from pastversions.wordings import sync_all as sync_past_versions
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             statements_demo.load(home, cast)
             if created:
                 link_start_here(home, cast)
+            # Before the notice period is given to the approval task: approved, they go live.
+            translations_demo.load(home, cast)
             notice_demo.load(wiki, cast)
             search_demo.load(home)
             opendata_demo.load()
