@@ -36,8 +36,8 @@ def server_down(path, monkeypatch):
     def refuse(*args, **kwargs):
         raise ConnectionError("Connection refused")
 
-    monkeypatch.setattr(WhooshSearchResults, "_do_search", refuse)
-    monkeypatch.setattr(WhooshSearchResults, "_do_count", refuse)
+    # Every search, count, ranked list and suggestion asks the engine through `_hits`.
+    monkeypatch.setattr(WhooshSearchResults, "_hits", refuse)
 
 
 BREAKAGES = [remove_index, index_path_is_a_file, server_down]
