@@ -6,11 +6,12 @@ from django.db.models.signals import post_save
 from .models import Paper
 
 
-def paper_saved(sender, instance, update_fields=None, **kwargs):
+def paper_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     from .services import needs_reading
     from .tasks import read_document_text
 
-    if update_fields is not None and "file" not in update_fields:
+    # Rows loaded as they were (a restore, fixtures) keep their state and queue nothing.
+    if raw or (update_fields is not None and "file" not in update_fields):
         return
     if needs_reading(instance):
         if instance.extraction != Paper.Extraction.PENDING:
