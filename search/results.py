@@ -8,6 +8,7 @@ backends.
 """
 
 import hashlib
+import math
 import re
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from core.tree import SECTION_DEPTH, ancestor_path
 from pagecache import generation
@@ -186,7 +188,8 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
     site's generation, which every change to what the public sees replaces, and keyed by
     the query as built (thesaurus alternatives and close spellings included) and the
     spelling vocabulary it was ranked with: a search asked again before anything changed
-    reads it back instead. One stopped by the time budget is not kept.
+    reads it back instead. One stopped by the time budget, or that took the backend's own
+    time limit (its matches maybe cut short), is not kept.
     """
     key = None
     if not request.user.is_authenticated:
@@ -205,10 +208,14 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
         kept = generation.page_cache().get(key)
         if kept is not None:
             return kept
+    started = time.monotonic()
     hits, relaxed = ranking.ranked_or_any(pages, parsed, fixes, vocabulary, time_left)
+    # A backend's own time limit (Whoosh's TIME_LIMIT) may have cut the matches short.
+    limit = getattr(get_search_backend(), "time_limit", None) or math.inf
+    complete = time_left() and time.monotonic() - started < limit
     hits = ranking.titles_first(hits, parsed, vocabulary)
     matches = Matches(facets.rows(hits), relaxed, len(hits) >= ranking.MAX_HITS)
-    if key is not None and time_left():
+    if key is not None and complete:
         generation.page_cache().set(key, matches, KEPT_SECONDS)
     return matches
 

@@ -246,3 +246,39 @@ def test_the_ranked_list_loads_only_what_ranking_and_facets_read(
     with django_assert_max_num_queries(3):
         rows = facet_rows(hits)
     assert [row.pk for row in rows] == [hit.pk for hit in hits]
+
+
+def test_a_visitors_search_is_kept_until_what_the_public_sees_changes(whoosh, site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ProcedurePageFactory(parent=site["wiki"], title="Quince rule", summary="Quince rule.")
+    reindex()
+    get(query="rule")  # builds the cached vocabulary
+    with CaptureQueriesContext(connection) as first:
+        assert titles(get(query="quince")) == ["Quince rule"]
+    with CaptureQueriesContext(connection) as again:
+        assert titles(get(query="quince")) == ["Quince rule"]
+
+    assert len(again) < len(first)
+    ProcedurePageFactory(parent=site["wiki"], title="Quince again", summary="Quince again.")
+    assert set(titles(get(query="quince"))) == {"Quince rule", "Quince again"}
+
+
+def test_a_members_search_is_never_kept(whoosh, site, django_user_model):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(django_user_model.objects.create_user("member"))
+    ProcedurePageFactory(parent=site["wiki"], title="Quince rule", summary="Quince rule.")
+    reindex()
+    get(client, query="quince")
+
+    with CaptureQueriesContext(connection) as first:
+        get(client, query="quince")
+    with CaptureQueriesContext(connection) as again:
+        assert titles(get(client, query="quince")) == ["Quince rule"]
+
+    assert len(again) == len(first)
