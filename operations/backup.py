@@ -77,7 +77,8 @@ MIGRATION_ROWS = {
     "wagtailcore.collection": 1,
     "wagtailcore.groupcollectionpermission": 12,
     "wagtailcore.grouppagepermission": 4,
-    "wagtailcore.locale": 1,
+    # One locale for each content language (translations.0001_translation_locales).
+    "wagtailcore.locale": len(settings.WAGTAIL_CONTENT_LANGUAGES),
     "wagtailcore.site": 1,
     "wagtailcore.task": 1,
     "wagtailcore.workflow": 1,

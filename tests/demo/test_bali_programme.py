@@ -269,7 +269,7 @@ def test_the_open_example_statement_takes_signatures(demo, client):
 
 
 def test_past_versions_say_when_the_decision_period_was_thirty_days(demo, any_backend, client):
-    joining = Page.objects.get(slug="joining-the-network").specific
+    joining = Page.objects.get(locale=Locale.get_default(), slug="joining-the-network").specific
     v1, v2, _ = joining.history().versions
 
     response = client.get("/search/", {"query": '"thirty days"', "versions": "past"})
