@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import clear_url_caches
-from wagtail.documents.models import Document
+from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def restricted_document(home):
     CollectionViewRestriction.objects.create(
         collection=papers, restriction_type=CollectionViewRestriction.LOGIN
     )
-    return Document.objects.create(
+    return get_document_model().objects.create(
         title="Plan", file=ContentFile(SECRET, name="plan.txt"), collection=papers
     )
 
