@@ -58,10 +58,19 @@ JOURNAL_DIR = "journal"
 @dataclass(frozen=True)
 class IndexHealth:
     """What is wrong with one index, after writing in what could be: `summary` says it to
-    anyone (no paths, no error text), `detail` to an administrator."""
+    anyone (no paths, no error text), `detail` to an administrator; `waiting` counts the
+    changes it has not taken."""
 
     summary: str
     detail: str
+    waiting: int = 0
+
+
+def unwritten_summary(waiting):
+    """What `waiting` changes not written in say to anyone; "" for none."""
+    if not waiting:
+        return ""
+    return f"{waiting} change{'s' if waiting != 1 else ''} not yet written to the search index"
 
 
 class IndexStore:
@@ -366,13 +375,8 @@ class IndexStore:
             return IndexHealth("search index missing: it must be rebuilt", str(error))
         except Exception as error:  # whatever it is, the index cannot take its changes
             waiting = self.waiting()
-            summary = "search index cannot be read or written"
-            if waiting:
-                summary = (
-                    f"{waiting} change{'s' if waiting != 1 else ''} not yet written "
-                    "to the search index"
-                )
-            return IndexHealth(summary, f"{self.path}: {type(error).__name__}: {error}")
+            summary = unwritten_summary(waiting) or "search index cannot be read or written"
+            return IndexHealth(summary, f"{self.path}: {type(error).__name__}: {error}", waiting)
         return None
 
     # Searching
