@@ -49,7 +49,7 @@ def check_search():
             )
             # Only the Whoosh backend has `health()`. Changes waiting in several of its indexes
             # (pages, past versions, papers) are one count.
-            from search.backends.whoosh.generations import unwritten_summary
+            from search.backends.whoosh.health import unwritten_summary
 
             waiting = sum(p.waiting for p in indexes.values())
             others = {p.summary for p in indexes.values() if not p.waiting}

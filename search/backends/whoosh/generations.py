@@ -24,7 +24,6 @@ import os
 import shutil
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -33,6 +32,7 @@ from whoosh.util.filelock import FileLock, try_for
 from .codec import InliningCodec
 from .documents import PK_FIELD, base_schema
 from .exceptions import IndexLockTimeout, IndexLostError, IndexUnavailableError, SearchIndexError
+from .health import IndexHealth, unwritten_summary
 from .journal import Journal
 from .searchers import cached_searcher
 
@@ -53,24 +53,6 @@ SWITCH_LOCK_FILE = "switch.lock"
 GENERATION_PREFIX = "g"
 APPLIED_SUFFIX = ".applied"
 JOURNAL_DIR = "journal"
-
-
-@dataclass(frozen=True)
-class IndexHealth:
-    """What is wrong with one index, after writing in what could be: `summary` says it to
-    anyone (no paths, no error text), `detail` to an administrator; `waiting` counts the
-    changes it has not taken."""
-
-    summary: str
-    detail: str
-    waiting: int = 0
-
-
-def unwritten_summary(waiting):
-    """What `waiting` changes not written in say to anyone; "" for none."""
-    if not waiting:
-        return ""
-    return f"{waiting} change{'s' if waiting != 1 else ''} not yet written to the search index"
 
 
 class IndexStore:
