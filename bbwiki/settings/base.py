@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from .builders import cache_settings, client_address_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Everything the site writes at run time (database, search index, media) lives here.
@@ -161,26 +163,6 @@ AXES_LOCKOUT_TEMPLATE = "operations/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 
 
-def client_address_settings(proxy_count):
-    """django-axes' settings for reading a client's address behind `proxy_count` reverse
-    proxies that each add the address they were reached from to X-Forwarded-For.
-
-    Every throttle (logins, page passwords, searches, signing) asks django-axes, which asks
-    django-ipware. X-Forwarded-For is trusted only behind proxies, otherwise a client could
-    pick a fresh address for every attempt. Behind them it holds the client's address and one
-    more per proxy after the first; ipware trusts it only when it has exactly that many
-    entries, so an entry a client forged sends the request back to the proxy's own address.
-    """
-    behind_proxies = proxy_count > 0
-    return {
-        "AXES_IPWARE_PROXY_ORDER": "left-most",
-        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1 if behind_proxies else None,
-        "AXES_IPWARE_META_PRECEDENCE_ORDER": (
-            ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if behind_proxies else ["REMOTE_ADDR"]
-        ),
-    }
-
-
 _CLIENT_ADDRESS = client_address_settings(int(os.environ.get("BBWIKI_PROXY_COUNT", "0")))
 AXES_IPWARE_PROXY_ORDER = _CLIENT_ADDRESS["AXES_IPWARE_PROXY_ORDER"]
 AXES_IPWARE_PROXY_COUNT = _CLIENT_ADDRESS["AXES_IPWARE_PROXY_COUNT"]
@@ -243,25 +225,7 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_PROXY_SECONDS = int(os.environ.get("BBWIKI_PROXY_CACHE_SECONDS", "0"))
 
 
-def cache_settings(redis_url, var_dir):
-    """CACHES: the default cache in memory (or Redis), pages in files under `var_dir` (or
-    Redis)."""
-    pages = {"TIMEOUT": 24 * 3600, "KEY_PREFIX": "pages"}
-    if redis_url:
-        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-        return {"default": redis, PAGE_CACHE_ALIAS: {**redis, **pages}}
-    return {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        PAGE_CACHE_ALIAS: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(var_dir / "page-cache"),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-            **pages,
-        },
-    }
-
-
-CACHES = cache_settings(os.environ.get("REDIS_URL", "").strip(), VAR_DIR)
+CACHES = cache_settings(os.environ.get("REDIS_URL", "").strip(), VAR_DIR, PAGE_CACHE_ALIAS)
 
 # Page editors with long clause lists post many fields at once.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
