@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -77,7 +78,7 @@ class OutcomePage(BasePage):
         "kind", "date", "body", "led_to", session=RecordField(("id", "title", "day"))
     )
 
-    search_kind = PageKind("outcome", "Outcome")
+    search_kind = PageKind("outcome", gettext_noop("Outcome"))
     search_date_field = "date"
 
     class Meta:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -76,7 +77,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         index.RelatedFields("seat_terms", [index.SearchField("search_text")]),
     ]
     api_fields = api_fields_for("intro", "seat_terms")
-    search_kind = PageKind("steering-committee", "Steering committee")
+    search_kind = PageKind("steering-committee", gettext_noop("Steering committee"))
     search_prefetch = ("seat_terms__holder",)
 
     class Meta:

@@ -1,6 +1,7 @@
 """The membership page: how to join, the member organisations, and a page per person."""
 
 from django.db.models import Count
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -43,7 +44,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
         index.SearchField("search_members"),
     ]
     api_fields = api_fields_for("how_to_join")
-    search_kind = PageKind("membership", "Membership")
+    search_kind = PageKind("membership", gettext_noop("Membership"))
 
     class Meta:
         verbose_name = "membership page"

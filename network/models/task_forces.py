@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -118,7 +119,7 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         convenors=RecordField(PERSON_FIELDS),
         members=RecordField(PERSON_FIELDS),
     )
-    search_kind = PageKind("task-force", "Task force")
+    search_kind = PageKind("task-force", gettext_noop("Task force"))
     search_prefetch = ("convenors", "members")
 
     class Meta:

@@ -20,6 +20,7 @@ plus the public history routes every rule has (`history.mixin`).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -41,7 +42,7 @@ from ..versions import TextVersions
 from .counts import SignatureCount
 from .signatures import Signature
 
-STATEMENT = PageKind("statement", "Joint statement")
+STATEMENT = PageKind("statement", gettext_noop("Joint statement"))
 FIRST_SIGNATORIES = 10
 
 
