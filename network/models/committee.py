@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -258,9 +259,9 @@ class SeatTerm(Orderable):
     """One term on one seat of the steering committee; a term without a holder is a vacancy."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-chair"
-        MEMBER = "member", "Member"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
 
     page = ParentalKey(SteeringCommitteePage, on_delete=models.CASCADE, related_name="seat_terms")
     seat = models.CharField(

@@ -1,6 +1,7 @@
 """The membership page: how to join, the member organisations, and a page per person."""
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -127,7 +128,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
                 if form.cleaned_data["country"]:
                     listed = listed.filter(country=form.cleaned_data["country"])
             else:
-                note = (
+                note = _(
                     "There is no member organisation on record for that region or country, "
                     "so all of them are shown."
                 )
