@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from network.models import Organisation, Region
@@ -60,8 +61,8 @@ class Signature(models.Model):
     class Kind(models.TextChoices):
         # Listed organisations first: "organisation" sorts after "individual", so lists order
         # by -kind.
-        ORGANISATION = "organisation", "An organisation"
-        INDIVIDUAL = "individual", "An individual"
+        ORGANISATION = "organisation", _("An organisation")
+        INDIVIDUAL = "individual", _("An individual")
 
     class Review(models.TextChoices):
         NEW = "new", "New: not reviewed yet"
