@@ -64,9 +64,9 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     """One working procedure of the network, written as numbered clauses."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        IN_FORCE = "in_force", "In force"
-        SUPERSEDED = "superseded", "Superseded"
+        PROPOSED = "proposed", _("Proposed")
+        IN_FORCE = "in_force", _("In force")
+        SUPERSEDED = "superseded", _("Superseded")
 
     class Topic(models.TextChoices):
         ORGANISATION = "organisation", _("How the network is organised")
