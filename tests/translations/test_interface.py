@@ -65,6 +65,16 @@ def test_the_catalogue_translates_every_string_and_guesses_none(language):
     assert fuzzy == []
 
 
+@pytest.mark.parametrize("language", ["pt", "ar"])
+def test_the_portuguese_and_arabic_catalogues_guess_nothing(language):
+    entries = catalogue(language)
+    assert [e["msgid"] for e in entries if e["fuzzy"]] == []
+    navigation = {"Search", "How to search", "Recent changes", "Past versions", "Previous", "Next"}
+    found = {e["msgid"]: e for e in entries if e["msgid"] in navigation and "msgctxt" not in e}
+    assert set(found) == navigation
+    assert all(entry["msgstr"][0] for entry in found.values())
+
+
 def test_the_catalogue_reader_sees_untranslated_and_fuzzy_entries(tmp_path, settings):
     po = tmp_path / "xx" / "LC_MESSAGES" / "django.po"
     po.parent.mkdir(parents=True)
@@ -156,6 +166,7 @@ def test_the_arabic_search_page_reads_right_to_left_in_arabic(client, home):
     soup = parse(response)
     assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
     assert soup.select_one("main h1").get_text(strip=True) == "بحث"
+    assert soup.select_one("#search-guidance-heading").get_text(strip=True) == "كيف تبحث"
     assert "How to search" not in text_of(response)
 
 
