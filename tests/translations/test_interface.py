@@ -225,3 +225,36 @@ def test_the_membership_page_speaks_the_visitors_language(
     assert "Africa" in [
         th.get_text(strip=True) for th in parse(client.get(membership.url)).select("tbody th")
     ]
+
+
+def test_a_visitor_signs_in_spanish_and_is_written_to_and_thanked_in_spanish(
+    client, home, open_statement, translate, mailoutbox
+):
+    statements, statement = open_statement
+    translate(home, "es")
+    translate(statements, "es")
+    translated = translate(statement, "es")
+    response = client.post(
+        translated.url + "sign/",
+        {
+            "kind": "individual",
+            "name": "Amina Odhiambo",
+            "country": "KE",
+            "email": "amina@example.org",
+        },
+    )
+    assert response.status_code == 302
+    assert "Revise su correo" in text_of(client.get(response["Location"]))
+    message = mailoutbox[-1]
+    assert message.subject.startswith("Confirme su firma: ")
+    assert message.body.startswith("Hola, Amina Odhiambo:")
+    assert "Para confirmar la firma, abra este enlace:" in message.body
+    confirm = next(line for line in message.body.splitlines() if "/confirm/?token=" in line)
+    path = "/" + confirm.split("://", 1)[1].split("/", 1)[1]
+    assert path.startswith(translated.url)
+    done = client.post(path)
+    assert parse(done).h1.get_text(strip=True) == "Su firma está confirmada"
+    summary = " ".join(
+        parse(client.get(translated.url)).select_one("#signatories").get_text(" ").split()
+    )
+    assert "Firmada por 0 organizaciones y 1 persona: 1 de 1 (100%) del Sur Global." in summary
