@@ -1,15 +1,17 @@
 """The public signing form and the signatory list's filters."""
 
+import unicodedata
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Region
 
-from .countries import country_choices, region_of
+from .countries import country_choices, local_country_name, region_of
 from .models.signatures import Signature, organisation_key
 
 HONEYPOT = "homepage"
@@ -17,16 +19,31 @@ HONEYPOT = "homepage"
 
 class CountrySelect(forms.Select):
     """The country list, written out in one go: Django renders each option of a select through
-    a template of its own, which for 250 countries costs more than the rest of the page."""
+    a template of its own, which for 250 countries costs more than the rest of the page. In
+    another language than English the countries are named and ordered in it."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            ((code, " selected" if code == value else "", label) for code, label in self.choices),
+            ((code, " selected" if code == value else "", label) for code, label in self._shown()),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+    def _shown(self):
+        if (get_language() or "en").startswith("en"):
+            return self.choices
+        named = [(code, local_country_name(code) or label) for code, label in self.choices]
+        return [choice for choice in named if not choice[0]] + sorted(
+            (choice for choice in named if choice[0]), key=lambda choice: _sort_key(choice[1])
+        )
+
+
+def _sort_key(name):
+    """Alphabetical order as readers expect it: accents do not send "Österreich" past "Z"."""
+    decomposed = unicodedata.normalize("NFKD", str(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class SignatureForm(forms.ModelForm):

@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from network.models import Organisation, Region
 
-from ..countries import country_name, is_global_south
+from ..countries import country_name, is_global_south, local_country_name
 from ..signals import signatures_changed
 from .counts import SignatureCount
 
@@ -216,6 +216,10 @@ class Signature(models.Model):
     @property
     def country_name(self):
         return country_name(self.country)
+
+    @property
+    def local_country_name(self):
+        return local_country_name(self.country)
 
     @property
     def is_global_south(self):

@@ -258,3 +258,19 @@ def test_a_visitor_signs_in_spanish_and_is_written_to_and_thanked_in_spanish(
         parse(client.get(translated.url)).select_one("#signatories").get_text(" ").split()
     )
     assert "Firmada por 0 organizaciones y 1 persona: 1 de 1 (100%) del Sur Global." in summary
+
+
+def test_countries_are_named_and_ordered_in_the_visitors_language(
+    client, home, open_statement, translate
+):
+    statements, statement = open_statement
+    translate(home, "es")
+    translate(statements, "es")
+    translated = translate(statement, "es")
+    options = parse(client.get(translated.url)).select("#id_country option")
+    names = {option["value"]: option.get_text() for option in options}
+    assert (names["KE"], names["DE"], names["GB"]) == ("Kenia", "Alemania", "Reino Unido")
+    shown = [option.get_text() for option in options[1:]]
+    assert shown.index("Alemania") < shown.index("Austria") < shown.index("Kenia")
+    english = parse(client.get(statement.url)).select("#id_country option")
+    assert {option["value"]: option.get_text() for option in english}["DE"] == "Germany"
