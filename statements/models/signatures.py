@@ -58,6 +58,10 @@ class SignatureQuerySet(models.QuerySet):
 class Signature(models.Model):
     """One organisation's or one person's signature on a statement."""
 
+    # Signatures are not content other objects are used in: Wagtail's reference index (the
+    # "Usage" of an organisation or a page) would grow by a row on every signing.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         # Listed organisations first: "organisation" sorts after "individual", so lists order
         # by -kind.
