@@ -129,7 +129,7 @@ migrations-check: install
 messages: install
 	$(MANAGE) makemessages -l es -l fr -l pt -l ar --no-location --ignore=.venv* --ignore=.tools \
 		--ignore=var --ignore=tests --ignore=bench
-	cd locale && ../$(MANAGE) compilemessages
+	$(MANAGE) compilemessages --ignore='.venv*' --ignore=.tools --ignore=var
 
 lint: install
 	$(BIN)/ruff check .
