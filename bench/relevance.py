@@ -53,6 +53,11 @@ def report(figures):
     for name, label in ((OURS, "Whoosh"), (DATABASE, "database")):
         lines += ["", f"{label}: answer not first"]
         lines += [f"- {question}: {seen}" for question, seen in figures[name].misses]
+        lines += ["", f"{label}: first result not linked to the answering part"]
+        lines += [
+            f"- {question}: {page} {linked}, not {expected}"
+            for question, page, linked, expected in figures[name].wrong_parts
+        ]
     return "\n".join(lines)
 
 

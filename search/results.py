@@ -164,7 +164,7 @@ def search(request):
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words()
     weights = {
-        word: vocabulary.weight(word) * (RELATED_BOOST if word in related else 1) for word in wanted
+        word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
     _point_picks(request, results.promotions, wanted, weights)

@@ -257,10 +257,13 @@ class Figures:
     parts: float  # share of questions with a part whose first result links to it
     nothing: float  # share of the questions that should find nothing that do
     misses: list  # (question, what was seen first) where the answer was not first
+    # (question, first result's page, the part it links to, the part that answers) for the
+    # questions with a part whose first result does not link to it
+    wrong_parts: list = field(default_factory=list)
 
 
 def evaluate(client, questions=QUESTIONS):
-    ndcgs, ranks, parts, nothing, misses = [], [], [], [], []
+    ndcgs, ranks, parts, nothing, misses, wrong_parts = [], [], [], [], [], []
     for question in questions:
         results = seen(client, question.text)
         if not question.grades:
@@ -282,10 +285,17 @@ def evaluate(client, questions=QUESTIONS):
                 and first.path in question.answers
                 and question.part in (f"#{first.anchor}", first.part)
             )
+            if not parts[-1]:
+                anchor = f"#{first.anchor}" if first and first.anchor else ""
+                linked = " ".join(filter(None, [anchor, first.part if first else ""]))
+                wrong_parts.append(
+                    (question.text, first and first.path, linked or "(the page)", question.part)
+                )
     return Figures(
         ndcg5=sum(ndcgs) / len(ndcgs),
         mrr10=sum(ranks) / len(ranks),
         parts=sum(parts) / len(parts),
         nothing=sum(nothing) / len(nothing),
         misses=misses,
+        wrong_parts=wrong_parts,
     )
