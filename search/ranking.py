@@ -124,15 +124,20 @@ def titles_first(hits, parsed, vocabulary):
     ]
     if not any(clauses):
         return hits
-    kinds = {}
+    kinds, answers_how = {}, {}
+    # A question "how do I …" names pages that say how things are done as their kind would.
+    how = KIND_SHARE * max(w for clause in clauses for w in clause.values()) * parsed.asks_how
 
     def title_score(hit):
         if hit.content_type_id not in kinds:
-            label = kind_of(page_model(hit.content_type_id)).label
-            kinds[hit.content_type_id] = {naming_form(w) for w in WORD.findall(label)}
+            model = page_model(hit.content_type_id)
+            kinds[hit.content_type_id] = {
+                naming_form(w) for w in WORD.findall(kind_of(model).label)
+            }
+            answers_how[hit.content_type_id] = getattr(model, "search_answers_how", False)
         title = {naming_form(w) for w in WORD.findall(hit.title)}
         kind = kinds[hit.content_type_id]
-        return sum(
+        return how * answers_how[hit.content_type_id] + sum(
             max((w for f, w in clause.items() if f in title), default=0)
             + KIND_SHARE * max((w for f, w in asked.items() if f in kind), default=0)
             for clause, asked in zip(clauses, kinds_asked, strict=True)
