@@ -166,7 +166,9 @@ def search(request):
     weights = {
         word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
-    results.hits = _hits(request, list(results.page.object_list), wanted, weights)
+    # Only the first results page is reordered by its parts' headings: loaded to be shown.
+    first = (parsed, vocabulary) if results.page.number == 1 else None
+    results.hits = _hits(request, list(results.page.object_list), wanted, weights, first)
     _point_picks(request, results.promotions, wanted, weights)
     return results
 
@@ -243,10 +245,17 @@ def _point_picks(request, picks, wanted, weights):
             pick.part_label = part.label if matched else ""
 
 
-def _hits(request, rows, wanted, weights):
-    """The results on screen, with snippets: a fixed number of queries however many."""
+def _hits(request, rows, wanted, weights, first=None):
+    """The results on screen, with snippets: a fixed number of queries however many. On the
+    first results page (`first`: the query and vocabulary), the first results are reordered
+    by what their parts' headings name (`ranking.headings_first`)."""
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
+    if first is not None:
+        found = {pk: parts(page) for pk, page in pages.items()}
+        rows = ranking.headings_first(
+            rows, *first, lambda row: [part.label for part in found.get(row.pk, ())]
+        )
     sections = dict(
         Page.objects.filter(
             path__in={ancestor_path(page.path, SECTION_DEPTH) for page in pages.values()},
