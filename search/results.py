@@ -251,10 +251,10 @@ def _hits(request, rows, wanted, weights, first=None):
     by what their parts' headings name (`ranking.headings_first`)."""
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
+    page_parts = {pk: parts(page) for pk, page in pages.items()}
     if first is not None:
-        found = {pk: parts(page) for pk, page in pages.items()}
         rows = ranking.headings_first(
-            rows, *first, lambda row: [part.label for part in found.get(row.pk, ())]
+            rows, *first, lambda row: [part.label for part in page_parts.get(row.pk, ())]
         )
     sections = dict(
         Page.objects.filter(
@@ -267,7 +267,7 @@ def _hits(request, rows, wanted, weights, first=None):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(parts(page), wanted, weights)
+        part, matched = best_part(page_parts[row.pk], wanted, weights)
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:
