@@ -116,7 +116,9 @@ def titles_first(hits, parsed, vocabulary):
     "task force") name what was asked. Each clause named counts once, by its rarest word;
     words on most pages ("network") not at all: they name nothing in particular. Only the
     words typed name a page by its title: what the thesaurus relates to them ranks below;
-    a kind may be named by either. Titles are compared by `naming_form`."""
+    a kind may be named by either. Titles are compared by `naming_form`. A question asking
+    how something is done (`ParsedQuery.asks_how`) names the page types that say so
+    (`search_answers_how`: procedures) as if it named their kind by its rarest word."""
     clauses = _named_clauses(parsed, vocabulary)
     # A kind is a category, not a name: "decide" asks for outcomes, as the thesaurus says.
     kinds_asked = [
