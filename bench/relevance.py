@@ -2,15 +2,22 @@
 and the database backend side by side.
 
     .venv/bin/python -m bench.relevance          # or: make bench-relevance
+    .venv/bin/python -m bench.relevance --postgres postgres://postgres@127.0.0.1:5432/bbwiki_rel
 
-The demo content (`load_demo`) in a throwaway var dir of its own (var/bench-relevance/), each
+The demo content (`load_demo`) in a throwaway var dir of its own (var/bench-relevance/), with
+SQLite, or with `--postgres` in that PostgreSQL database, dropped and created afresh (the
+database backend then searches with PostgreSQL's full-text search, as on the site); each
 backend's index built from it in turn, every question asked of the search page through Django's
 test client, as the relevance test does. Prints the figures and the questions whose answer
-did not come first.
+did not come first, and those whose first result does not link to the part that answers,
+for each set of questions (the first, and the later one kept apart).
 """
 
 import argparse
 import logging
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bench.search_backends import BASE_DIR, DATABASE, OURS, log, machine, setup_django
 
@@ -21,6 +28,9 @@ FIGURES = [
     ("parts", "first result links to the answering part"),
     ("nothing", "questions about nothing on the site that find nothing"),
 ]
+
+
+SETS = [("QUESTIONS", "first set"), ("LATER_QUESTIONS", "later set")]
 
 
 def measure(name):
@@ -34,33 +44,68 @@ def measure(name):
     with search_page_backend(name):
         cache.clear()
         call_command("update_index", backend_name=name, verbosity=0)
-        return relevance.evaluate(Client(HTTP_HOST=HOST))
+        client = Client(HTTP_HOST=HOST)
+        return {
+            questions: relevance.evaluate(client, getattr(relevance, questions))
+            for questions, _ in SETS
+        }
 
 
-def report(figures):
+def report(figures, database):
     from tests.search import relevance
 
-    lines = [
-        machine(),
-        f"{len(relevance.QUESTIONS)} questions (tests/search/relevance.py)",
-        "",
-        "| measure | Whoosh | database |",
-        "|---|---:|---:|",
-    ]
-    for field, label in FIGURES:
-        ours, database = (getattr(figures[name], field) for name in (OURS, DATABASE))
-        lines.append(f"| {label} | {ours:.3f} | {database:.3f} |")
-    for name, label in ((OURS, "Whoosh"), (DATABASE, "database")):
-        lines += ["", f"{label}: answer not first"]
-        lines += [f"- {question}: {seen}" for question, seen in figures[name].misses]
+    lines = [f"{machine()}; database backend on {database}"]
+    for questions, title in SETS:
+        lines += [
+            "",
+            f"{title}: {len(getattr(relevance, questions))} questions (tests/search/relevance.py "
+            f"{questions})",
+            "",
+            "| measure | Whoosh | database |",
+            "|---|---:|---:|",
+        ]
+        for field, label in FIGURES:
+            ours, theirs = (getattr(figures[name][questions], field) for name in (OURS, DATABASE))
+            lines.append(f"| {label} | {ours:.3f} | {theirs:.3f} |")
+    for questions, title in SETS:
+        for name, label in ((OURS, "Whoosh"), (DATABASE, "database")):
+            found = figures[name][questions]
+            lines += ["", f"{title}, {label}: answer not first"]
+            lines += [f"- {question}: {seen}" for question, seen in found.misses]
+            lines += ["", f"{title}, {label}: first result not linked to the answering part"]
+            lines += [
+                f"- {question}: {page} {linked}, not {expected}"
+                for question, page, linked, expected in found.wrong_parts
+            ]
     return "\n".join(lines)
+
+
+def fresh_postgres(url):
+    """Drop and create the database `url` names (the benchmark's own, like its var dir)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--var-dir", default=BASE_DIR / "var" / "bench-relevance")
+    parser.add_argument("--var-dir", default=BASE_DIR / "var" / "bench-relevance", type=Path)
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="a PostgreSQL database of the benchmark's own (dropped and created afresh) "
+        "instead of SQLite",
+    )
     args = parser.parse_args(argv)
-    setup_django(args.var_dir)
+    if args.postgres:
+        fresh_postgres(args.postgres)
+        os.environ["BBWIKI_BENCH_POSTGRES"] = args.postgres
+    setup_django(args.var_dir, "bench.relevance_settings")
     from django.core.management import call_command
     from wagtail.models import Site
 
@@ -73,7 +118,7 @@ def main(argv=None):
     for name in (OURS, DATABASE):
         log(f"Asking the questions of the {name} backend")
         figures[name] = measure(name)
-    print(report(figures))  # noqa: T201
+    print(report(figures, "PostgreSQL" if args.postgres else "SQLite"))  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -88,11 +88,11 @@ def parse_args(argv):
     return argument_parser(description, BASE_DIR / "var" / "bench").parse_args(argv)
 
 
-def setup_django(var_dir):
+def setup_django(var_dir, settings="bench.settings"):
     shutil.rmtree(var_dir, ignore_errors=True)
     var_dir.mkdir(parents=True)
     os.environ["BBWIKI_VAR_DIR"] = str(var_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings
     django.setup()
 
 

@@ -41,6 +41,9 @@ class BasePage(Page):
     base_form_class = ChangeSummaryPageForm
 
     search_kind = SECTION
+    # Whether the page says how something is done (a procedure): among pages that name what
+    # was asked, a question "how do I …" ranks it higher (`search.ranking.titles_first`).
+    search_answers_how = False
     search_date_field = None
     search_groups_descendants = False
     search_prefetch = ()

@@ -119,6 +119,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     )
 
     search_kind = PageKind("procedure", gettext_noop("Procedure"))
+    search_answers_how = True
     search_date_field = "in_force_from"
 
     class Meta:

@@ -94,6 +94,11 @@ QUESTION_WORDS = frozenset(
 # Words every page has; searching for them only narrows the results by accident.
 STOP = frozenset(STOP_WORDS) | QUESTION_WORDS
 WORD = re.compile(r"\w+")
+# A question that asks how something is done ("how do I join", "how is a task force set up"),
+# not how many, how long or how much: what a procedure answers (`ParsedQuery.asks_how`).
+HOW_ASKED = re.compile(
+    r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b", re.IGNORECASE
+)
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
@@ -157,6 +162,7 @@ class ParsedQuery:
     excluded: list = field(default_factory=list)
     truncated: bool = False
     related: dict = field(default_factory=dict)
+    asks_how: bool = False
 
     @property
     def is_empty(self):
@@ -290,7 +296,7 @@ def clean(text):
 def parse(text):
     """Read what a visitor typed. Never fails: anything unusual degrades to plain words."""
     text, truncated = clean(text)
-    query = ParsedQuery(text=text, truncated=truncated)
+    query = ParsedQuery(text=text, truncated=truncated, asks_how=bool(HOW_ASKED.match(text)))
     pending_or = False
     for match in TOKEN.finditer(text):
         negated, phrase, raw = match.groups()

@@ -33,6 +33,8 @@ ATTRIBUTES = tuple(f"{name}_id" if name == "content_type" else name for name in 
 FUSION_K = 2
 # A page's kind ("Steering committee") naming a clause counts this share of its title doing so.
 KIND_SHARE = 0.5
+# How many of the first results `headings_first` reorders (all on the first results page).
+HEADING_DEPTH = 10
 
 
 class Ranked(NamedTuple):
@@ -96,13 +98,9 @@ def _exact_first(pages, parsed, fixes, minimum=None):
     return exact + [hit for hit in hits if hit.pk not in found]
 
 
-def titles_first(hits, parsed, vocabulary):
-    """The hits ordered by the backend's rank fused with how well their titles (and kinds:
-    "task force") name what was asked. Each clause named counts once, by its rarest word;
-    words on most pages ("network") not at all: they name nothing in particular. Only the
-    words typed name a page by its title: what the thesaurus relates to them ranks below;
-    a kind may be named by either. Titles are compared by `naming_form`."""
-    clauses = [
+def _named_clauses(parsed, vocabulary):
+    """For each clause, {naming form: weight} of its typed words that can name a page."""
+    return [
         {
             naming_form(word): vocabulary.weight(word)
             for term in clause
@@ -111,6 +109,17 @@ def titles_first(hits, parsed, vocabulary):
         }
         for clause in parsed.clauses
     ]
+
+
+def titles_first(hits, parsed, vocabulary):
+    """The hits ordered by the backend's rank fused with how well their titles (and kinds:
+    "task force") name what was asked. Each clause named counts once, by its rarest word;
+    words on most pages ("network") not at all: they name nothing in particular. Only the
+    words typed name a page by its title: what the thesaurus relates to them ranks below;
+    a kind may be named by either. Titles are compared by `naming_form`. A question asking
+    how something is done (`ParsedQuery.asks_how`) names the page types that say so
+    (`search_answers_how`: procedures) as if it named their kind by its rarest word."""
+    clauses = _named_clauses(parsed, vocabulary)
     # A kind is a category, not a name: "decide" asks for outcomes, as the thesaurus says.
     kinds_asked = [
         {
@@ -124,25 +133,76 @@ def titles_first(hits, parsed, vocabulary):
     ]
     if not any(clauses):
         return hits
-    kinds = {}
+    kinds, answers_how = {}, {}
+    # A question "how do I …" names pages that say how things are done as their kind would.
+    how = KIND_SHARE * max(w for clause in clauses for w in clause.values()) * parsed.asks_how
 
     def title_score(hit):
         if hit.content_type_id not in kinds:
-            label = kind_of(page_model(hit.content_type_id)).label
-            kinds[hit.content_type_id] = {naming_form(w) for w in WORD.findall(label)}
+            model = page_model(hit.content_type_id)
+            kinds[hit.content_type_id] = {
+                naming_form(w) for w in WORD.findall(kind_of(model).label)
+            }
+            answers_how[hit.content_type_id] = getattr(model, "search_answers_how", False)
         title = {naming_form(w) for w in WORD.findall(hit.title)}
         kind = kinds[hit.content_type_id]
-        return sum(
+        return how * answers_how[hit.content_type_id] + sum(
             max((w for f, w in clause.items() if f in title), default=0)
             + KIND_SHARE * max((w for f, w in asked.items() if f in kind), default=0)
             for clause, asked in zip(clauses, kinds_asked, strict=True)
         )
 
-    scores = [title_score(hit) for hit in hits]
-    title_rank = {score: rank for rank, score in enumerate(sorted(set(scores), reverse=True))}
+    return _fused(hits, [title_score(hit) for hit in hits])
+
+
+def _fused(hits, scores):
+    """`hits` ordered by their rank fused (reciprocal rank) with their rank by `scores`."""
+    score_rank = {score: rank for rank, score in enumerate(sorted(set(scores), reverse=True))}
     fused = [
-        1 / (FUSION_K + rank) + 1 / (FUSION_K + title_rank[score])
+        1 / (FUSION_K + rank) + 1 / (FUSION_K + score_rank[score])
         for rank, score in enumerate(scores)
     ]
     order = sorted(range(len(hits)), key=lambda i: (-fused[i], -scores[i], i))
     return [hits[i] for i in order]
+
+
+def headings_first(rows, parsed, vocabulary, headings):
+    """The first HEADING_DEPTH `rows` reordered as `titles_first` orders by titles, by the
+    heading of one of their parts (a clause, session or seat: `headings(row)`, its labels)
+    that names at least the query's minimum of its clauses: a part called what was asked
+    ("member organisations": the membership page's list of them) is as good as a page so
+    titled. A heading naming fewer clauses than that counts for nothing: a question about
+    several things is not answered by a part about one of them."""
+    top = rows[:HEADING_DEPTH]
+    # Each clause's typed terms: the naming forms of their words that can name a page.
+    clauses = [
+        [
+            {
+                naming_form(w): vocabulary.weight(w)
+                for w in term.words
+                if not vocabulary.is_common(w)
+            }
+            for term in clause
+        ]
+        for clause in parsed.clauses
+    ]
+    if len(top) < 2 or not any(any(clause) for clause in clauses):
+        return rows
+
+    def heading_score(row):
+        best = 0
+        for label in headings(row):
+            named = {naming_form(w) for w in WORD.findall(label)}
+            # A term of several words ("member organisations") is named by all of them.
+            found = [
+                max((sum(t.values()) for t in clause if t and t.keys() <= named), default=0)
+                for clause in clauses
+            ]
+            if sum(1 for weight in found if weight) >= max(parsed.minimum, 1):
+                best = max(best, sum(found))
+        return best
+
+    scores = [heading_score(row) for row in top]
+    if not any(scores):
+        return rows
+    return _fused(top, scores) + rows[HEADING_DEPTH:]

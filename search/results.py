@@ -172,9 +172,11 @@ def search(request):
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words()
     weights = {
-        word: vocabulary.weight(word) * (RELATED_BOOST if word in related else 1) for word in wanted
+        word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
-    results.hits = _hits(request, list(results.page.object_list), wanted, weights)
+    # Only the first results page is reordered by its parts' headings: loaded to be shown.
+    first = (parsed, vocabulary) if results.page.number == 1 else None
+    results.hits = _hits(request, list(results.page.object_list), wanted, weights, first)
     _point_picks(request, results.promotions, wanted, weights)
     return results
 
@@ -251,10 +253,17 @@ def _point_picks(request, picks, wanted, weights):
             pick.part_label = part.label if matched else ""
 
 
-def _hits(request, rows, wanted, weights):
-    """The results on screen, with snippets: a fixed number of queries however many."""
+def _hits(request, rows, wanted, weights, first=None):
+    """The results on screen, with snippets: a fixed number of queries however many. On the
+    first results page (`first`: the query and vocabulary), the first results are reordered
+    by what their parts' headings name (`ranking.headings_first`)."""
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
+    page_parts = {pk: parts(page) for pk, page in pages.items()}
+    if first is not None:
+        rows = ranking.headings_first(
+            rows, *first, lambda row: [part.label for part in page_parts.get(row.pk, ())]
+        )
     sections = dict(
         Page.objects.filter(
             path__in={ancestor_path(page.path, SECTION_DEPTH) for page in pages.values()},
@@ -266,7 +275,7 @@ def _hits(request, rows, wanted, weights):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(parts(page), wanted, weights)
+        part, matched = best_part(page_parts[row.pk], wanted, weights)
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:

@@ -5,6 +5,13 @@ from django.utils.safestring import mark_safe
 
 from .query import WORD, stem
 
+# How a page's part is chosen (`best_part`), as BM25 weighs a passage: how soon a repeated word
+# stops counting more (K1), and how much a part longer than the page's average counts less (B).
+K1 = 1.2
+B = 0.75
+# A query word in a part's heading counts this much more than one in its text only.
+HEADING_BOOST = 1.0
+
 
 def _matcher(wanted):
     stems = {stem(word) for word in wanted}
@@ -66,18 +73,38 @@ def highlight(value, wanted, limit=None):
 
 
 def best_part(parts, wanted, weights=None):
-    """(the part of a page that matches the rarest query words, whether any matched); the
-    first part when none do."""
-    weigh = weigher(wanted, weights or {})
+    """(the part of a page that best answers the query words, whether any matched); the
+    first part when none do.
 
-    def score(part):
-        found = {}
-        for word in WORD.findall(part.text):
+    Parts are scored as BM25 scores passages: each query word found (or a word of its stem)
+    counts its weight (`weights`: how rare the word is on the site; what the thesaurus
+    relates, less), saturated as it repeats and less in a part longer than the page's
+    average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
+    HEADING_BOOST more, as a title does for a page. Ties go to the earlier part.
+    """
+    weigh = weigher(wanted, weights or {})
+    texts = [WORD.findall(part.text) for part in parts]
+    average = sum(len(text) for text in texts) / len(parts) or 1
+
+    def score(part, text):
+        counts, weight_of = {}, {}
+        for word in text:
             weight = weigh(word)
             if weight:
-                found[stem(word.lower())] = weight
-        return (round(sum(found.values()), 6), len(found))
+                key = stem(word.lower())
+                counts[key] = counts.get(key, 0) + 1
+                weight_of[key] = weight
+        heading = {}
+        for word in WORD.findall(part.label):
+            weight = weigh(word)
+            if weight:
+                heading[stem(word.lower())] = weight
+        norm = K1 * (1 - B + B * len(text) / average)
+        total = sum(
+            weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()
+        ) + HEADING_BOOST * sum(heading.values())
+        return (round(total, 6), len(counts.keys() | heading.keys()))
 
-    scores = [score(part) for part in parts]
+    scores = [score(part, text) for part, text in zip(parts, texts, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     return parts[best], scores[best] > (0, 0)

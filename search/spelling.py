@@ -18,6 +18,7 @@ word the site does not use ("become") is never "corrected" into one it does ("co
 """
 
 import difflib
+import math
 import uuid
 from collections import Counter
 from functools import lru_cache
@@ -61,6 +62,12 @@ class Vocabulary:
         """How much finding `word` (or a word of its stem) says about a page: rare words more
         than common ones."""
         return 1 / (1 + max(self.counts.get(word, 0), self.stems.get(stem(word), 0)))
+
+    def idf(self, word):
+        """BM25's inverse document frequency of `word` (or a word of its stem) on the site's
+        pages: how much finding it says about a part of a page (`snippets.best_part`)."""
+        found = max(self.counts.get(word, 0), self.stems.get(stem(word), 0))
+        return math.log(1 + (self.pages - found + 0.5) / (found + 0.5))
 
     def is_common(self, word):
         """Whether `word` is on most pages, so that finding it says little."""

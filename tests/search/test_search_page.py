@@ -162,7 +162,8 @@ def test_editors_picks_come_first_under_recommended(any_backend, site):
     recommended = heading.find_parent("section")
     assert recommended.find_next("ol", class_="search-hits") is not None
     # Under the heading: the site's navigation links the membership page on every page.
-    assertInHTML('<a href="/membership/">Membership</a>', str(recommended))
+    # The pick links to the part of the page that answers, as a result does.
+    assertInHTML('<a href="/membership/#join-heading">Membership</a>', str(recommended))
 
 
 def test_results_are_paginated_twenty_a_page(whoosh, site):

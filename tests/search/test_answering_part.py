@@ -1,0 +1,101 @@
+"""A question finds the part of a page that answers it, and the page that answers it first.
+
+A result links to the clause whose heading and words answer best, not the summary that
+names every topic of the page; a page with a part called what was asked, and a procedure
+when the question asks how something is done, come before pages that only have the words.
+Runs on both backends, through the search page.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import (
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+    ProcedureIndexPageFactory,
+    ProcedurePageFactory,
+    clause_data,
+)
+from tests.search.helpers import get, results
+
+pytestmark = pytest.mark.django_db
+
+
+def links(response):
+    return [link["href"] for link in results(response)]
+
+
+def indexed():
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_vocabulary", verbosity=0)
+
+
+@pytest.fixture
+def wiki(home):
+    return ProcedureIndexPageFactory(parent=home, slug="procedures")
+
+
+def test_a_result_links_to_the_clause_that_answers_not_the_summary(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="statements",
+        title="Making joint statements",
+        # The summary names every topic of the page: it has the question's words too.
+        summary="How a statement is drafted, signed and published.",
+        body=[
+            clause_data("Drafting", "<p>Any member may propose a statement.</p>"),
+            clause_data("Signing", "<p>Statements are signed by those that endorse them.</p>"),
+            clause_data("Publication", "<p>The final text goes on this site.</p>"),
+        ],
+    )
+    indexed()
+
+    assert links(get(query="who can sign a statement")) == ["/procedures/statements/#signing"]
+    # A word the summary alone has: the result links to the page.
+    assert links(get(query="published")) == ["/procedures/statements/"]
+
+
+def test_a_part_called_what_was_asked_ranks_its_page_first(any_backend, wiki):
+    # Has the words many times, but no part is about them.
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="scattered",
+        title="General rules",
+        summary="Closing and closing again; a task force, the task force and task forces.",
+        body=[clause_data("Purpose", "<p>A task force reports; closing dates vary.</p>")],
+    )
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="working-groups",
+        title="Working groups",
+        summary="How groups work.",
+        body=[clause_data("Closing a task force", "<p>It ends when its mandate is done.</p>")],
+    )
+    indexed()
+
+    assert links(get(query="closing a task force")) == [
+        "/procedures/working-groups/#closing-a-task-force",
+        "/procedures/scattered/",
+    ]
+
+
+def test_a_question_asking_how_ranks_procedures_first(any_backend, wiki, home):
+    meetings = MeetingIndexPageFactory(parent=home, slug="meetings")
+    MeetingPageFactory(
+        parent=meetings,
+        slug="lisbon",
+        title="Meeting in Lisbon",
+        context="<p>To renew a subscription: renew the subscription, then renew it.</p>",
+    )
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="subscriptions",
+        title="Rules for members",
+        summary="Renew your subscription each year.",
+    )
+    indexed()
+
+    asked = [link.split("#")[0] for link in links(get(query="how do I renew my subscription"))]
+    assert asked == ["/procedures/subscriptions/", "/meetings/lisbon/"]
+    # Not asked how: the meeting, which says more about it, may come first.
+    assert set(links(get(query="renew subscription"))) == set(asked)
