@@ -27,7 +27,7 @@ from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
 from .picks import promotions
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse, search_language
 from .snippets import best_part, highlight
 
 PER_PAGE = 20
@@ -86,7 +86,8 @@ def _page_number(value):
 def search(request):
     """Run the visitor's search from the request's GET parameters."""
     params = request.GET
-    parsed = parse(params.get("query", ""))
+    language = search_language()
+    parsed = parse(params.get("query", ""), language)
     results = Results(text=parsed.text)
     results.scope = scopes.read_scope(params)
     results.notices.extend(results.scope.notes)
@@ -114,7 +115,7 @@ def search(request):
         except SearchUnavailable:
             return _unavailable(results)
         return results
-    vocabulary = spelling.vocabulary()
+    vocabulary = spelling.vocabulary(language)
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = searchable_pages(request.user)
     try:

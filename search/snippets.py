@@ -1,18 +1,23 @@
-"""Snippets and highlighting: the part of a page that answers, with the searched words marked."""
+"""Snippets and highlighting: the part of a page that answers, with the searched words marked.
+
+Words match by their stems in the language being read (`query.search_language`): the pages a
+search shows are in that language."""
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .query import WORD, stem
+from .query import WORD, search_language, stemmer
 
 
 def _matcher(wanted):
+    stem = stemmer(search_language())
     stems = {stem(word) for word in wanted}
     return lambda word: word.lower() in wanted or stem(word.lower()) in stems
 
 
 def weigher(wanted, weights):
     """word -> the weight of the query word it matches (0 if none)."""
+    stem = stemmer(search_language())
     by_stem = {stem(word): weights.get(word, 1) for word in wanted}
     by_word = {word: weights.get(word, 1) for word in wanted}
 
@@ -69,6 +74,7 @@ def best_part(parts, wanted, weights=None):
     """(the part of a page that matches the rarest query words, whether any matched); the
     first part when none do."""
     weigh = weigher(wanted, weights or {})
+    stem = stemmer(search_language())
 
     def score(part):
         found = {}

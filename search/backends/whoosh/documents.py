@@ -11,13 +11,13 @@ needs no rebuild.
 
 from functools import lru_cache
 
-from django.core.exceptions import FieldDoesNotExist
 from modelsearch import index
 from modelsearch.index import get_indexed_models
 from whoosh import fields as whoosh_fields
 from whoosh.analysis import NgramWordAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
+from ..locales import object_languages
 from . import languages
 
 PK_FIELD = "pk"
@@ -145,23 +145,10 @@ def _collect_texts(obj, fields, path, texts, language):
 
 def build_documents(model, objs):
     """The Whoosh documents for `objs`, instances of `model`, each in its locale's language
-    (a `locale` with a `language_code`, as Wagtail's `TranslatableMixin` gives; the locales
-    are read in one query)."""
-    if not objs:
-        return []
-    codes = {}
-    try:
-        locale = model._meta.get_field("locale")
-    except FieldDoesNotExist:
-        pass
-    else:
-        if locale.related_model is not None:
-            codes = dict(locale.related_model.objects.values_list("pk", "language_code"))
+    (`locales.object_languages`), English for objects without one."""
     return [
-        build_document(
-            model, obj, languages.analysis_language(codes.get(getattr(obj, "locale_id", None)))
-        )
-        for obj in objs
+        build_document(model, obj, language or languages.DEFAULT)
+        for obj, language in zip(objs, object_languages(model, objs), strict=True)
     ]
 
 

@@ -20,12 +20,6 @@ DEFAULT = "en"
 SEARCH_PREFIX = "s__"
 
 
-def analysis_language(code):
-    """The language whose analysis text in language `code` gets: "es" for "es" and "es-mx",
-    English for no code."""
-    return (code or DEFAULT).split("-")[0].lower()
-
-
 @lru_cache(maxsize=400_000)
 def _stem(language, word):
     if language == DEFAULT:
