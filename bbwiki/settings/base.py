@@ -350,9 +350,7 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
     if name == "database":
         # On PostgreSQL each page in its language (English whatever the server's
         # default_text_search_config); other databases as Wagtail has them.
-        return {
-            "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "english"}
-        }
+        return {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "english"}}
     if name in SEARCH_SERVER_BACKENDS:
         if not url:
             raise ImproperlyConfigured(
