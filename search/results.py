@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from django.utils.translation import get_language
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -77,6 +78,8 @@ class Results:
     scope: object = None
     clauses: list = field(default_factory=list)
     papers: list = field(default_factory=list)
+    # The same search of the English pages, when a search in another language found nothing.
+    in_source: object = None
 
 
 def _page_number(value):
@@ -169,7 +172,17 @@ def search(request):
     }
     results.hits = _hits(request, list(results.page.object_list), wanted, weights)
     _point_picks(request, results.promotions, wanted, weights)
+    if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
+        results.in_source = _in_source_language(request)
     return results
+
+
+def _in_source_language(request):
+    """The visitor's search of the pages in English, the language every page is written in
+    first, or None if it finds nothing either."""
+    with translation.override(settings.LANGUAGE_CODE):
+        found = search(request)
+    return found if found.count else None
 
 
 @dataclass
