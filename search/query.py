@@ -99,6 +99,13 @@ QUESTION_WORDS = frozenset(
 )
 # Words every page has; searching for them only narrows the results by accident.
 STOP = frozenset(STOP_WORDS) | QUESTION_WORDS
+# The question words of the translations' languages that their stop lists lack.
+OTHER_QUESTION_WORDS = {
+    "es": "cómo qué cuál cuáles dónde cuándo quién quiénes cuánto cuántos cuántas puedo hago",
+    "fr": "comment quoi quel quelle quels quelles où quand combien pourquoi puis peut faire",
+    "pt": "quê quais onde quanto quantos quantas porque posso faço",
+    "ar": "كيف ماذا ما متى أين لماذا هل",
+}
 WORD = re.compile(r"\w+")
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -122,7 +129,9 @@ def search_language():
 @cache
 def stop_words(language):
     """The words a search in `language` leaves out."""
-    return STOP if language == ENGLISH else languages.stop_words(language)
+    if language == ENGLISH:
+        return STOP
+    return languages.stop_words(language) | set(OTHER_QUESTION_WORDS.get(language, "").split())
 
 
 @cache

@@ -68,6 +68,12 @@ def test_spanish_words_find_spanish_pages_by_their_spanish_stems(objectives, any
     assert found("/search/", "participación") == []
 
 
+def test_a_question_in_spanish_is_read_for_its_subject(objectives, any_backend):
+    assert found("/es/search/", "¿Cuáles son los objetivos?") == ["/es/objectives/"]
+    spanish = Client().get("/es/search/autocomplete/", {"query": "cómo declar"})
+    assert [s["title"] for s in spanish.json()["results"]] == [OBJECTIVES_ES]
+
+
 def test_did_you_mean_offers_words_of_the_pages_in_the_language_being_read(objectives, any_backend):
     spanish = Client().get("/es/search/", {"query": "participasion"})
     assert suggestion(spanish)[0] == "participación"
