@@ -68,10 +68,12 @@ upgrade: $(UV)
 	$(UV) lock --upgrade
 	$(MAKE) test
 
+# The three runs are independent (own database, own temporary folders, own environment): they
+# run side by side, each one's output printed whole when it ends. `make test JOBS=1` runs them
+# one after the other.
+JOBS ?= 3
 test: install check migrations-check
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
-	$(MAKE) test-python-$(OTHER_PYTHON)
+	$(MAKE) --jobs=$(JOBS) --output-sync=target test-sqlite test-postgres test-python-$(OTHER_PYTHON)
 
 # The site's suite on SQLite with Whoosh, then django-modelsearch's own backend suite against
 # our Whoosh backend.
@@ -127,7 +129,7 @@ migrations-check: install
 messages: install
 	$(MANAGE) makemessages -l es -l fr -l pt -l ar --no-location --ignore=.venv* --ignore=.tools \
 		--ignore=var --ignore=tests --ignore=bench
-	cd locale && ../$(MANAGE) compilemessages
+	$(MANAGE) compilemessages --ignore='.venv*' --ignore=.tools --ignore=var
 
 lint: install
 	$(BIN)/ruff check .

@@ -5,10 +5,12 @@ the developer's var/.
 """
 
 from bbwiki.settings.dev import *  # noqa: F403
-from bbwiki.settings.dev import VAR_DIR
+from bbwiki.settings.dev import SQLITE_TIMEOUT, VAR_DIR
 
 # Django keeps every query in memory while DEBUG is on.
 DEBUG = False
+# Pages are rendered, not served from the page cache (bench/page_cache.py measures that).
+PAGE_CACHE_ENABLED = False
 # SQLite whatever DATABASE_URL says: the 5-second query limit uses SQLite's progress handler,
 # set on the one connection kept for the whole run (the site's middleware would otherwise close
 # it after a stopped query).
@@ -17,6 +19,13 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(VAR_DIR / "bench.sqlite3"),
         "CONN_MAX_AGE": None,
+        # As the site runs SQLite (bbwiki/settings/base.py): write-ahead log, the write lock
+        # taken when a transaction begins.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_TIMEOUT,
+            "init_command": "PRAGMA journal_mode=WAL",
+        },
     }
 }
 # The benchmark indexes explicitly, so that building the corpus indexes nothing.

@@ -1,6 +1,7 @@
 """The change summary every edit carries, and helpers for forms with inline rows."""
 
 from django import forms
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 
@@ -44,7 +45,7 @@ class ChangeSummaryPageForm(WagtailAdminPageForm):
         if not summary and any(self.data.get(action) for action in SUBMIT_ACTIONS):
             self.add_error(
                 "change_summary",
-                "Say in one line what you changed and why before submitting for approval.",
+                _("Say in one line what you changed and why before submitting for approval."),
             )
         return cleaned_data
 

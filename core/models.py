@@ -1,5 +1,6 @@
 """The page every page type of the site builds on."""
 
+from django.utils.translation import gettext_noop
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.search import index
@@ -9,7 +10,7 @@ from .open_data import Records
 from .search import PageKind, Part
 from .text import plain_text
 
-SECTION = PageKind("section", "Section")
+SECTION = PageKind("section", gettext_noop("Section"))
 
 
 class BasePage(Page):

@@ -13,19 +13,21 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.site_address import absolute_url
 
 from .changes import recent_changes
 
 FEED_LENGTH = 50
-NO_SUMMARY = "Published without a change summary."
+NO_SUMMARY = _("Published without a change summary.")
 
 
 def headline(entry):
     """What happened, in a few words: the change summary, or the kind of event."""
     if entry.kind == entry.Kind.PUBLISHED:
-        return entry.summary or "published"
+        return entry.summary or gettext("published")
     return (
         f"{entry.get_kind_display().lower()}: {entry.summary}"
         if entry.summary
@@ -36,17 +38,22 @@ def headline(entry):
 def describe(entry):
     """The entry in a sentence or three: what changed, who proposed it, who approved it."""
     if entry.kind == entry.Kind.PUBLISHED:
-        parts = [entry.summary or NO_SUMMARY]
+        parts = [entry.summary or str(NO_SUMMARY)]
     else:
         parts = [
-            f"{entry.get_kind_display()}." + (f" Reason: {entry.summary}" if entry.summary else "")
+            f"{entry.get_kind_display()}."
+            + (
+                " " + gettext("Reason: %(reason)s") % {"reason": entry.summary}
+                if entry.summary
+                else ""
+            )
         ]
     if entry.proposed_by:
-        parts.append(f"Proposed by {entry.proposed_by}.")
+        parts.append(gettext("Proposed by %(name)s.") % {"name": entry.proposed_by})
     if entry.approved_by:
-        parts.append(f"Approved by {', '.join(entry.approved_by)}.")
+        parts.append(gettext("Approved by %(names)s.") % {"names": ", ".join(entry.approved_by)})
     elif entry.performed_by and entry.performed_by != entry.proposed_by:
-        parts.append(f"Done by {entry.performed_by}.")
+        parts.append(gettext("Done by %(name)s.") % {"name": entry.performed_by})
     return " ".join(parts)
 
 
@@ -109,8 +116,8 @@ class EntryFeed(Feed):
 
 
 class RecentChangesFeed(EntryFeed):
-    title = "Best Bits: recent changes"
-    subtitle = "Every change to the network's rules and records, once approved and published."
+    title = _("Best Bits: recent changes")
+    subtitle = _("Every change to the network's rules and records, once approved and published.")
 
     def link(self):
         return absolute_url(reverse("changes"))
@@ -139,13 +146,13 @@ class PageHistoryFeed(EntryFeed):
         return PageFeed(page, request)
 
     def title(self, feed):
-        return f"Best Bits: history of “{feed.page.title}”"
+        return gettext("Best Bits: history of “%(title)s”") % {"title": feed.page.title}
 
     def link(self, feed):
         return absolute_url(feed.page.subpage_url("history", request=feed.request))
 
     def subtitle(self, feed):
-        return f"Every approved version of “{feed.page.title}”."
+        return gettext("Every approved version of “%(title)s”.") % {"title": feed.page.title}
 
     def items(self, feed):
         page, request = feed.page, feed.request

@@ -26,6 +26,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
@@ -117,7 +118,9 @@ class PublicHistoryMixin(RoutablePageMixin):
         version = history.get(revision_id)
         if version is None:
             return None, self.not_found(
-                request, f"This page has no published version with the number {revision_id}."
+                request,
+                _("This page has no published version with the number %(number)s.")
+                % {"number": revision_id},
             )
         return version, None
 

@@ -2,6 +2,7 @@
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
 
 from core.forms import CHANGE_SUMMARY_MAX_LENGTH
@@ -34,11 +35,11 @@ class RecordEntry(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PUBLISHED = "published", "Published"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        DELETED = "deleted", "Deleted"
-        MOVED = "moved", "Moved"
-        RECORD = "record", "Record changed"
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DELETED = "deleted", _("Deleted")
+        MOVED = "moved", _("Moved")
+        RECORD = "record", _("Record changed")
 
     page_id = models.BigIntegerField(db_index=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)

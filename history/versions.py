@@ -11,6 +11,8 @@ import datetime
 import re
 
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 
 from core.charts import Lane, Span, timeline
 
@@ -119,11 +121,13 @@ class PageHistory:
         """Why no version was in force on `day`, in words."""
         first = self.first
         if first is not None and day < timezone.localtime(first.published_at).date():
-            return (
-                f"This page did not exist yet on {day:%-d %B %Y}: it was first "
-                f"published on {timezone.localtime(first.published_at):%-d %B %Y}."
-            )
-        return f"This page was not in force on {day:%-d %B %Y}."
+            return _(
+                "This page did not exist yet on %(day)s: it was first published on %(first)s."
+            ) % {
+                "day": format_date(day, "j F Y"),
+                "first": format_date(timezone.localtime(first.published_at), "j F Y"),
+            }
+        return _("This page was not in force on %(day)s.") % {"day": format_date(day, "j F Y")}
 
     @property
     def first(self):

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.views import serve
 
@@ -44,7 +45,7 @@ def _deleted_page_record(page_id):
     """The public entries of a page that no longer exists, oldest first; 404 otherwise."""
     entries = list(RecordEntry.objects.filter(page_id=page_id, public=True).order_by("at", "pk"))
     if not entries:
-        raise Http404("No page with that number is on the public record.")
+        raise Http404(_("No page with that number is on the public record."))
     return entries
 
 
@@ -71,7 +72,7 @@ def deleted_page_version(request, page_id, entry_id):
         (e for e in entries if e.pk == entry_id and e.kind == RecordEntry.Kind.PUBLISHED), None
     )
     if entry is None or entry.content is None or entry.content_type is None:
-        raise Http404("That version is not on the record of this page.")
+        raise Http404(_("That version is not on the record of this page."))
     model = entry.content_type.model_class()
     old_page = model.from_serializable_data(entry.content, check_fks=True, strict_fks=False)
     sections = old_page.history_sections() if hasattr(old_page, "history_sections") else []

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db.models import Min
+from django.utils.translation import gettext
 from wagtail.models import Revision, TaskState
 
 from .models import QuorumApprovalTask, QuorumDecision, RevisionText
@@ -48,12 +49,11 @@ class Tally(NamedTuple):
         """Why this change can never reach its quorum, or None if it still can."""
         if self.reachable:
             return None
-        return (
-            f"This change needs {self.required} approvals but only "
-            f"{self.approved + self.remaining} people other than its authors can approve it: "
-            "add members to the approving groups, or ask an administrator to lower the number "
-            "required."
-        )
+        return gettext(
+            "This change needs %(required)s approvals but only %(people)s people other than "
+            "its authors can approve it: add members to the approving groups, or ask an "
+            "administrator to lower the number required."
+        ) % {"required": self.required, "people": self.approved + self.remaining}
 
 
 @dataclasses.dataclass
@@ -95,7 +95,7 @@ class Review:
     def refusal(self, user, revision_id, action="approve"):
         """Why `user` may not decide on this change now, or None if they may."""
         if not self.is_approver(user):
-            return "Only members of the steering committee can decide on this change."
+            return gettext("Only members of the steering committee can decide on this change.")
         if revision_id is None or str(revision_id) != str(self.latest.pk):
             return (
                 "This change was edited after the version you read: your decision was not "
@@ -104,9 +104,9 @@ class Review:
         if action != "approve":
             return None
         if user.pk in self.authors:
-            return "You proposed or wrote part of this change, so you cannot approve it."
+            return gettext("You proposed or wrote part of this change, so you cannot approve it.")
         if user.pk in self.approved_ids:
-            return "You have already approved this version of the change."
+            return gettext("You have already approved this version of the change.")
         return None
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from wagtail.models import Page, TaskState
 
 from history.diff import diff_sections
@@ -47,12 +48,12 @@ def review(request, task_state_id):
     task = task_state.task.specific
     page = task_state.workflow_state.content_object
     if not isinstance(task, QuorumApprovalTask) or not isinstance(page, Page):
-        raise PermissionDenied("This is not a change under steering committee review.")
+        raise PermissionDenied(_("This is not a change under steering committee review."))
     page = page.specific
     if not page.permissions_for_user(request.user).can_edit() and not task.is_approver(
         request.user
     ):
-        raise PermissionDenied("Only members of the network can read changes under review.")
+        raise PermissionDenied(_("Only members of the network can read changes under review."))
     in_progress = (
         task_state.status == TaskState.STATUS_IN_PROGRESS
         and task_state.workflow_state.current_task_state_id == task_state.pk
@@ -61,7 +62,7 @@ def review(request, task_state_id):
     if request.method == "POST":
         form = DecisionForm(request.POST)
         if not in_progress:
-            messages.error(request, "This change is no longer awaiting approval.")
+            messages.error(request, _("This change is no longer awaiting approval."))
             status, form = 409, None
         elif form.is_valid():
             data = form.cleaned_data
@@ -86,14 +87,20 @@ def review(request, task_state_id):
 
 def _after_decision(request, task_state, action):
     if action == QuorumDecision.Decision.REJECT:
-        messages.success(request, "Changes requested: the author has been told, with your comment.")
+        messages.success(
+            request, _("Changes requested: the author has been told, with your comment.")
+        )
         return redirect("wagtailadmin_home")
     task_state.refresh_from_db()
     if task_state.status == TaskState.STATUS_APPROVED:
-        messages.success(request, "Approved and published.")
+        messages.success(request, _("Approved and published."))
         return redirect("wagtailadmin_home")
     tally = review_of(task_state).tally
-    messages.success(request, f"Your approval is recorded: {tally.approved} of {tally.required}.")
+    messages.success(
+        request,
+        _("Your approval is recorded: %(approved)s of %(required)s.")
+        % {"approved": tally.approved, "required": tally.required},
+    )
     return redirect("moderation_review", task_state_id=task_state.pk)
 
 

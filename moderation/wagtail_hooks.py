@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -92,7 +93,9 @@ def _to_withdrawal_form(request, page):
     """Unpublishing or deleting a page on the public record goes through the withdrawal form,
     which asks for the reason, for administrators too."""
     if page.live and has_record(page.pk):
-        messages.info(request, "Say why this page should go: the reason goes on its public record.")
+        messages.info(
+            request, _("Say why this page should go: the reason goes on its public record.")
+        )
         return redirect("moderation_propose_withdrawal", page_id=page.pk)
     return None
 
@@ -225,8 +228,11 @@ def say_what_the_submission_needs(request, page):
     else:
         messages.info(
             request,
-            f"It needs {tally.required} approvals from the steering committee, from people "
-            "who did not write it. The live page does not change until then.",
+            _(
+                "It needs %(required)s approvals from the steering committee, from people who "
+                "did not write it. The live page does not change until then."
+            )
+            % {"required": tally.required},
         )
 
 

@@ -10,6 +10,7 @@ withdraw a page at once (`withdraw_now()`); that is on the record the same way.
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
@@ -35,13 +36,13 @@ def quorum_task(page):
 def proposal_refusal(page, user):
     """Why `user` may not propose to withdraw `page`, or None."""
     if not page.live:
-        return "This page is not on the site, so there is nothing to withdraw."
+        return _("This page is not on the site, so there is nothing to withdraw.")
     if not page.permissions_for_user(user).can_edit():
-        return "Only members who may edit this page can propose to withdraw it."
+        return _("Only members who may edit this page can propose to withdraw it.")
     if quorum_task(page) is None and not user.is_superuser:
-        return "No quorum covers this page: ask an administrator."
+        return _("No quorum covers this page: ask an administrator.")
     if Withdrawal.objects.filter(page=page, status=Withdrawal.Status.PENDING).exists():
-        return "A proposal to withdraw this page is already awaiting approval."
+        return _("A proposal to withdraw this page is already awaiting approval.")
     return None
 
 
@@ -93,16 +94,16 @@ def tally(withdrawal):
 def decision_refusal(withdrawal, user):
     """Why `user` may not approve `withdrawal` now, or None."""
     if withdrawal.status != Withdrawal.Status.PENDING:
-        return "This proposal is no longer awaiting approval."
+        return _("This proposal is no longer awaiting approval.")
     task = withdrawal.task
     if task is None or not task.is_approver(user):
-        return "Only members of the steering committee can decide on this proposal."
+        return _("Only members of the steering committee can decide on this proposal.")
     if user.pk == withdrawal.proposed_by_id:
-        return "You proposed this, so you cannot approve it."
+        return _("You proposed this, so you cannot approve it.")
     if withdrawal.decisions.filter(
         user=user, decision=WithdrawalDecision.Decision.APPROVE
     ).exists():
-        return "You have already approved this proposal."
+        return _("You have already approved this proposal.")
     return None
 
 
@@ -134,9 +135,9 @@ def decide(withdrawal, user, decision, comment=""):
 def withdraw_now(page, user, action, reason):
     """An administrator takes `page` off the site at once; it is on the record all the same."""
     if not user.is_superuser:
-        raise PermissionDenied("Only administrators can withdraw a page without a quorum.")
+        raise PermissionDenied(_("Only administrators can withdraw a page without a quorum."))
     if not page.live and action == Withdrawal.Action.UNPUBLISH:
-        raise PermissionDenied("This page is not on the site, so there is nothing to withdraw.")
+        raise PermissionDenied(_("This page is not on the site, so there is nothing to withdraw."))
     with transaction.atomic():
         withdrawal = _new_withdrawal(page, user, action, reason)
         _carry_out(withdrawal, user)

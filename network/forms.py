@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import ChangeSummaryPageForm, live_inline_forms
@@ -17,8 +18,8 @@ class MemberFilterForm(forms.Form):
 
     def __init__(self, data=None, *, regions=(), countries=()):
         super().__init__(data)
-        self.fields["region"].choices = [("", "All regions"), *regions]
-        self.fields["country"].choices = [("", "All countries"), *((c, c) for c in countries)]
+        self.fields["region"].choices = [("", _("All regions")), *regions]
+        self.fields["country"].choices = [("", _("All countries")), *((c, c) for c in countries)]
 
 
 class SteeringCommitteePageForm(ChangeSummaryPageForm):

@@ -1,6 +1,7 @@
 """The Atom feed of approved changes in their notice period (/changes/upcoming/feed/)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from core.site_address import absolute_url
 from history.feeds import Entry, EntryFeed
@@ -12,8 +13,8 @@ FEED_LENGTH = 50
 
 
 class UpcomingChangesFeed(EntryFeed):
-    title = "Best Bits: approved changes, before they take effect"
-    subtitle = "Every approved change in its notice period, with the date it takes effect."
+    title = _("Best Bits: approved changes, before they take effect")
+    subtitle = _("Every approved change in its notice period, with the date it takes effect.")
 
     def get_object(self, request):
         return request

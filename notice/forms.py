@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from moderation.forms import COMMENT_MAX_LENGTH
 
@@ -9,19 +10,23 @@ class ObjectionForm(forms.Form):
     reason = forms.CharField(
         max_length=OBJECTION_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Shown publicly with your name, as the reason for your objection.",
-        error_messages={"required": "Give the reason for your objection: it is shown with it."},
+        help_text=_("Shown publicly with your name, as the reason for your objection."),
+        error_messages={"required": _("Give the reason for your objection: it is shown with it.")},
     )
 
     def clean_reason(self):
         reason = " ".join(self.cleaned_data["reason"].split())
         if not reason:
-            raise forms.ValidationError("Give the reason for your objection: it is shown with it.")
+            raise forms.ValidationError(
+                _("Give the reason for your objection: it is shown with it.")
+            )
         return reason
 
 
 class AnswerForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("confirm", "Confirm"), ("send_back", "Request changes")])
+    decision = forms.ChoiceField(
+        choices=[("confirm", _("Confirm")), ("send_back", _("Request changes"))]
+    )
     comment = forms.CharField(
         required=False, max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )

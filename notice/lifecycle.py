@@ -18,6 +18,7 @@ Every refusal raises PermissionDenied with the reason, for a person to read; not
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from history.models import ChangeSummary
@@ -63,15 +64,17 @@ def objection_refusal(notice, user, now=None):
     """Why `user` may not object to `notice` now, or None."""
     now = now or timezone.now()
     if not user.is_authenticated:
-        return "Sign in as a member of the network to object."
+        return _("Sign in as a member of the network to object.")
     if not user.has_perm("wagtailadmin.access_admin"):
-        return "Only members of the network can object."
+        return _("Only members of the network can object.")
     if notice.status != Notice.Status.WAITING:
-        return "This change is not waiting out a notice period: objections are closed."
+        return _("This change is not waiting out a notice period: objections are closed.")
     if now >= notice.takes_effect_at:
-        return f"The notice period ended: {periods.describe(notice.takes_effect_at)}."
+        return _("The notice period ended: %(rule)s.") % {
+            "rule": periods.describe(notice.takes_effect_at)
+        }
     if notice.objections.filter(user=user, withdrawn_at__isnull=True).exists():
-        return "You have already objected to this change."
+        return _("You have already objected to this change.")
     return None
 
 
@@ -96,7 +99,7 @@ def object_to(notice, user, reason, now=None):
                 created_at=now,
             )
     except IntegrityError:
-        raise PermissionDenied("You have already objected to this change.") from None
+        raise PermissionDenied(_("You have already objected to this change.")) from None
     standing = notice.objections.filter(withdrawn_at__isnull=True).count()
     threshold = notice.task.objection_threshold if notice.task else 1
     if from_committee or standing >= threshold:
@@ -105,7 +108,7 @@ def object_to(notice, user, reason, now=None):
         notice.save(update_fields=["status", "returned_at", "returns"])
         notifications.send(
             "notice/emails/notice_returned.txt",
-            f"Back with the committee after objections: {notice.page.title}",
+            _("Back with the committee after objections: %(title)s") % {"title": notice.page.title},
             committee,
             notice=notice,
             url=notice_admin_url(notice),
@@ -118,10 +121,10 @@ def withdraw_objection(notice, user, now=None):
     """Take back `user`'s standing objection; it stays on the record as withdrawn."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
     if notice.status != Notice.Status.WAITING:
-        raise PermissionDenied("Objections to this change are closed.")
+        raise PermissionDenied(_("Objections to this change are closed."))
     standing = list(notice.objections.filter(user=user, withdrawn_at__isnull=True))
     if not standing:
-        raise PermissionDenied("You have no standing objection to this change.")
+        raise PermissionDenied(_("You have no standing objection to this change."))
     # Saved one by one, not with QuerySet.update(): the page cache hears of each save.
     for objection in standing:
         objection.withdrawn_at = now or timezone.now()
@@ -131,11 +134,11 @@ def withdraw_objection(notice, user, now=None):
 def answer_refusal(notice, user):
     """Why `user` may not answer the objections to `notice`, or None."""
     if notice.status != Notice.Status.RETURNED:
-        return "This change is not waiting for the committee's answer."
+        return _("This change is not waiting for the committee's answer.")
     if notice.task is None or not notice.task.is_approver(user):
-        return "Only members of the steering committee answer objections."
+        return _("Only members of the steering committee answer objections.")
     if notice.confirmations.filter(user=user, answering_return=notice.returns).exists():
-        return "You have already confirmed this change."
+        return _("You have already confirmed this change.")
     return None
 
 
@@ -178,7 +181,7 @@ def send_back(notice, user, comment):
     notice.save(update_fields=["status", "answered_at", "answered_by"])
     notifications.send(
         "notice/emails/notice_sent_back.txt",
-        f"Changes requested after objections: {notice.page.title}",
+        _("Changes requested after objections: %(title)s") % {"title": notice.page.title},
         [notice.proposed_by_user],
         notice=notice,
         by=public_name(user),
@@ -204,7 +207,7 @@ def take_effect(notice_id, now=None):
     recipients = [notice.proposed_by_user, *(notice.task.approvers() if notice.task else [])]
     notifications.send(
         "notice/emails/notice_in_effect.txt",
-        f"In effect: {notice.page.title}",
+        _("In effect: %(title)s") % {"title": notice.page.title},
         recipients,
         notice=notice,
         url=notice.page.specific.full_url,

@@ -11,6 +11,8 @@ import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext as _
 
 
 def site_zone():
@@ -43,8 +45,12 @@ def describe(effect_at):
     Europe/Brussels); the change takes effect at 00:00 on 9 December 2026"."""
     local = timezone.localtime(effect_at, site_zone())
     deadline = effect_at - datetime.timedelta(seconds=1)
-    return (
-        f"objections can be made until 23:59 on {last_day(effect_at):%-d %B %Y} "
-        f"({zone_name(deadline)}); the change takes effect at 00:00 on {local:%-d %B %Y}"
-        f" ({zone_name(effect_at)})"
-    )
+    return _(
+        "objections can be made until 23:59 on %(last_day)s (%(deadline_zone)s); the change "
+        "takes effect at 00:00 on %(day)s (%(zone)s)"
+    ) % {
+        "last_day": format_date(last_day(effect_at), "j F Y"),
+        "deadline_zone": zone_name(deadline),
+        "day": format_date(local, "j F Y"),
+        "zone": zone_name(effect_at),
+    }

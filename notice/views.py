@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
@@ -73,7 +74,7 @@ def change(request, notice_id, form=None, status=200):
 def object_to(request, notice_id):
     notice = _public_notice(notice_id)
     if not request.user.is_authenticated:
-        messages.error(request, "Sign in as a member of the network to object.")
+        messages.error(request, _("Sign in as a member of the network to object."))
         return change(request, notice_id, status=403)
     form = ObjectionForm(request.POST)
     if not form.is_valid():
@@ -86,10 +87,11 @@ def object_to(request, notice_id):
     notice.refresh_from_db()
     if notice.status == Notice.Status.RETURNED:
         messages.success(
-            request, "Your objection is recorded: the change goes back to the steering committee."
+            request,
+            _("Your objection is recorded: the change goes back to the steering committee."),
         )
     else:
-        messages.success(request, "Your objection is recorded and shown with your name.")
+        messages.success(request, _("Your objection is recorded and shown with your name."))
     return redirect("upcoming_change", notice_id=notice.pk)
 
 
@@ -97,13 +99,13 @@ def object_to(request, notice_id):
 def withdraw_objection(request, notice_id):
     notice = _public_notice(notice_id)
     if not request.user.is_authenticated:
-        raise PermissionDenied("Sign in to withdraw your objection.")
+        raise PermissionDenied(_("Sign in to withdraw your objection."))
     try:
         lifecycle.withdraw_objection(notice, request.user)
     except PermissionDenied as refusal:
         messages.error(request, str(refusal))
         return change(request, notice_id, status=403)
-    messages.success(request, "Your objection is withdrawn; the record keeps that you made it.")
+    messages.success(request, _("Your objection is withdrawn; the record keeps that you made it."))
     return redirect("upcoming_change", notice_id=notice.pk)
 
 
@@ -124,7 +126,7 @@ def answer(request, notice_id):
                 messages.error(request, str(refusal))
                 status = 403
             else:
-                messages.success(request, "Your answer is recorded.")
+                messages.success(request, _("Your answer is recorded."))
                 return redirect("notice_answer", notice_id=notice.pk)
         else:
             status = 400
@@ -137,7 +139,8 @@ def answer(request, notice_id):
             "form": form,
             "refusal": lifecycle.answer_refusal(notice, request.user),
             "confirmations": notice.confirmations.filter(answering_return=notice.returns),
-            "header_title": f"Objections to the change to “{notice.page.title}”",
+            "header_title": _("Objections to the change to “%(title)s”")
+            % {"title": notice.page.title},
         },
         status=status,
     )

@@ -59,6 +59,10 @@ NOT_SHOWN = frozenset(
         "wagtailcore.UploadedFile",
         "wagtailcore.WorkflowState",
         "wagtailforms.FormSubmission",
+        # Signatures: a visitor's unconfirmed signature shows nowhere. Every change that
+        # readers see (confirmed, withdrawn, hidden, moved to a new text, purged) is announced
+        # by `statements.signals.signatures_changed`, whose receiver bumps the generation.
+        "statements.Signature",
         # Derived data written while pages are read or searched.
         "pastversions.Wording",
         "search.PageWords",

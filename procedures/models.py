@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -64,9 +64,9 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     """One working procedure of the network, written as numbered clauses."""
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        IN_FORCE = "in_force", "In force"
-        SUPERSEDED = "superseded", "Superseded"
+        PROPOSED = "proposed", _("Proposed")
+        IN_FORCE = "in_force", _("In force")
+        SUPERSEDED = "superseded", _("Superseded")
 
     class Topic(models.TextChoices):
         ORGANISATION = "organisation", _("How the network is organised")
@@ -118,7 +118,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         related_procedures=PublicPageField(),
     )
 
-    search_kind = PageKind("procedure", "Procedure")
+    search_kind = PageKind("procedure", gettext_noop("Procedure"))
     search_date_field = "in_force_from"
 
     class Meta:
@@ -272,7 +272,7 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         "preamble", "objectives", "adopted_on", adopted_at=PublicPageField()
     )
 
-    search_kind = PageKind("objectives", "Objectives")
+    search_kind = PageKind("objectives", gettext_noop("Objectives"))
     search_date_field = "adopted_on"
     search_prefetch = ("objectives",)
 

@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext as _
+
 from core.tree import ancestor_paths
 
 from .descriptions import group_models, kind_of, page_model
@@ -130,7 +132,10 @@ def apply_filters(rows, filters, query_text=""):
         if any(row.value(name) == value for row in rows):
             active[name] = value
         else:
-            notes.append(f"No result matches the {name} filter “{value[:40]}”, so it was left out.")
+            notes.append(
+                _("No result matches the %(name)s filter “%(value)s”, so it was left out.")
+                % {"name": name, "value": value[:40]}
+            )
 
     def kept(row, skip=None):
         return all(row.value(n) == v for n, v in active.items() if n != skip)
@@ -141,17 +146,17 @@ def apply_filters(rows, filters, query_text=""):
         counts = Counter(row.value(name) for row in rows if kept(row, skip=name))
         counts.pop(None, None)
         if name == "kind":
-            label = "Kind"
+            label = _("Kind")
             kinds = {row.kind.slug: row.kind for row in rows}
             values = sorted(
-                ((slug, kinds[slug].label, n) for slug, n in counts.items()),
+                ((slug, _(kinds[slug].label), n) for slug, n in counts.items()),
                 key=lambda item: (-item[2], item[1]),
             )
         elif name == "year":
-            label = "Year"
+            label = _("Year")
             values = sorted(((v, v, n) for v, n in counts.items()), reverse=True)
         else:
-            label = next((g.kind.label for g in groups.values() if g.kind.slug == name), name)
+            label = next((_(g.kind.label) for g in groups.values() if g.kind.slug == name), name)
             values = sorted(
                 ((v, groups[v].title, n) for v, n in counts.items()),
                 key=lambda item: (groups[item[0]].date is not None, groups[item[0]].date),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -46,7 +47,9 @@ class WordingLine:
     @property
     def versions_label(self):
         first, last = self.wording.first_version, self.wording.last_version
-        return f"version {first}" if first == last else f"versions {first}–{last}"
+        if first == last:
+            return _("version %(number)s") % {"number": first}
+        return _("versions %(first)s–%(last)s") % {"first": first, "last": last}
 
 
 @dataclass
@@ -109,7 +112,9 @@ def search(request, parsed, results, scope):
     asked = request.GET.get("page", "")
     results.page = paginator.get_page(asked)
     if asked.isdigit() and int(asked) > paginator.num_pages and groups:
-        results.notices.append(f"There is no results page {asked}; this is the last one.")
+        results.notices.append(
+            _("There is no results page %(number)s; this is the last one.") % {"number": asked}
+        )
     results.page_links = {
         name: facets.link(parsed.text, results.filters, page=number)
         for name, number in (

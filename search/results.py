@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -96,14 +97,19 @@ def search(request):
     results.notices.extend(results.scope.notes)
     if parsed.truncated:
         results.notices.append(
-            f"Your search was longer than {MAX_QUERY_LENGTH} characters or "
-            f"{MAX_TERMS} words, so only its beginning was used."
+            _(
+                "Your search was longer than %(characters)s characters or %(words)s words, "
+                "so only its beginning was used."
+            )
+            % {"characters": MAX_QUERY_LENGTH, "words": MAX_TERMS}
         )
     if parsed.is_empty:
         if parsed.text:
             results.notices.append(
-                "There is no word to look for in that search: type one or more words, "
-                '"a phrase in quotes", or leave out words with a minus sign.'
+                _(
+                    "There is no word to look for in that search: type one or more words, "
+                    '"a phrase in quotes", or leave out words with a minus sign.'
+                )
             )
         return results
     results.searched = True
@@ -145,7 +151,9 @@ def search(request):
     asked = _page_number(params.get("page"))
     results.page = paginator.get_page(asked)
     if asked > paginator.num_pages and rows:
-        results.notices.append(f"There is no results page {asked}; this is the last one.")
+        results.notices.append(
+            _("There is no results page %(number)s; this is the last one.") % {"number": asked}
+        )
     if results.page.number > 1:
         results.promotions = []
     wanted = (
@@ -237,7 +245,7 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
 def _unavailable(results):
     results.searched = False
     results.unavailable = True
-    results.notices.append("Search is not available right now; please try again shortly.")
+    results.notices.append(_("Search is not available right now; please try again shortly."))
     return results
 
 

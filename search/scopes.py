@@ -4,6 +4,8 @@ papers (`in=papers`), and the "Search in" facet that switches between them."""
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from history.versions import parse_day
 
 from . import facets
@@ -45,16 +47,22 @@ def read_scope(params):
         scope.past = True
     elif versions:
         scope.notes.append(
-            f"“{SCOPE}={versions[:40]}” is not a choice (only “{SCOPE}={PAST}”), so the "
-            "current pages were searched."
+            _(
+                "“%(given)s” is not a choice (only “%(choice)s”), so the current pages were "
+                "searched."
+            )
+            % {"given": f"{SCOPE}={versions[:40]}", "choice": f"{SCOPE}={PAST}"}
         )
     as_of = params.get(AS_OF, "").strip()
     if as_of:
         day = parse_day(as_of)
         if day is None:
             scope.notes.append(
-                f"“{as_of[:40]}” is not a date (give one as YYYY-MM-DD, e.g. 2014-06-01), so "
-                "versions in force on any day were searched."
+                _(
+                    "“%(given)s” is not a date (give one as YYYY-MM-DD, e.g. 2014-06-01), so "
+                    "versions in force on any day were searched."
+                )
+                % {"given": as_of[:40]}
             )
         else:
             scope.past, scope.as_of = True, day
@@ -62,10 +70,11 @@ def read_scope(params):
     if where == PAPERS and not scope.past:
         scope.papers = True
     elif where == PAPERS:
-        scope.notes.append("Past versions and background papers are searched one at a time.")
+        scope.notes.append(_("Past versions and background papers are searched one at a time."))
     elif where:
         scope.notes.append(
-            f"“{IN}={where[:40]}” is not a choice (only “{IN}={PAPERS}”), so it was left out."
+            _("“%(given)s” is not a choice (only “%(choice)s”), so it was left out.")
+            % {"given": f"{IN}={where[:40]}", "choice": f"{IN}={PAPERS}"}
         )
     return scope
 
@@ -74,13 +83,13 @@ def scope_facet(query_text, scope, count):
     """The "Search in" facet: current pages, past versions or background papers, the one
     searched marked with its count."""
     choices = [
-        ("current", "Current pages", not (scope.past or scope.papers), {}),
-        (PAST, "Past versions", scope.past, {SCOPE: PAST}),
-        (PAPERS, "Background papers", scope.papers, {IN: PAPERS}),
+        ("current", _("Current pages"), not (scope.past or scope.papers), {}),
+        (PAST, _("Past versions"), scope.past, {SCOPE: PAST}),
+        (PAPERS, _("Background papers"), scope.papers, {IN: PAPERS}),
     ]
     return facets.Facet(
         "scope",
-        "Search in",
+        _("Search in"),
         [
             {
                 "value": value,

@@ -3,6 +3,8 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from . import autocomplete as suggestions
@@ -25,10 +27,13 @@ def _too_often(response, seconds):
 
 
 def _wait_message(seconds):
-    return (
-        "You have searched very often in the last minute; "
-        f"please wait {seconds} second{'s' if seconds != 1 else ''} and try again."
-    )
+    return ngettext(
+        "You have searched very often in the last minute; please wait %(seconds)s second "
+        "and try again.",
+        "You have searched very often in the last minute; please wait %(seconds)s seconds "
+        "and try again.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 @require_GET
@@ -53,5 +58,7 @@ def autocomplete(request):
         return _private(JsonResponse({"results": suggestions.suggestions(request)}))
     except SearchUnavailable:
         return _private(
-            JsonResponse({"results": [], "error": "Search is not available right now."}, status=503)
+            JsonResponse(
+                {"results": [], "error": _("Search is not available right now.")}, status=503
+            )
         )

@@ -7,9 +7,11 @@ Every ISO country is in exactly one region (tests check it); territories are cou
 region they lie in.
 """
 
+import gettext
 from functools import cache
 
 import pycountry
+from django.utils.translation import get_language
 
 from network.models import GLOBAL_SOUTH_REGIONS, Region
 
@@ -46,6 +48,28 @@ def country_name(code):
     if country is None:
         return ""
     return getattr(country, "common_name", None) or country.name
+
+
+@cache
+def _iso_catalogue(language):
+    """pycountry's own translations of the ISO 3166 names into `language` (none: English)."""
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def local_country_name(code):
+    """The country's name in the language being read, for the screen only: the record, the
+    downloads and the order of lists keep the English `country_name`."""
+    english = country_name(code)
+    language = (get_language() or "en").split("-")[0]
+    if not english or language == "en":
+        return english
+    catalogue = _iso_catalogue(language)
+    shown = catalogue.gettext(english)
+    if shown == english:
+        shown = catalogue.gettext(pycountry.countries.get(alpha_2=code).name)
+    return shown
 
 
 @cache

@@ -1,13 +1,17 @@
 """The public signing form and the signatory list's filters."""
 
+import unicodedata
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from network.models import Region
 
-from .countries import country_choices, region_of
+from .countries import country_choices, local_country_name, region_of
 from .models.signatures import Signature, organisation_key
 
 HONEYPOT = "homepage"
@@ -15,16 +19,31 @@ HONEYPOT = "homepage"
 
 class CountrySelect(forms.Select):
     """The country list, written out in one go: Django renders each option of a select through
-    a template of its own, which for 250 countries costs more than the rest of the page."""
+    a template of its own, which for 250 countries costs more than the rest of the page. In
+    another language than English the countries are named and ordered in it."""
 
     def render(self, name, value, attrs=None, renderer=None):
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            ((code, " selected" if code == value else "", label) for code, label in self.choices),
+            ((code, " selected" if code == value else "", label) for code, label in self._shown()),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+    def _shown(self):
+        if (get_language() or "en").startswith("en"):
+            return self.choices
+        named = [(code, local_country_name(code) or label) for code, label in self.choices]
+        return [choice for choice in named if not choice[0]] + sorted(
+            (choice for choice in named if choice[0]), key=lambda choice: _sort_key(choice[1])
+        )
+
+
+def _sort_key(name):
+    """Alphabetical order as readers expect it: accents do not send "Österreich" past "Z"."""
+    decomposed = unicodedata.normalize("NFKD", str(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class SignatureForm(forms.ModelForm):
@@ -38,35 +57,36 @@ class SignatureForm(forms.ModelForm):
     affiliation = forms.CharField(
         max_length=200,
         required=False,
-        label="Affiliation (optional)",
-        help_text="For identification only: you sign on your own behalf.",
+        label=_("Affiliation (optional)"),
+        help_text=_("For identification only: you sign on your own behalf."),
     )
     country = forms.ChoiceField(
-        choices=[("", "Choose a country"), *country_choices()],
+        label=_("Country"),
+        choices=[("", _("Choose a country")), *country_choices()],
         widget=CountrySelect,
-        error_messages={"invalid_choice": "Choose a country from the list."},
+        error_messages={"invalid_choice": _("Choose a country from the list.")},
     )
     website = forms.URLField(
-        max_length=200, required=False, assume_scheme="https", label="Organisation's website"
+        max_length=200, required=False, assume_scheme="https", label=_("Organisation's website")
     )
-    homepage = forms.CharField(required=False, max_length=200, label="Leave this empty")
+    homepage = forms.CharField(required=False, max_length=200, label=_("Leave this empty"))
 
     class Meta:
         model = Signature
         fields = ["kind", "organisation_name", "website", "name", "role", "country", "email"]
         fields += ["comment"]
         labels = {
-            "kind": "I sign as",
-            "organisation_name": "Organisation",
-            "name": "Your name",
-            "role": "Your role in the organisation",
-            "email": "Your email address",
-            "comment": "Public comment (optional)",
+            "kind": _("I sign as"),
+            "organisation_name": _("Organisation"),
+            "name": _("Your name"),
+            "role": _("Your role in the organisation"),
+            "email": _("Your email address"),
+            "comment": _("Public comment (optional)"),
         }
         help_texts = {
-            "organisation_name": "The organisation's full name, as it should be listed.",
-            "email": "We send a link to confirm your signature; it is never shown or shared.",
-            "comment": "Shown beside your name; at most 1,000 characters.",
+            "organisation_name": _("The organisation's full name, as it should be listed."),
+            "email": _("We send a link to confirm your signature; it is never shown or shared."),
+            "comment": _("Shown beside your name; at most 1,000 characters."),
             "name": "",
             "role": "",
         }
@@ -86,7 +106,7 @@ class SignatureForm(forms.ModelForm):
             self.fields["kind"].initial = kinds[0]
         for name in ("organisation_name", "role"):
             self.fields[name].required = False
-        self.fields["email"].error_messages["invalid"] = (
+        self.fields["email"].error_messages["invalid"] = _(
             "Enter a whole email address, such as name@example.org."
         )
 
@@ -99,7 +119,7 @@ class SignatureForm(forms.ModelForm):
         if kind == Signature.Kind.ORGANISATION:
             for name in ("organisation_name", "role"):
                 if not cleaned_data.get(name, "").strip() and name not in self.errors:
-                    self.add_error(name, "Needed when you sign for an organisation.")
+                    self.add_error(name, gettext("Needed when you sign for an organisation."))
             self._refuse_second_organisation(cleaned_data.get("organisation_name", ""))
         elif kind == Signature.Kind.INDIVIDUAL:
             cleaned_data["organisation_name"] = cleaned_data.get("affiliation", "").strip()
@@ -111,8 +131,10 @@ class SignatureForm(forms.ModelForm):
         if email and self.statement.public_signatures().filter(email=email).exists():
             self.add_error(
                 "email",
-                "This email address has already signed this statement. The email that "
-                "confirmed it has a link to withdraw it, if you want to.",
+                gettext(
+                    "This email address has already signed this statement. The email that "
+                    "confirmed it has a link to withdraw it, if you want to."
+                ),
             )
 
     def _refuse_second_organisation(self, name):
@@ -128,8 +150,13 @@ class SignatureForm(forms.ModelForm):
         if earlier is not None:
             self.add_error(
                 "organisation_name",
-                f"{earlier.organisation_name} already signed this statement, on "
-                f"{format_date(earlier.confirmed_at, 'j F Y')}: it is listed once.",
+                gettext(
+                    "%(organisation)s already signed this statement, on %(day)s: it is listed once."
+                )
+                % {
+                    "organisation": earlier.organisation_name,
+                    "day": format_date(earlier.confirmed_at, "j F Y"),
+                },
             )
 
     def _post_clean(self):
@@ -150,5 +177,5 @@ class SignatoryFilterForm(forms.Form):
 
     def __init__(self, data=None, *, countries=()):
         super().__init__(data)
-        self.fields["region"].choices = [("", "All regions"), *Region.choices]
-        self.fields["country"].choices = [("", "All countries"), *countries]
+        self.fields["region"].choices = [("", _("All regions")), *Region.choices]
+        self.fields["country"].choices = [("", _("All countries")), *countries]

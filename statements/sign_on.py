@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
 
 from . import tokens
 from .models.signatures import UNCONFIRMED_DAYS, Signature
@@ -39,7 +40,7 @@ def sign(statement, form):
         signature.link_member_organisation()
         signature.save()
         schedule_purge(signature)
-    send_links(signature, "statements/emails/confirm.txt", "Confirm your signature")
+    send_links(signature, "statements/emails/confirm.txt", gettext("Confirm your signature"))
     return signature
 
 
@@ -75,14 +76,17 @@ def signature_for(statement, action, token):
     signature = Signature.objects.filter(pk=signature_id, statement=statement).first()
     if signature is None:
         raise TokenRefused(
-            "This signature is no longer on record: unconfirmed signatures are deleted after "
-            f"{UNCONFIRMED_DAYS} days. You can sign again.",
+            gettext(
+                "This signature is no longer on record: unconfirmed signatures are deleted "
+                "after %(days)s days. You can sign again."
+            )
+            % {"days": UNCONFIRMED_DAYS},
             status=404,
         )
     if signature.withdrawn_at:
         raise TokenRefused(
-            f"This signature was withdrawn on {format_date(signature.withdrawn_at, 'j F Y')}. "
-            "You can sign again.",
+            gettext("This signature was withdrawn on %(day)s. You can sign again.")
+            % {"day": format_date(signature.withdrawn_at, "j F Y")},
             status=410,
         )
     return signature, revision_id
@@ -98,8 +102,8 @@ def confirm(statement, signature):
         )
         if earlier.exists():
             raise TokenRefused(
-                f"{signature.organisation_name} has already signed this statement: it is "
-                "listed once.",
+                gettext("%(organisation)s has already signed this statement: it is listed once.")
+                % {"organisation": signature.organisation_name},
                 status=409,
             )
     try:
@@ -107,7 +111,7 @@ def confirm(statement, signature):
             return signature.confirm()
     except IntegrityError as duplicate:
         raise TokenRefused(
-            "This email address has already signed this statement.", status=409
+            gettext("This email address has already signed this statement."), status=409
         ) from duplicate
 
 
@@ -115,7 +119,8 @@ def reconfirm(statement, signature):
     """Put `signature` on the text live now."""
     if not signature.confirmed_at:
         raise TokenRefused(
-            "This signature was never confirmed: use the link in the first email.", status=409
+            gettext("This signature was never confirmed: use the link in the first email."),
+            status=409,
         )
     revision = statement.live_revision
     with transaction.atomic():
@@ -136,7 +141,7 @@ def ask_to_reconfirm(statement, signature, text_versions):
     send_links(
         signature,
         "statements/emails/reconfirm.txt",
-        "The text you signed has changed",
+        gettext("The text you signed has changed"),
         signed_version=signed,
         current_version=current,
         diff_url=diff_url,

@@ -3,8 +3,9 @@ run by `manage.py db_worker --backend scheduled`, which `make run` starts):
 
 - `purge_unconfirmed`: deletes signatures nobody confirmed within `UNCONFIRMED_DAYS`, with
   their email addresses. Each signing schedules one for the moment its own signature would
-  expire; each run deletes every expired one, so a run missed while the worker was down is
-  made up by the next.
+  expire, rounded up to the hour, unless one is already waiting for that hour (so a statement
+  signed by thousands a day leaves a few dozen jobs waiting, not one per signature); each run
+  deletes every expired one, so a run missed while the worker was down is made up by the next.
 - `ask_earlier_signatories`: after a publication that changed a statement's text, emails
   every public signatory of an earlier text once, with the change and a link to sign again.
 """
@@ -36,8 +37,19 @@ def purge_unconfirmed():
 
 
 def schedule_purge(signature):
-    expires = signature.signed_at + datetime.timedelta(days=UNCONFIRMED_DAYS, minutes=1)
-    purge_unconfirmed.using(run_after=expires).enqueue()
+    """See that a purge runs within the hour after `signature` expires."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    expires = signature.signed_at + datetime.timedelta(days=UNCONFIRMED_DAYS)
+    run_after = expires.replace(minute=0, second=0, microsecond=0) + datetime.timedelta(hours=1)
+    waiting = DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path=purge_unconfirmed.module_path,
+        run_after=run_after,
+    )
+    if not waiting.exists():
+        purge_unconfirmed.using(run_after=run_after).enqueue()
 
 
 @task(backend="scheduled")

@@ -8,6 +8,7 @@ a token that was tampered with, has expired, or names another statement, with th
 import datetime
 
 from django.core import signing
+from django.utils.translation import gettext
 
 from .models.signatures import UNCONFIRMED_DAYS
 
@@ -38,22 +39,37 @@ def make(action, signature, revision_id=None):
     return signing.dumps(payload, salt=f"statements.{action}")
 
 
+def _expired_message(action, days):
+    if action == CONFIRM:
+        text = gettext(
+            "This link has expired: links to confirm a signature work for %(days)s days."
+        )
+    elif action == WITHDRAW:
+        text = gettext(
+            "This link has expired: links to withdraw a signature work for %(days)s days."
+        )
+    else:
+        text = gettext(
+            "This link has expired: links to reconfirm a signature work for %(days)s days."
+        )
+    return text % {"days": days}
+
+
 def read(action, token, statement_id):
     """(signature id, revision id or None) from a valid token for `action` on this statement."""
     try:
         payload = signing.loads(token, salt=f"statements.{action}", max_age=MAX_AGE[action])
     except signing.SignatureExpired as expired:
         raise TokenRefused(
-            f"This link has expired: links to {action} a signature work for "
-            f"{MAX_AGE[action].days} days.",
+            _expired_message(action, MAX_AGE[action].days),
             status=410,
         ) from expired
     except signing.BadSignature as bad:
         raise TokenRefused(
-            "This link is not valid. Check that you copied the whole link from the email."
+            gettext("This link is not valid. Check that you copied the whole link from the email.")
         ) from bad
     if not isinstance(payload, dict) or payload.get("p") != statement_id:
         raise TokenRefused(
-            "This link belongs to another statement. Open it from the email as it is."
+            gettext("This link belongs to another statement. Open it from the email as it is.")
         )
     return payload.get("s"), payload.get("r")

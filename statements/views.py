@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 
 from . import downloads, sign_on, throttle, tokens
 from .forms import SignatoryFilterForm, SignatureForm
@@ -53,8 +54,10 @@ def sign(page, request):
             page,
             request,
             429,
-            form_error="Too many signatures have been sent from your address in the last hour. "
-            "Please try again later.",
+            form_error=gettext(
+                "Too many signatures have been sent from your address in the last hour. "
+                "Please try again later."
+            ),
         )
     form = SignatureForm(request.POST, statement=page)
     if form.is_robot:
@@ -62,7 +65,9 @@ def sign(page, request):
             page,
             request,
             400,
-            form_error="The form could not be accepted: leave the field “Leave this empty” empty.",
+            form_error=gettext(
+                "The form could not be accepted: leave the field “Leave this empty” empty."
+            ),
         )
     if not form.is_valid():
         return render_page(page, request, 400, form=form)
@@ -130,7 +135,9 @@ def signatories(page, request):
         if form.is_valid():
             region, country = form.cleaned_data["region"], form.cleaned_data["country"]
         else:
-            note = "No signatory is on record for that region or country, so all are shown."
+            note = gettext(
+                "No signatory is on record for that region or country, so all are shown."
+            )
     if region:
         listed = listed.filter(region=region)
     if country:

@@ -11,6 +11,25 @@ WHOOSH = "search.backends.whoosh"
 DATABASE = "search.backends.database"
 
 
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo site, loaded once for a module and rolled back after its last test.
+
+    For modules whose every test reads the demo: each test asks for `db` beside it and runs in
+    a savepoint of the module's transaction, so what it changes is undone. A test in the same
+    module that does not ask for it still sees the demo while it is loaded.
+    """
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     """A home page that is the default site's root, as on a real install."""

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -51,14 +52,21 @@ def update_translation(request, page_id):
     staleness = staleness_of(record)
     if request.method == "POST":
         if staleness is None:
-            messages.error(request, "This translation already follows the current source.")
+            messages.error(request, gettext("This translation already follows the current source."))
         else:
             record.updating_to_id = staleness.source.live_revision_id
             record.save(update_fields=["updating_to"])
             messages.success(
                 request,
-                f"When your change to “{page.title}” is approved, it will follow version "
-                f"{staleness.current.number} of “{staleness.source.title}”.",
+                gettext(
+                    "When your change to “%(title)s” is approved, it will follow version "
+                    "%(number)s of “%(source)s”."
+                )
+                % {
+                    "title": page.title,
+                    "number": staleness.current.number,
+                    "source": staleness.source.title,
+                },
             )
         return redirect("wagtailadmin_pages:edit", page.pk)
     changes = []

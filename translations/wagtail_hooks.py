@@ -3,6 +3,7 @@
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -58,7 +59,7 @@ def update_from_source_button(page, user, view_name, next_url=None):
     record = record.first()
     if record is not None and record.is_out_of_date:
         yield Button(
-            "What changed in the source",
+            gettext("What changed in the source"),
             reverse("translations_update", args=[page.pk]),
             icon_name="history",
             priority=50,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -149,7 +150,7 @@ class MeetingPage(BasePage):
         participants=RecordField(PERSON_FIELDS),
     )
 
-    search_kind = PageKind("meeting", "Meeting")
+    search_kind = PageKind("meeting", gettext_noop("Meeting"))
     search_date_field = "start_date"
     search_groups_descendants = True
     search_prefetch = ("objectives", "sessions__facilitators", *PARTICIPANTS)

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -31,13 +33,13 @@ class OutcomePage(BasePage):
     """What a meeting produced: a statement, recommendations, a report, a message …"""
 
     class Kind(models.TextChoices):
-        STATEMENT = "statement", "Statement"
-        RECOMMENDATIONS = "recommendations", "Recommendations"
-        REPORT = "report", "Report"
-        MESSAGE = "message", "Message"
-        OBJECTIVES = "objectives", "Objectives"
-        PROCEDURE_WIKI = "procedure_wiki", "Procedure wiki"
-        TASK_FORCES = "task_forces", "Task forces"
+        STATEMENT = "statement", _("Statement")
+        RECOMMENDATIONS = "recommendations", _("Recommendations")
+        REPORT = "report", _("Report")
+        MESSAGE = "message", _("Message")
+        OBJECTIVES = "objectives", _("Objectives")
+        PROCEDURE_WIKI = "procedure_wiki", _("Procedure wiki")
+        TASK_FORCES = "task_forces", _("Task forces")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     date = models.DateField(
@@ -77,7 +79,7 @@ class OutcomePage(BasePage):
         "kind", "date", "body", "led_to", session=RecordField(("id", "title", "day"))
     )
 
-    search_kind = PageKind("outcome", "Outcome")
+    search_kind = PageKind("outcome", gettext_noop("Outcome"))
     search_date_field = "date"
 
     class Meta:

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -11,9 +12,9 @@ def minutes(value):
     hours, mins = divmod(int(value), 60)
     parts = []
     if hours:
-        parts.append(f"{hours} hour" + ("s" if hours > 1 else ""))
+        parts.append(ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours})
     if mins:
-        parts.append(f"{mins} min")
+        parts.append(gettext("%(count)s min") % {"count": mins})
     return " ".join(parts)
 
 

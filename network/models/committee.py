@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -76,7 +78,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         index.RelatedFields("seat_terms", [index.SearchField("search_text")]),
     ]
     api_fields = api_fields_for("intro", "seat_terms")
-    search_kind = PageKind("steering-committee", "Steering committee")
+    search_kind = PageKind("steering-committee", gettext_noop("Steering committee"))
     search_prefetch = ("seat_terms__holder",)
 
     class Meta:
@@ -257,9 +259,9 @@ class SeatTerm(Orderable):
     """One term on one seat of the steering committee; a term without a holder is a vacancy."""
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice_chair", "Vice-chair"
-        MEMBER = "member", "Member"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice_chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
 
     page = ParentalKey(SteeringCommitteePage, on_delete=models.CASCADE, related_name="seat_terms")
     seat = models.CharField(

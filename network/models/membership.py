@@ -1,6 +1,8 @@
 """The membership page: how to join, the member organisations, and a page per person."""
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -43,7 +45,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
         index.SearchField("search_members"),
     ]
     api_fields = api_fields_for("how_to_join")
-    search_kind = PageKind("membership", "Membership")
+    search_kind = PageKind("membership", gettext_noop("Membership"))
 
     class Meta:
         verbose_name = "membership page"
@@ -126,7 +128,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
                 if form.cleaned_data["country"]:
                     listed = listed.filter(country=form.cleaned_data["country"])
             else:
-                note = (
+                note = _(
                     "There is no member organisation on record for that region or country, "
                     "so all of them are shown."
                 )

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import get_page_models
 from wagtail.search import index
@@ -17,12 +18,12 @@ PEOPLE_PAGE_ATTRIBUTE = "_bbwiki_people_page"
 
 
 class Region(models.TextChoices):
-    AFRICA = "africa", "Africa"
-    ARAB_STATES = "arab_states", "Arab States"
-    ASIA_PACIFIC = "asia_pacific", "Asia and the Pacific"
-    LATIN_AMERICA = "latin_america", "Latin America and the Caribbean"
-    EUROPE = "europe", "Europe"
-    NORTH_AMERICA = "north_america", "North America"
+    AFRICA = "africa", _("Africa")
+    ARAB_STATES = "arab_states", _("Arab States")
+    ASIA_PACIFIC = "asia_pacific", _("Asia and the Pacific")
+    LATIN_AMERICA = "latin_america", _("Latin America and the Caribbean")
+    EUROPE = "europe", _("Europe")
+    NORTH_AMERICA = "north_america", _("North America")
 
 
 # Global South participation is counted by region, the way the network reports it.

@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
@@ -72,8 +74,8 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     """A task force: its mandate, who convenes it and takes part, and what it produced."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        CLOSED = "closed", "Closed"
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
 
     mandate = RichTextField(features=TEXT_FEATURES)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
@@ -118,7 +120,7 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         convenors=RecordField(PERSON_FIELDS),
         members=RecordField(PERSON_FIELDS),
     )
-    search_kind = PageKind("task-force", "Task force")
+    search_kind = PageKind("task-force", gettext_noop("Task force"))
     search_prefetch = ("convenors", "members")
 
     class Meta:

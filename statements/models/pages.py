@@ -20,6 +20,9 @@ plus the public history routes every rule has (`history.mixin`).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -41,7 +44,7 @@ from ..versions import TextVersions
 from .counts import SignatureCount
 from .signatures import Signature
 
-STATEMENT = PageKind("statement", "Joint statement")
+STATEMENT = PageKind("statement", gettext_noop("Joint statement"))
 FIRST_SIGNATORIES = 10
 
 
@@ -77,15 +80,15 @@ class StatementPage(PublicHistoryMixin, BasePage):
     """A joint statement: its text, who it is addressed to, and who signed it."""
 
     class Status(models.TextChoices):
-        DRAFTING = "drafting", "Drafting"
-        OPEN = "open", "Open for signatures"
-        CLOSED = "closed", "Closed"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFTING = "drafting", _("Drafting")
+        OPEN = "open", _("Open for signatures")
+        CLOSED = "closed", _("Closed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Signers(models.TextChoices):
-        BOTH = "both", "Organisations and individuals"
-        ORGANISATIONS = "organisations", "Organisations only"
-        INDIVIDUALS = "individuals", "Individuals only"
+        BOTH = "both", _("Organisations and individuals")
+        ORGANISATIONS = "organisations", _("Organisations only")
+        INDIVIDUALS = "individuals", _("Individuals only")
 
     addressees = models.CharField(
         max_length=255,
@@ -154,13 +157,15 @@ class StatementPage(PublicHistoryMixin, BasePage):
         """Why the statement cannot be signed today, in words for the visitor; None if it can."""
         today = today or timezone.localdate()
         if self.status == self.Status.DRAFTING:
-            return "This statement is still being drafted: it cannot be signed yet."
+            return gettext("This statement is still being drafted: it cannot be signed yet.")
         if self.status == self.Status.WITHDRAWN:
-            return "This statement was withdrawn: it can no longer be signed."
+            return gettext("This statement was withdrawn: it can no longer be signed.")
         if self.status == self.Status.CLOSED or (self.closes_on and today > self.closes_on):
-            return "This statement is closed: it no longer takes signatures."
+            return gettext("This statement is closed: it no longer takes signatures.")
         if self.opens_on and today < self.opens_on:
-            return f"This statement opens for signatures on {self.opens_on:%-d %B %Y}."
+            return gettext("This statement opens for signatures on %(day)s.") % {
+                "day": format_date(self.opens_on, "j F Y")
+            }
         return None
 
     @property

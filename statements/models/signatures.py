@@ -11,11 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from network.models import Organisation, Region
 
-from ..countries import country_name, is_global_south
+from ..countries import country_name, is_global_south, local_country_name
 from ..signals import signatures_changed
 from .counts import SignatureCount
 
@@ -57,11 +58,15 @@ class SignatureQuerySet(models.QuerySet):
 class Signature(models.Model):
     """One organisation's or one person's signature on a statement."""
 
+    # Signatures are not content other objects are used in: Wagtail's reference index (the
+    # "Usage" of an organisation or a page) would grow by a row on every signing.
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         # Listed organisations first: "organisation" sorts after "individual", so lists order
         # by -kind.
-        ORGANISATION = "organisation", "An organisation"
-        INDIVIDUAL = "individual", "An individual"
+        ORGANISATION = "organisation", _("An organisation")
+        INDIVIDUAL = "individual", _("An individual")
 
     class Review(models.TextChoices):
         NEW = "new", "New: not reviewed yet"
@@ -215,6 +220,10 @@ class Signature(models.Model):
     @property
     def country_name(self):
         return country_name(self.country)
+
+    @property
+    def local_country_name(self):
+        return local_country_name(self.country)
 
     @property
     def is_global_south(self):

@@ -3,9 +3,7 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from pytest_django.asserts import assertInHTML
 from wagtail.models import Locale, Page
 
@@ -40,16 +38,6 @@ SESSIONS = [
 ]
 SHORTCODE_MARKS = ["[participants", "[backgroundpapers", "[eventreports", "event="]
 FACILITATORS_LINE = re.compile(r"^Facilitators?: (?P<names>.+), background documents$")
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
-"""`manage.py load_demo` builds the demo site and is safe to run again."""
+"""`manage.py load_demo` builds the demo site and is safe to run again (what it does to a site
+that has content or accounts already: test_demo_loader.py)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Revision, Site
 
@@ -23,8 +23,8 @@ def snapshot():
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_content, db):
+    """The demo, loaded once for this module (`demo_content`); each test in a savepoint."""
 
 
 def test_builds_the_site_with_procedures_and_objectives(demo, client):
@@ -65,35 +65,6 @@ def test_keeps_what_editors_changed(demo):
     assert joining.title == "Becoming a member"
     # A page an editor deleted is recreated, since the demo promises the starting procedures.
     assert ProcedurePage.objects.filter(locale=Locale.get_default(), slug="task-forces").exists()
-
-
-def test_leaves_an_existing_site_alone(home):
-    before = snapshot()
-    call_command("load_demo", verbosity=0)
-    pages_before, _, _ = before
-    pages_after, _, _ = snapshot()
-    # The existing home page and its place in the tree are untouched; only sections are added.
-    assert [p for p in pages_after if p[0] in {q[0] for q in pages_before}] == pages_before
-
-
-def test_creates_demo_accounts_once_and_prints_them(db, capsys):
-    call_command("load_demo")
-    admin = get_user_model().objects.get(username="admin")
-    assert admin.is_superuser and admin.check_password("bestbits-demo")
-    admin.set_password("changed-by-its-owner")
-    admin.save()
-
-    call_command("load_demo")
-
-    admin.refresh_from_db()
-    assert admin.check_password("changed-by-its-owner")
-    assert "username: admin" in capsys.readouterr().out
-
-
-def test_no_demo_accounts_without_the_setting(db, settings):
-    settings.BBWIKI_DEMO_ACCOUNTS = False
-    call_command("load_demo", verbosity=0)
-    assert not get_user_model().objects.exists()
 
 
 def test_demo_procedure_has_an_approved_history(demo, client):

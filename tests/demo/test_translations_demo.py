@@ -2,7 +2,6 @@
 in Spanish and French, approved through the workflow, one behind its source."""
 
 import pytest
-from django.core.management import call_command
 
 from history.versions import PageHistory
 from tests.html import parse, text
@@ -10,8 +9,8 @@ from translations.models import TranslationRecord
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_content, db):
+    """The demo, loaded once for this module (`demo_content`); each test in a savepoint."""
 
 
 def test_the_demo_reads_in_every_language_with_one_translation_behind(demo, client):

@@ -302,8 +302,9 @@ def test_query_counts_do_not_grow_with_the_number_of_versions(
         page.refresh_from_db()
         return page, revisions
 
-    small, small_revisions = make("small", 20)
-    large, large_revisions = make("large", 200)
+    # Twice and more than four times the 20 versions a history page lists.
+    small, small_revisions = make("small", 8)
+    large, large_revisions = make("large", 90)
 
     def count(url):
         from django.db import connection

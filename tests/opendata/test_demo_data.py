@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_content, db):
+    """The demo, loaded once for this module (`demo_content`); each test in a savepoint."""
 
 
 def test_the_demo_data_is_valid_popolo_under_cc_by(demo, client, popolo_validators):

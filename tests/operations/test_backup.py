@@ -21,7 +21,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, PageLogEntry, Revision
 
 from operations import serializers as backup_serializers
-from operations.backup import MANIFEST, MIGRATION_ROWS, emptiness_problem, restorable_models
+from operations.backup import MANIFEST
+from operations.backup_scope import MIGRATION_ROWS, emptiness_problem, restorable_models
 from tests.factories import OrganisationFactory
 
 from .conftest import PG_SERVER, manage, pg_unreachable_reason
@@ -34,7 +35,7 @@ import hashlib, json
 from pathlib import Path
 from django.conf import settings
 from django.core import serializers
-from operations.backup import restorable_models
+from operations.backup_scope import restorable_models
 
 def canonical(value):
     if isinstance(value, dict):

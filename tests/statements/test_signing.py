@@ -306,6 +306,22 @@ def test_signing_schedules_the_purge_of_unconfirmed_signatures(client, statement
     signed_at = Signature.objects.get().signed_at
     assert job.backend_name == "scheduled"
     assert job.run_after - signed_at >= datetime.timedelta(days=30)
+    assert job.run_after - signed_at <= datetime.timedelta(days=30, hours=1)
+
+
+def test_signatures_expiring_in_the_same_hour_share_one_purge(client, statement, settings):
+    settings.STATEMENTS_SIGNING_RATE = (100, 3600)
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 10, 5, tzinfo=datetime.UTC)):
+        for n in range(3):
+            sign(client, statement, individual(email=f"signer{n}@example.org"))
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 11, 5, tzinfo=datetime.UTC)):
+        sign(client, statement, individual(email="later@example.org"))
+
+    jobs = DBTaskResult.objects.filter(task_path="statements.tasks.purge_unconfirmed")
+    assert sorted(job.run_after.isoformat() for job in jobs) == [
+        "2026-04-01T11:00:00+00:00",
+        "2026-04-01T12:00:00+00:00",
+    ]
 
 
 def test_the_purge_deletes_only_unconfirmed_signatures_older_than_30_days(statement):

@@ -63,13 +63,9 @@ Behaviour:
   rebuilds it.
 """
 
-from .backend import (
-    WhooshIndex,
-    WhooshIndexRebuilder,
-    WhooshSearchBackend,
-    WhooshSearchResults,
-)
+from .backend import WhooshSearchBackend, WhooshSearchResults
 from .exceptions import IndexLockTimeout, IndexLostError, IndexUnavailableError, SearchIndexError
+from .indexes import WhooshIndex, WhooshIndexRebuilder
 from .query import AtLeast, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 
 SearchBackend = WhooshSearchBackend
