@@ -111,3 +111,16 @@ def test_a_spanish_search_that_finds_nothing_shows_the_english_pages_with_the_wo
     page = parse(Client().get("/es/search/", {"query": "zzyzx"}))
     assert page.select_one(".search-source") is None
     assert parse(Client().get("/search/", {"query": "zzyzx"})).select_one(".search-source") is None
+
+
+def test_rebuild_vocabulary_reports_each_language(objectives):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("rebuild_vocabulary", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "Spelling vocabulary rebuilt (en)",
+        "Spelling vocabulary rebuilt (es)",
+    ]
+    assert lines[1].endswith("from 2 pages.")  # the Spanish home page and objectives
