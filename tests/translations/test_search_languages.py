@@ -9,7 +9,6 @@ from django.db import connection
 from django.test import Client
 
 from tests.html import parse, text
-from tests.search.helpers import suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,13 @@ def objectives(home, translate):
 
 def found(path, query, client=None):
     page = parse((client or Client()).get(path, {"query": query}))
-    return [a["href"] for a in page.select(".search-hits > .search-hit .search-hit__title a")]
+    return [a["href"] for a in page.select(".search-results .search-hit__title a")]
+
+
+def suggestion(response):
+    """The word "did you mean" offers on a search page (in the page's language), or None."""
+    link = parse(response).select_one(".search-suggestion a")
+    return None if link is None else (text(link), link["href"])
 
 
 def stems_in_spanish(backend):
