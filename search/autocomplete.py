@@ -1,12 +1,13 @@
 """The header search box's suggestions: pages and their parts (clauses, sessions, seats) whose
 titles have every word typed, the last one perhaps half typed.
 
-Question words typed in full ("how do I join") are left out. The backend finds the pages
-whose titles or part titles start like every word (pages describe their parts' titles to
-search: `BasePage.search_part_titles`); then each suggestion is checked here, so a page is
-suggested when its title has all the words, and a part of it when the part's title, read with
-its page's, does. Titles with the words typed as whole words come first ("join" before
-"joint"), then pages before their parts, each in the backend's order.
+Question words typed in full ("how do I join", "cómo unirse" at /es/) are left out, those of
+the language being read. The backend finds the pages whose titles or part titles start like
+every word (pages describe their parts' titles to search: `BasePage.search_part_titles`);
+then each suggestion is checked here, so a page is suggested when its title has all the
+words, and a part of it when the part's title, read with its page's, does. Titles with the
+words typed as whole words come first ("join" before "joint"), then pages before their
+parts, each in the backend's order.
 """
 
 from wagtail.models import Page
@@ -14,7 +15,7 @@ from wagtail.models import Page
 from .descriptions import kind_of, page_model, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
-from .query import STOP, clean, naming_form, words
+from .query import clean, naming_form, search_language, stop_words, words
 
 LIMIT = 8
 # Pages asked of the backend: a page may give several suggestions, or none once checked.
@@ -28,7 +29,8 @@ def typed_words(text):
     found = words(clean(text)[0])
     if not found:
         return []
-    kept = [word for word in found[:-1] if word not in STOP] + found[-1:]
+    stop = stop_words(search_language())
+    kept = [word for word in found[:-1] if word not in stop] + found[-1:]
     return kept[-MAX_WORDS:]
 
 

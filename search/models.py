@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 
 # Longer "words" (hashes, run-together identifiers) are left out: no one misspells them.
 MAX_WORD_LENGTH = 60
+# A language as search analyses it: "en", "es", the language of a locale without its region.
+LANGUAGE_LENGTH = 12
 # A thesaurus entry relates at most this many terms of at most this many words each.
 MAX_THESAURUS_TERMS = 10
 MAX_THESAURUS_WORDS = 6
@@ -30,19 +32,21 @@ class VocabularyState(models.Model):
     # A new token for every change: processes cache the vocabulary under it.
     token = models.UUIDField(default=uuid.uuid4)
     pages = models.PositiveIntegerField(default=0, help_text="Live, public pages counted.")
+    languages = models.JSONField(default=dict, help_text="Those pages counted by language.")
 
     def __str__(self):
         return f"Spelling vocabulary {self.token} ({self.pages} pages)"
 
 
 class PageWords(models.Model):
-    """The words of one live, public page, space-separated.
+    """The words of one live, public page, space-separated, and the page's language.
 
     `page_id` is a plain number rather than a foreign key: the row outlives its page's deletion
     until the vocabulary takes the page's words out of the counts.
     """
 
     page_id = models.BigIntegerField(primary_key=True)
+    language = models.CharField(max_length=LANGUAGE_LENGTH, default="en")
     words = models.TextField()
 
     class Meta:
@@ -53,11 +57,18 @@ class PageWords(models.Model):
 
 
 class VocabularyWord(models.Model):
-    """A word of the live, public pages, with its stem and the number of pages using it."""
+    """A word of the live, public pages in one language, with its stem in that language and
+    the number of pages in the language using it."""
 
-    word = models.CharField(max_length=MAX_WORD_LENGTH, primary_key=True)
+    language = models.CharField(max_length=LANGUAGE_LENGTH)
+    word = models.CharField(max_length=MAX_WORD_LENGTH)
     stem = models.CharField(max_length=MAX_WORD_LENGTH)
     pages = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word"], name="one_word_per_language")
+        ]
 
     def __str__(self):
         return self.word

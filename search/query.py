@@ -6,21 +6,27 @@ field syntax (`title:x`), wildcards and stray operators are just words or nothin
 
 Questions are read for their subject: question and filler words ("how", "do", "I", "the")
 are left out, and of the words left, most must match, not all (`ParsedQuery.minimum`);
-pages with more of them rank higher.
+pages with more of them rank higher. A search in another language (/es/search/) leaves out
+that language's filler words ("de", "la"), those its index leaves out.
 """
 
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 
+from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang import porter2
 
-from .backends.whoosh import AtLeast
+from .backends.locales import analysis_language
+from .backends.whoosh import AtLeast, languages
+
+# The language of the English pages' analysis: also that of pages without a language.
+ENGLISH = languages.DEFAULT
 
 # Longer queries are cut here, with a notice: no one types more, and every word costs time.
 MAX_QUERY_LENGTH = 500
@@ -93,6 +99,13 @@ QUESTION_WORDS = frozenset(
 )
 # Words every page has; searching for them only narrows the results by accident.
 STOP = frozenset(STOP_WORDS) | QUESTION_WORDS
+# The question words of the translations' languages that their stop lists lack.
+OTHER_QUESTION_WORDS = {
+    "es": "cómo qué cuál cuáles dónde cuándo quién quiénes cuánto cuántos cuántas puedo hago",
+    "fr": "comment quoi quel quelle quels quelles où quand combien pourquoi puis peut faire",
+    "pt": "quê quais onde quanto quantos quantas porque posso faço",
+    "ar": "كيف ماذا ما متى أين لماذا هل",
+}
 WORD = re.compile(r"\w+")
 # A question that asks how something is done ("how do I join", "how is a task force set up"),
 # not how many, how long or how much: what a procedure answers (`ParsedQuery.asks_how`).
@@ -111,6 +124,25 @@ def stem(word):
     results page, nearly all of them words seen before.
     """
     return porter2.stem(word)
+
+
+def search_language():
+    """The language being read, as the search analyses it: "es" on /es/search/."""
+    return analysis_language(get_language()) or ENGLISH
+
+
+@cache
+def stop_words(language):
+    """The words a search in `language` leaves out."""
+    if language == ENGLISH:
+        return STOP
+    return languages.stop_words(language) | set(OTHER_QUESTION_WORDS.get(language, "").split())
+
+
+@cache
+def stemmer(language):
+    """word -> its stem in `language`, as the index stems it (`stem` for English)."""
+    return stem if language == ENGLISH else languages.stemmer(language)
 
 
 @lru_cache(maxsize=100_000)
@@ -293,8 +325,10 @@ def clean(text):
     return text, False
 
 
-def parse(text):
-    """Read what a visitor typed. Never fails: anything unusual degrades to plain words."""
+def parse(text, language=ENGLISH):
+    """Read what a visitor typed, in `language`. Never fails: anything unusual degrades to
+    plain words."""
+    stop = stop_words(language)
     text, truncated = clean(text)
     query = ParsedQuery(text=text, truncated=truncated, asks_how=bool(HOW_ASKED.match(text)))
     pending_or = False
@@ -311,7 +345,7 @@ def parse(text):
             if not found:
                 continue
             # A word with punctuation inside ("title:x", "e-mail") is searched as its parts.
-            terms = [Term((word,)) for word in found if word not in STOP or len(found) > 1]
+            terms = [Term((word,)) for word in found if word not in stop or len(found) > 1]
             if len(found) > 1:
                 terms = [Term(tuple(found))]
         else:

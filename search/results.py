@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -28,7 +29,7 @@ from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
 from .picks import promotions
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse, search_language
 from .snippets import best_part, highlight
 
 PER_PAGE = 20
@@ -78,6 +79,8 @@ class Results:
     scope: object = None
     clauses: list = field(default_factory=list)
     papers: list = field(default_factory=list)
+    # The same search of the English pages, when a search in another language found nothing.
+    in_source: object = None
 
 
 def _page_number(value):
@@ -87,7 +90,8 @@ def _page_number(value):
 def search(request):
     """Run the visitor's search from the request's GET parameters."""
     params = request.GET
-    parsed = parse(params.get("query", ""))
+    language = search_language()
+    parsed = parse(params.get("query", ""), language)
     results = Results(text=parsed.text)
     results.scope = scopes.read_scope(params)
     results.notices.extend(results.scope.notes)
@@ -120,7 +124,7 @@ def search(request):
         except SearchUnavailable:
             return _unavailable(results)
         return results
-    vocabulary = spelling.vocabulary()
+    vocabulary = spelling.vocabulary(language)
     fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
     pages = searchable_pages(request.user)
     try:
@@ -178,7 +182,17 @@ def search(request):
     first = (parsed, vocabulary) if results.page.number == 1 else None
     results.hits = _hits(request, list(results.page.object_list), wanted, weights, first)
     _point_picks(request, results.promotions, wanted, weights)
+    if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
+        results.in_source = _in_source_language(request)
     return results
+
+
+def _in_source_language(request):
+    """The visitor's search of the pages in English, the language every page is written in
+    first, or None if it finds nothing either."""
+    with translation.override(settings.LANGUAGE_CODE):
+        found = search(request)
+    return found if found.count else None
 
 
 @dataclass

@@ -1,9 +1,12 @@
-"""Snippets and highlighting: the part of a page that answers, with the searched words marked."""
+"""Snippets and highlighting: the part of a page that answers, with the searched words marked.
+
+Words match by their stems in the language being read (`query.search_language`): the pages a
+search shows are in that language."""
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .query import WORD, stem
+from .query import WORD, search_language, stemmer
 
 # How a page's part is chosen (`best_part`), as BM25 weighs a passage: how soon a repeated word
 # stops counting more (K1), and how much a part longer than the page's average counts less (B).
@@ -14,12 +17,14 @@ HEADING_BOOST = 1.0
 
 
 def _matcher(wanted):
+    stem = stemmer(search_language())
     stems = {stem(word) for word in wanted}
     return lambda word: word.lower() in wanted or stem(word.lower()) in stems
 
 
 def weigher(wanted, weights):
     """word -> the weight of the query word it matches (0 if none)."""
+    stem = stemmer(search_language())
     by_stem = {stem(word): weights.get(word, 1) for word in wanted}
     by_word = {word: weights.get(word, 1) for word in wanted}
 
@@ -83,6 +88,7 @@ def best_part(parts, wanted, weights=None):
     HEADING_BOOST more, as a title does for a page. Ties go to the earlier part.
     """
     weigh = weigher(wanted, weights or {})
+    stem = stemmer(search_language())
     texts = [WORD.findall(part.text) for part in parts]
     average = sum(len(text) for text in texts) / len(parts) or 1
 

@@ -4,7 +4,9 @@ The vocabulary is read from the pages themselves, not from the index, because th
 holds drafts: a suggestion must never reveal a word that only a draft contains.
 
 Each live, public page's words are stored (`PageWords`) with the number of pages using each
-word (`VocabularyWord`), in the database so that every app server shares them. Saving,
+word (`VocabularyWord`), in the database so that every app server shares them. Each language
+has its own vocabulary (`vocabulary("es")`: the words of the Spanish pages, stemmed in Spanish),
+so that /es/search/ suggests Spanish words and /search/ English ones. Saving,
 publishing, deleting or moving a page and changing a view restriction record the pages to look
 at again (`VocabularyChange`, see signal_handlers.py) and read them at once, in the writer's
 transaction: a publish costs one page's text, not the whole site's, and a search only reads
@@ -12,9 +14,11 @@ transaction: a publish costs one page's text, not the whole site's, and a search
 rebuild_vocabulary`) reads every page, for changes made without signals (bulk inserts,
 `QuerySet.update()`, raw SQL, a restore).
 
-A word is corrected only when the site does not know it and it is not a common English word
-(`is_english`, from wordfreq's list of the words used at least once in a million): a correct
-word the site does not use ("become") is never "corrected" into one it does ("come").
+A word is corrected only when the site's pages in the language do not know it and it is not a
+common word of the language (`is_common_word`, from wordfreq's list of the words used at least
+once in a million, for English, Spanish, French, Portuguese, Arabic and the others it has): a
+correct word the site does not use ("become", "convertirse") is never "corrected" into one it
+does ("come").
 """
 
 import difflib
@@ -29,9 +33,10 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page
 
+from .backends.locales import object_languages
 from .descriptions import kind_of, parts, prefetch_parts
 from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
-from .query import WORD, stem
+from .query import ENGLISH, WORD, stemmer
 
 BATCH = 200
 # Rows written, and values in one `IN (…)`, at a time: well within every database's limits.
@@ -48,25 +53,27 @@ STATE_PK = 1
 
 
 class Vocabulary:
-    """The words of the live, public pages: `counts` {word: pages using it}, `stems` {stem:
-    pages using its most used word}, and the number of pages. `token` names the stored
-    version it was read from."""
+    """The words of the live, public pages in `language`: `counts` {word: pages using it},
+    `stems` {stem: pages using its most used word}, and the number of pages. `token` names
+    the stored version it was read from."""
 
-    def __init__(self, counts, stems, pages, token=None):
+    def __init__(self, counts, stems, pages, token=None, language=ENGLISH):
         self.counts = counts
         self.stems = stems
         self.pages = pages
         self.token = token
+        self.language = language
+        self.stem = stemmer(language)
 
     def weight(self, word):
         """How much finding `word` (or a word of its stem) says about a page: rare words more
         than common ones."""
-        return 1 / (1 + max(self.counts.get(word, 0), self.stems.get(stem(word), 0)))
+        return 1 / (1 + max(self.counts.get(word, 0), self.stems.get(self.stem(word), 0)))
 
     def idf(self, word):
         """BM25's inverse document frequency of `word` (or a word of its stem) on the site's
         pages: how much finding it says about a part of a page (`snippets.best_part`)."""
-        found = max(self.counts.get(word, 0), self.stems.get(stem(word), 0))
+        found = max(self.counts.get(word, 0), self.stems.get(self.stem(word), 0))
         return math.log(1 + (self.pages - found + 0.5) / (found + 0.5))
 
     def is_common(self, word):
@@ -74,34 +81,33 @@ class Vocabulary:
         return self.counts.get(word, 0) > max(3, self.pages // 2)
 
     def knows(self, word):
-        return word in self.counts or stem(word) in self.stems
+        return word in self.counts or self.stem(word) in self.stems
 
 
-def vocabulary():
-    """The Vocabulary as the last change to the pages left it (empty before any page exists).
-    Only reads the database: one query when this process's copy is current."""
-    state = VocabularyState.objects.filter(pk=STATE_PK, built=True).values("token", "pages")
-    state = state.first()
+def vocabulary(language=ENGLISH):
+    """The Vocabulary of the pages in `language` as the last change to the pages left it
+    (empty before any page exists). Only reads the database: one query when this process's
+    copy is current."""
+    state = VocabularyState.objects.filter(pk=STATE_PK, built=True)
+    state = state.values("token", "languages").first()
     if state is None:
-        return Vocabulary({}, {}, 0)
-    found = _kept
+        return Vocabulary({}, {}, 0, language=language)
+    found = _kept.get(language)
     if found is None or found.token != state["token"]:
-        found = cache.get(CACHE_KEY)
+        key = f"{CACHE_KEY}:{language}"
+        found = cache.get(key)
         if found is None or found.token != state["token"]:
-            found = _load(state["token"], state["pages"])
-            cache.set(CACHE_KEY, found, timeout=None)
-        _keep(found)
+            pages = state["languages"].get(language, 0)
+            found = _load(state["token"], language, pages)
+            cache.set(key, found, timeout=None)
+        # Never changed once read, so threads share it, and a search reads it without
+        # unpickling tens of thousands of words from the cache.
+        _kept[language] = found
     return found
 
 
-# The Vocabulary this process read last: never changed once read, so threads share it, and
-# a search reads it without unpickling tens of thousands of words from the cache.
-_kept = None
-
-
-def _keep(found):
-    global _kept
-    _kept = found
+# The Vocabulary of each language this process read last.
+_kept = {}
 
 
 def recheck(page_id, descendants=False, *, now=True):
@@ -144,22 +150,29 @@ def _lock():
     return VocabularyState.objects.select_for_update().get(pk=STATE_PK)
 
 
-def _load(token, pages):
+def _load(token, language, pages):
     counts, stems = {}, {}
-    for word, word_stem, count in VocabularyWord.objects.values_list("word", "stem", "pages"):
+    rows = VocabularyWord.objects.filter(language=language).values_list("word", "stem", "pages")
+    for word, word_stem, count in rows:
         counts[word] = count
         stems[word_stem] = max(count, stems.get(word_stem, 0))
-    return Vocabulary(counts, stems, pages, token)
+    return Vocabulary(counts, stems, pages, token, language)
 
 
 def _read(pks):
-    """(pk, words) for the pages `pks`, BATCH pages at a time."""
+    """(pk, language, words) for the pages `pks`, BATCH pages at a time."""
     pks = sorted(pks)
     for start in range(0, len(pks), BATCH):
         pages = list(Page.objects.filter(pk__in=pks[start : start + BATCH]).specific())
         prefetch_parts(pages)
-        for page in pages:
-            yield page.pk, page_words(page)
+        for page, language in zip(pages, object_languages(Page, pages), strict=True):
+            yield page.pk, language or ENGLISH, page_words(page)
+
+
+def _word(language, word, pages):
+    return VocabularyWord(
+        language=language, word=word, stem=stemmer(language)(word)[:MAX_WORD_LENGTH], pages=pages
+    )
 
 
 def _chunks(values):
@@ -185,17 +198,17 @@ def _rebuild(state):
     VocabularyWord.objects.all().delete()
     counts = Counter()
     rows = []
-    for pk, words in _read(Page.objects.live().public().values_list("pk", flat=True)):
-        rows.append(PageWords(page_id=pk, words=" ".join(sorted(words))))
-        counts.update(words)
+    for pk, language, words in _read(Page.objects.live().public().values_list("pk", flat=True)):
+        rows.append(PageWords(page_id=pk, language=language, words=" ".join(sorted(words))))
+        counts.update((language, word) for word in words)
     PageWords.objects.bulk_create(rows, batch_size=CHUNK)
     VocabularyWord.objects.bulk_create(
-        [VocabularyWord(word=word, stem=stem(word), pages=n) for word, n in counts.items()],
-        batch_size=CHUNK,
+        [_word(language, word, n) for (language, word), n in counts.items()], batch_size=CHUNK
     )
     _forget(seen)
     state.built = True
     state.pages = len(rows)
+    state.languages = dict(Counter(row.language for row in rows))
     _saved(state)
 
 
@@ -219,68 +232,97 @@ def _recheck(saved, roots, state):
         scope |= Q(path__startswith=path)
     pages = Page.objects.filter(scope)
     public = set(pages.live().public().values_list("pk", flat=True))
-    stored = {
-        pk: set(words.split())
-        for pk, words in PageWords.objects.filter(
-            Q(page_id__in=saved | roots) | Q(page_id__in=pages.values("pk"))
-        ).values_list("page_id", "words")
-    }
-    fresh = dict(_read(pk for pk in public if pk in saved or pk not in stored))
+    rows = PageWords.objects.filter(
+        Q(page_id__in=saved | roots) | Q(page_id__in=pages.values("pk"))
+    ).values_list("page_id", "language", "words")
+    stored, stored_language = {}, {}
+    for pk, language, words in rows:
+        stored[pk] = {(language, word) for word in words.split()}
+        stored_language[pk] = language
+    unread = [pk for pk in public if pk in saved or pk not in stored]
+    fresh = {pk: (language, words) for pk, language, words in _read(unread)}
     gone = [pk for pk in stored if pk not in public]
 
+    # Counted by (language, word): a word counts for each language whose pages use it.
     delta = Counter()
+    counted = Counter()  # pages by language
     created, updated = [], []
-    for pk, words in fresh.items():
+    for pk, (language, words) in fresh.items():
         old = stored.get(pk)
-        if old == words:
+        new = {(language, word) for word in words}
+        if old == new and stored_language[pk] == language:
             continue
-        delta.update(words - (old or set()))
-        delta.subtract((old or set()) - words)
-        row = PageWords(page_id=pk, words=" ".join(sorted(words)))
+        counted[language] += 1
+        if old is not None:
+            counted[stored_language[pk]] -= 1
+        delta.update(new - (old or set()))
+        delta.subtract((old or set()) - new)
+        row = PageWords(page_id=pk, language=language, words=" ".join(sorted(words)))
         (created if old is None else updated).append(row)
     for pk in gone:
         delta.subtract(stored[pk])
+        counted[stored_language[pk]] -= 1
     PageWords.objects.bulk_create(created, batch_size=CHUNK)
-    PageWords.objects.bulk_update(updated, ["words"], batch_size=CHUNK)
+    PageWords.objects.bulk_update(updated, ["language", "words"], batch_size=CHUNK)
     for chunk in _chunks(gone):
         PageWords.objects.filter(page_id__in=chunk).delete()
     _count({word: n for word, n in delta.items() if n})
     state.pages += len(created) - len(gone)
+    for language, change in counted.items():
+        state.languages[language] = state.languages.get(language, 0) + change
     return bool(created or updated or gone)
 
 
 def _count(delta):
-    """Add `delta` {word: change in the number of pages using it} to the stored counts."""
-    for chunk in _chunks(sorted(delta)):
-        rows = {row.word: row for row in VocabularyWord.objects.filter(word__in=chunk)}
-        created, updated, emptied = [], [], []
-        for word in chunk:
-            row = rows.get(word)
-            if row is None:
-                if delta[word] > 0:
-                    created.append(VocabularyWord(word=word, stem=stem(word), pages=delta[word]))
-                continue
-            row.pages += delta[word]
-            if row.pages > 0:
-                updated.append(row)
-            else:
-                emptied.append(word)
-        VocabularyWord.objects.bulk_create(created)
-        if updated:
-            VocabularyWord.objects.bulk_update(updated, ["pages"])
-        if emptied:
-            VocabularyWord.objects.filter(word__in=emptied).delete()
+    """Add `delta` {(language, word): change in the number of pages using it} to the stored
+    counts."""
+    by_language = {}
+    for language, word in delta:
+        by_language.setdefault(language, []).append(word)
+    for language, words in sorted(by_language.items()):
+        for chunk in _chunks(sorted(words)):
+            _count_words(language, chunk, delta)
 
 
-@lru_cache(maxsize=1)
-def _english():
-    # wordfreq's "small" English list holds the words used at least once per million words.
-    return frozenset(wordfreq.get_frequency_dict("en", wordlist="small"))
+def _count_words(language, words, delta):
+    found = VocabularyWord.objects.filter(language=language, word__in=words)
+    rows = {row.word: row for row in found}
+    created, updated, emptied = [], [], []
+    for word in words:
+        change = delta[language, word]
+        row = rows.get(word)
+        if row is None:
+            if change > 0:
+                created.append(_word(language, word, change))
+            continue
+        row.pages += change
+        if row.pages > 0:
+            updated.append(row)
+        else:
+            emptied.append(row.pk)
+    VocabularyWord.objects.bulk_create(created)
+    if updated:
+        VocabularyWord.objects.bulk_update(updated, ["pages"])
+    if emptied:
+        VocabularyWord.objects.filter(pk__in=emptied).delete()
+
+
+@lru_cache(maxsize=8)
+def _common_words(language):
+    # wordfreq's "small" lists hold the words used at least once per million words.
+    if language not in wordfreq.available_languages(wordlist="small"):
+        return frozenset()
+    return frozenset(wordfreq.get_frequency_dict(language, wordlist="small"))
+
+
+def is_common_word(word, language=ENGLISH):
+    """Whether `word` is a common word of `language` (so not a typo)."""
+    return word.lower() in _common_words(language)
 
 
 def is_english(word):
     """Whether `word` is a common English word (so not a typo)."""
-    return word.lower() in _english()
+    return is_common_word(word, ENGLISH)
 
 
 def close_words(word, words, n=MAX_CLOSE):
@@ -300,9 +342,10 @@ def close_words(word, words, n=MAX_CLOSE):
 
 
 def corrections(parsed, vocabulary, also_known=()):
-    """{misspelt word: [close words, …]} for the query's words that no page uses and that
-    are not English words (nor in `also_known`), for at most MAX_CORRECTED words and with
-    MAX_CLOSE_IN_ALL close words in all."""
+    """{misspelt word: [close words, …]} for the query's words that no page of the
+    vocabulary's language uses and that are not common words of that language (nor in
+    `also_known`), for at most MAX_CORRECTED words and with MAX_CLOSE_IN_ALL close words in
+    all, all of them words of the pages in that language."""
     found = {}
     looked_up = 0
     budget = MAX_CLOSE_IN_ALL
@@ -310,7 +353,8 @@ def corrections(parsed, vocabulary, also_known=()):
         for word in term.words:
             if word in found or vocabulary.knows(word) or word in also_known:
                 continue
-            if is_english(word) or looked_up >= MAX_CORRECTED or not budget:
+            common = is_common_word(word, vocabulary.language)
+            if common or looked_up >= MAX_CORRECTED or not budget:
                 continue
             looked_up += 1
             close = close_words(word, vocabulary.counts)[:budget]

@@ -8,7 +8,7 @@ under settings that install neither Wagtail nor the site's apps.
 import pytest
 
 WHOOSH = "search.backends.whoosh"
-DATABASE = "wagtail.search.backends.database"
+DATABASE = "search.backends.database"
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def any_backend(request, settings, tmp_path):
     if request.param == "whoosh":
         backend = {"BACKEND": WHOOSH, "PATH": str(tmp_path / "index"), "LOCK_TIMEOUT": 5}
     else:
-        backend = {"BACKEND": DATABASE}
+        backend = {"BACKEND": DATABASE, "SEARCH_CONFIG": "english"}
     _use_backend(settings, backend)
     yield request.param
     from django.core.cache import cache

@@ -348,10 +348,9 @@ def search_backends(name, url=None, index_dir=SEARCH_INDEX_DIR):
             }
         }
     if name == "database":
-        # English stemming on PostgreSQL whatever the server's default_text_search_config.
-        return {
-            "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
-        }
+        # On PostgreSQL each page in its language (English whatever the server's
+        # default_text_search_config); other databases as Wagtail has them.
+        return {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "english"}}
     if name in SEARCH_SERVER_BACKENDS:
         if not url:
             raise ImproperlyConfigured(

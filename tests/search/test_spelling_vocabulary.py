@@ -22,11 +22,20 @@ def did_you_mean(query):
 
 
 def stored():
-    """What the database holds: words with their page counts, each page's words, pages."""
+    """What the database holds: words with their page counts by language, each page's
+    language and words, pages (in all and by language)."""
+    state = VocabularyState.objects.get()
     return (
-        dict(VocabularyWord.objects.values_list("word", "pages")),
-        dict(PageWords.objects.values_list("page_id", "words")),
-        VocabularyState.objects.get().pages,
+        {
+            (lang, word): n
+            for lang, word, n in VocabularyWord.objects.values_list("language", "word", "pages")
+        },
+        {
+            pk: (lang, words)
+            for pk, lang, words in PageWords.objects.values_list("page_id", "language", "words")
+        },
+        state.pages,
+        {lang: n for lang, n in state.languages.items() if n},
     )
 
 

@@ -22,6 +22,7 @@ def test_spanish_search_finds_the_spanish_objectives_by_a_word_and_its_stem(
     client, home, translate, any_backend
 ):
     from django.core.management import call_command
+    from django.db import connection
 
     from procedures.models import Objective
     from tests.factories import ObjectivesPageFactory
@@ -35,9 +36,11 @@ def test_spanish_search_finds_the_spanish_objectives_by_a_word_and_its_stem(
         objectives=[Objective(text="Reforzar la participación del Sur Global.")],
     )
     call_command("update_index", verbosity=0)
-    # Whoosh (a fresh clone's backend) stems "objetivos" to "objetivo"; SQLite's full-text
-    # search, under the database backend, matches whole words only.
-    words = ("objetivos", "objetivo") if any_backend == "whoosh" else ("objetivos",)
+    # Whoosh (a fresh clone's backend) and PostgreSQL's "spanish" configuration stem
+    # "objetivos" and "objetivo" alike; SQLite's full-text search, under the database
+    # backend, matches whole words only.
+    stems = any_backend == "whoosh" or connection.vendor == "postgresql"
+    words = ("objetivos", "objetivo") if stems else ("objetivos",)
     for word in words:
         found = parse(client.get("/es/search/", {"query": word}))
         hrefs = [a["href"] for a in found.select(".search-hit__title a")]

@@ -38,11 +38,16 @@ Options:
 
 Behaviour:
 
-- Matching and scoring (BM25F, English stemming, per-field boosts) happen in
+- Matching and scoring (BM25F, stemming, per-field boosts) happen in
   Whoosh, including minimum-should-match (``AtLeast``: documents matching at
   least some of several clauses, more of them ranked higher); filters, ordering
   and facets are run by the searched queryset on the matching primary keys, so
   every filter Wagtail accepts works.
+- Each object is indexed in the language of its ``locale`` (Wagtail's
+  ``TranslatableMixin``; English without one), with that language's stop words
+  and stemmer, in fields of its own; a search analyses its words for each
+  language the index holds (``languages``). Objects indexed before this kept
+  the English analysis until they are saved again or ``update_index`` runs.
 - A save or delete records the change in the index's journal (about a
   millisecond) instead of writing a Whoosh segment in the editor's request. The
   changes are written in, in one batch, before the next search (so a search sees

@@ -2,7 +2,8 @@
 
 Every document has the instance's primary key (``pk``) and the content types it is indexed
 as (``content_type``), the fields of `base_schema()`. Every SearchField becomes a stemmed
-text field named ``s__<path>`` and every AutocompleteField an edge n-gram field named
+text field named ``s__<path>`` (``s_<language>__<path>`` for an object in a language other
+than English: `languages`) and every AutocompleteField an edge n-gram field named
 ``a__<path>``, where ``<path>`` is the field name, prefixed by the RelatedFields names
 leading to it (``authors__name``). Boosts are applied at query time, so changing a boost
 needs no rebuild.
@@ -16,9 +17,11 @@ from whoosh import fields as whoosh_fields
 from whoosh.analysis import NgramWordAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
+from ..locales import object_languages
+from . import languages
+
 PK_FIELD = "pk"
 CONTENT_TYPE_FIELD = "content_type"
-SEARCH_PREFIX = "s__"
 AUTOCOMPLETE_PREFIX = "a__"
 
 
@@ -54,9 +57,14 @@ AUTOCOMPLETE_MAX_GRAM = 20
 AUTOCOMPLETE_ANALYZER = NgramWordAnalyzer(1, AUTOCOMPLETE_MAX_GRAM, at="start")
 
 
-def _prefix(field):
+def search_analyzer(language):
+    """The analyzer of the search fields in `language`."""
+    return SEARCH_ANALYZER if language == languages.DEFAULT else languages.analyzer(language)
+
+
+def _prefix(field, language=languages.DEFAULT):
     if isinstance(field, index.SearchField):
-        return SEARCH_PREFIX
+        return languages.search_prefix(language)
     if isinstance(field, index.AutocompleteField):
         return AUTOCOMPLETE_PREFIX
     return None
@@ -69,8 +77,8 @@ def text_field_types(documents):
         for name in document:
             if name.startswith(AUTOCOMPLETE_PREFIX):
                 types[name] = whoosh_fields.TEXT(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
-            elif name.startswith(SEARCH_PREFIX):
-                types[name] = whoosh_fields.TEXT(analyzer=SEARCH_ANALYZER)
+            elif (language := languages.field_language(name)) is not None:
+                types[name] = whoosh_fields.TEXT(analyzer=search_analyzer(language))
     return types
 
 
@@ -118,25 +126,36 @@ def _related_objects(value):
     return [value]
 
 
-def _collect_texts(obj, fields, path, texts):
+def _collect_texts(obj, fields, path, texts, language):
     for field in fields:
         if isinstance(field, index.RelatedFields):
             # Relations with only FilterFields are skipped: filtering is done by the ORM.
             if not _has_text_fields(field.fields):
                 continue
             for related in _related_objects(field.get_value(obj)):
-                _collect_texts(related, field.fields, f"{path}{field.field_name}__", texts)
+                _collect_texts(
+                    related, field.fields, f"{path}{field.field_name}__", texts, language
+                )
         elif _prefix(field):
             text = _text(field.get_value(obj))
             if text:
-                name = f"{_prefix(field)}{path}{field.field_name}"
+                name = f"{_prefix(field, language)}{path}{field.field_name}"
                 texts.setdefault(name, []).append(text)
 
 
-def build_document(model, obj):
-    """The Whoosh document for `obj`, indexed as an instance of `model`."""
+def build_documents(model, objs):
+    """The Whoosh documents for `objs`, instances of `model`, each in its locale's language
+    (`locales.object_languages`), English for objects without one."""
+    return [
+        build_document(model, obj, language or languages.DEFAULT)
+        for obj, language in zip(objs, object_languages(model, objs), strict=True)
+    ]
+
+
+def build_document(model, obj, language=languages.DEFAULT):
+    """The Whoosh document for `obj`, indexed as an instance of `model` in `language`."""
     texts = {}
-    _collect_texts(obj, model.get_search_fields(), "", texts)
+    _collect_texts(obj, model.get_search_fields(), "", texts, language)
     document = {name: "\n".join(parts) for name, parts in texts.items()}
     document[PK_FIELD] = str(obj.pk)
     document[CONTENT_TYPE_FIELD] = " ".join(content_types(model))

@@ -6,7 +6,7 @@ from pathlib import Path
 from modelsearch.backends.base import BaseIndex
 
 from . import hooks
-from .documents import build_document, index_field_types, text_field_types
+from .documents import build_documents, index_field_types, text_field_types
 from .generations import IndexStore
 
 
@@ -39,7 +39,7 @@ class WhooshIndex(BaseIndex):
         self.store.activate(self.store.create_generation(complete=True))
 
     def add_items(self, model, items):
-        documents = [build_document(model, item) for item in items]
+        documents = build_documents(model, list(items))
         if not documents:
             return
         if self.generation is None:

@@ -19,7 +19,8 @@ from modelsearch.query import (
 )
 from whoosh import query as wq
 
-from .documents import AUTOCOMPLETE_ANALYZER, SEARCH_ANALYZER, weighted_fields
+from . import languages
+from .documents import AUTOCOMPLETE_ANALYZER, search_analyzer, weighted_fields
 from .minimum import AtLeastQuery
 
 MATCH_NOTHING = wq.NullQuery
@@ -105,13 +106,14 @@ def _fuzzy_distance(term):
 class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     """Compiles a search into a Whoosh query over the stemmed search fields.
 
+    The words are analysed once per language the index holds and looked for in that
+    language's fields (`languages`): with English alone, one set of fields as always.
     Filtering and ordering stay with the queryset: the results class runs the
     queryset restricted to the primary keys Whoosh matched.
     """
 
     HANDLES_ORDER_BY_EXPRESSIONS = True
     field_class = index.SearchField
-    analyzer = SEARCH_ANALYZER
 
     def content_type(self):
         """The content type every result must have, or None for the index's root model."""
@@ -136,15 +138,32 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def whoosh_query(self, schema):
         """The Whoosh query for this search, over the fields `schema` has."""
         weights = weighted_fields(self.queryset.model, self.field_class, self.fields)
-        fields = tuple((name, boost) for name, boost in weights.items() if name in schema)
-        return self._compile(self.query, fields)
+        return self._compile(self.query, self._field_groups(weights, schema))
 
-    def _terms(self, text):
+    def _field_groups(self, weights, schema):
+        """[(analyzer, ((field name, boost), …))]: the fields searched, by language."""
+        groups = []
+        for language in languages.languages_of(schema):
+            fields = tuple(
+                (named, boost)
+                for name, boost in weights.items()
+                if (named := languages.in_language(name, language)) in schema
+            )
+            if fields:
+                groups.append((search_analyzer(language), fields))
+        return groups
+
+    @staticmethod
+    def _terms(text, analyzer):
         terms = []
-        for token in self.analyzer(text, mode="query"):
+        for token in analyzer(text, mode="query"):
             if token.text not in terms:
                 terms.append(token.text)
         return terms
+
+    def _each_language(self, groups, compile_group):
+        """Or of `compile_group(analyzer, fields)` over the `groups` of `_field_groups`."""
+        return self._compile_or([compile_group(analyzer, fields) for analyzer, fields in groups])
 
     @staticmethod
     def _any_field(fields, make):
@@ -167,39 +186,47 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
     def _term_clause(self, term, fields):
         return self._any_field(fields, lambda name, boost: wq.Term(name, term, boost=boost))
 
-    def _compile(self, query, fields):
-        """The Whoosh query for modelsearch query `query`, over `fields` (name, boost pairs)."""
+    def _compile(self, query, groups):
+        """The Whoosh query for modelsearch query `query`, over the fields of `groups`
+        (`_field_groups`)."""
         if isinstance(query, MatchAll):
             return wq.Every()
         if isinstance(query, PlainText):
-            terms = self._terms(query.query_string)
-            clauses = [self._term_clause(term, fields) for term in terms]
-            return _boosted(self._combine(clauses, query.operator), query.boost)
+            return _boosted(
+                self._each_language(groups, lambda a, f: self._compile_plain(query, a, f)),
+                query.boost,
+            )
         if isinstance(query, Phrase):
-            return self._compile_phrase(query, fields)
+            return self._each_language(groups, lambda a, f: self._compile_phrase(query, a, f))
         if isinstance(query, Fuzzy):
-            return self._compile_fuzzy(query, fields)
+            return self._each_language(groups, lambda a, f: self._compile_fuzzy(query, a, f))
         if isinstance(query, Boost):
-            return _boosted(self._compile(query.subquery, fields), query.boost)
+            return _boosted(self._compile(query.subquery, groups), query.boost)
         if isinstance(query, And):
-            return self._compile_and([self._compile(sub, fields) for sub in query.subqueries])
+            return self._compile_and([self._compile(sub, groups) for sub in query.subqueries])
         if isinstance(query, AtLeast):
             return self._compile_at_least(
-                [self._compile(sub, fields) for sub in query.subqueries], query.minimum
+                [self._compile(sub, groups) for sub in query.subqueries], query.minimum
             )
         if isinstance(query, Or):
-            return self._compile_or([self._compile(sub, fields) for sub in query.subqueries])
+            return self._compile_or([self._compile(sub, groups) for sub in query.subqueries])
         if isinstance(query, Not):
-            return self._compile_not(self._compile(query.subquery, fields))
+            return self._compile_not(self._compile(query.subquery, groups))
         raise NotImplementedError(f"The Whoosh backend cannot search with {query!r}.")
 
-    def _compile_phrase(self, query, fields):
-        terms = self._terms(query.query_string)
+    def _compile_plain(self, query, analyzer, fields):
+        clauses = [
+            self._term_clause(term, fields) for term in self._terms(query.query_string, analyzer)
+        ]
+        return self._combine(clauses, query.operator)
+
+    def _compile_phrase(self, query, analyzer, fields):
+        terms = self._terms(query.query_string, analyzer)
         if len(terms) <= 1:
             return self._combine([self._term_clause(term, fields) for term in terms], "and")
         return self._any_field(fields, lambda name, boost: wq.Phrase(name, terms, boost=boost))
 
-    def _compile_fuzzy(self, query, fields):
+    def _compile_fuzzy(self, query, analyzer, fields):
         def clause(term):
             return self._any_field(
                 fields,
@@ -209,7 +236,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             )
 
         return self._combine(
-            [clause(term) for term in self._terms(query.query_string)], query.operator
+            [clause(term) for term in self._terms(query.query_string, analyzer)], query.operator
         )
 
     # Whoosh's own normalize() folds And([x, Every()]) into Every(), so MatchAll and
@@ -272,10 +299,16 @@ class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
     """
 
     field_class = index.AutocompleteField
-    analyzer = AUTOCOMPLETE_ANALYZER
 
-    def _compile_phrase(self, query, fields):
-        return self._compile(PlainText(query.query_string, operator="and"), fields)
+    def _field_groups(self, weights, schema):
+        """The edge n-gram fields, one set for every language (prefixes are not stemmed)."""
+        fields = tuple((name, boost) for name, boost in weights.items() if name in schema)
+        return [(AUTOCOMPLETE_ANALYZER, fields)]
 
-    def _compile_fuzzy(self, query, fields):
-        return self._compile(PlainText(query.query_string, operator=query.operator), fields)
+    def _compile_phrase(self, query, analyzer, fields):
+        return self._compile_plain(PlainText(query.query_string, operator="and"), analyzer, fields)
+
+    def _compile_fuzzy(self, query, analyzer, fields):
+        return self._compile_plain(
+            PlainText(query.query_string, operator=query.operator), analyzer, fields
+        )

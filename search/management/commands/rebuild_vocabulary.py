@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from search import spelling
+from search.models import VocabularyState
 
 
 class Command(BaseCommand):
@@ -12,9 +13,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         spelling.rebuild()
-        vocabulary = spelling.vocabulary()
         if options["verbosity"]:
-            self.stdout.write(
-                f"Spelling vocabulary rebuilt: {len(vocabulary.counts)} words "
-                f"from {vocabulary.pages} pages."
-            )
+            languages = VocabularyState.objects.get(pk=spelling.STATE_PK).languages
+            for language in sorted(languages):
+                vocabulary = spelling.vocabulary(language)
+                self.stdout.write(
+                    f"Spelling vocabulary rebuilt ({language}): {len(vocabulary.counts)} words "
+                    f"from {vocabulary.pages} pages."
+                )

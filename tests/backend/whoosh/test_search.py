@@ -11,6 +11,8 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.backends.whoosh import backend as whoosh_backend
+from search.backends.whoosh.documents import SEARCH_ANALYZER, search_analyzer
+from search.backends.whoosh.query import UnionOr
 
 from .support import WhooshTestCase
 
@@ -308,8 +310,25 @@ class CallOrderTests(WhooshTestCase):
 
     def test_a_query_compiles_without_building_the_whole_search_first(self):
         compiler = self.backend.search("javascript", models.Book).query_compiler
-        compiled = compiler._compile(PlainText("javascripts"), (("s__title", 2.0),))
+        groups = [(SEARCH_ANALYZER, (("s__title", 2.0),))]
+        compiled = compiler._compile(PlainText("javascripts"), groups)
         self.assertEqual(compiled, wq.Term("s__title", "javascript", boost=2.0))
+
+    def test_words_are_analysed_in_each_language_for_its_own_fields(self):
+        compiler = self.backend.search("objetivos", models.Book).query_compiler
+        groups = [
+            (SEARCH_ANALYZER, (("s__title", 1.0),)),
+            (search_analyzer("es"), (("s_es__title", 1.0),)),
+        ]
+        self.assertEqual(
+            compiler._compile(PlainText("los objetivos"), groups),
+            UnionOr(
+                [
+                    wq.And([wq.Term("s__title", "los"), wq.Term("s__title", "objetivo")]),
+                    wq.Term("s_es__title", "objet"),  # "los" is a Spanish stop word
+                ]
+            ),
+        )
 
 
 class IndexLayoutTests(WhooshTestCase):
