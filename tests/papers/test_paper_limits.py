@@ -4,8 +4,10 @@ past its time or memory limit, and the editor is told why while the upload stand
 
 import io
 import zlib
+from unittest import mock
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
@@ -126,3 +128,32 @@ def test_a_file_that_would_unpack_past_the_readers_limit_is_refused(editor):
     run_worker()
 
     assert_failed_but_kept(editor, "The PDF's content unpacks to more than can be read safely")
+
+
+def upload_several(client, name, content):
+    """Upload a file through the admin's "Add documents" page (several at once), as an editor
+    dragging files onto it does."""
+    return client.post(
+        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile(name, content)}
+    )
+
+
+def test_the_add_documents_page_refuses_a_type_that_is_not_allowed_with_the_allowed_list(editor):
+    response = upload_several(editor, "tool.exe", b"MZ")
+
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert "File extension “exe” is not allowed" in answer["error_message"]
+    assert "Allowed extensions are: csv, docx, odt, pdf" in answer["error_message"]
+    assert not Paper.objects.exists()
+
+
+def test_the_add_documents_page_accepts_a_pdf_and_only_asks_for_its_text(editor):
+    with mock.patch("django.db.transaction.on_commit", lambda callback, **kwargs: callback()):
+        response = upload_several(editor, "paper.pdf", pdf(PAGES))
+
+    assert response.json()["success"] is True
+    paper = Paper.objects.get()
+    assert paper.extraction == Paper.Extraction.PENDING
+    assert DBTaskResult.objects.count() == 1
