@@ -2,6 +2,8 @@
 
     .venv/bin/python -m bench.search_page                 # 1,000 then 10,000 pages
     .venv/bin/python -m bench.search_page --sizes 1000    # a quick run
+    .venv/bin/python -m bench.search_page --versions 0    # without past versions
+    .venv/bin/python -m bench.search_page --database-url postgres://postgres@127.0.0.1/bench
 
 The corpus is search_backends.py's (same `Bench`, same seed), in a throwaway var dir of its
 own, served as the site's default Site. Each request goes through Django's test client: URL
@@ -11,6 +13,12 @@ which is pointed at the backend measured for each run. Whoosh gets a warm-up pas
 median of 3 requests per URL, asked again (its matches kept under the site's generation) and
 first after a change (a new generation before each request); a database-backend request, each
 URL once, is stopped at 5 s and counted as 5 s.
+
+With `--versions N` (10 by default) each size is then measured again after every live page
+has been given N published versions, their wordings built and indexed (bench/versions.py):
+today's searches, on the same URLs, with and without the past versions in the index. With
+`--database-url` the run uses that PostgreSQL database (dropped and created afresh), so the
+database backend measured is Wagtail's PostgreSQL one (bench/postgres.py).
 """
 
 import logging
@@ -31,7 +39,6 @@ from bench.search_backends import (
     RARE,
     REPEATS,
     TWO_WORDS,
-    Bench,
     argument_parser,
     log,
     machine,
@@ -216,7 +223,7 @@ def check(name, urls, visits, stopped):
         raise SystemExit(f"The search page on {name!r} went wrong:\n" + "\n".join(errors))
 
 
-def measure(bench, page, size):
+def measure(bench, page, size, versions=0):
     from search import spelling
 
     log(f"{size:,} pages: building the corpus")
@@ -246,6 +253,18 @@ def measure(bench, page, size):
         figures["worst"] = [
             statistics.median(after_change(page, url) for _ in range(REPEATS)) for url in worst
         ]
+    if versions:
+        from bench import versions as past
+
+        past.measure(
+            bench,
+            page,
+            figures,
+            versions,
+            lambda name: run(bench, page, urls, name),
+            (OURS, DATABASE),
+            search_page_backend,
+        )
     return figures
 
 
@@ -257,8 +276,10 @@ def summary(visits, field, urls):
 
 def report(all_figures):
     """The figures as a markdown table."""
+    from django.db import connection
+
     lines = [
-        machine(),
+        f"{machine()}; database {connection.vendor}",
         "",
         "| pages | measure | Whoosh | database | Whoosh/database |",
         "|---:|---|---:|---:|---:|",
@@ -303,9 +324,29 @@ def report(all_figures):
     return "\n".join(lines)
 
 
+def connection_vendor():
+    from django.db import connection
+
+    return "PostgreSQL" if connection.vendor == "postgresql" else "SQLite FTS5"
+
+
 def main(argv=None):
     description = __doc__.split("\n\n")[0]
-    args = argument_parser(description, BASE_DIR / "var" / "bench-page").parse_args(argv)
+    parser = argument_parser(description, BASE_DIR / "var" / "bench-page")
+    parser.add_argument(
+        "--versions",
+        default=10,
+        type=int,
+        help="published versions given to each page for the second measurement (0: none)",
+    )
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL database to use (dropped and created afresh)"
+    )
+    args = parser.parse_args(argv)
+    if args.database_url:
+        from bench.postgres import fresh_database
+
+        fresh_database(args.database_url)
     setup_django(args.var_dir)
     from django.core.management import call_command
 
@@ -315,11 +356,20 @@ def main(argv=None):
     started = time.perf_counter()
     log("Migrating a fresh database")
     call_command("migrate", verbosity=0)
+    if args.database_url:
+        from bench.postgres import PostgresBench as Bench
+    else:
+        from bench.search_backends import Bench
     bench = Bench(args.seed)
     serve(bench)
     page = SearchPage()
-    all_figures = [measure(bench, page, size) for size in args.sizes]
+    all_figures = [measure(bench, page, size, args.versions) for size in args.sizes]
     print(report(all_figures))
+    if args.versions:
+        from bench import versions as past
+
+        labels = {OURS: "Whoosh", DATABASE: f"database ({connection_vendor()})"}
+        print(past.report(all_figures, (OURS, DATABASE), labels))
     log(f"Done in {time.perf_counter() - started:.0f}s")
 
 

@@ -4,6 +4,10 @@ The benchmarks set BBWIKI_VAR_DIR before Django loads this, so nothing they writ
 the developer's var/.
 """
 
+import os
+
+import dj_database_url
+
 from bbwiki.settings.dev import *  # noqa: F403
 from bbwiki.settings.dev import SQLITE_TIMEOUT, VAR_DIR
 
@@ -28,6 +32,11 @@ DATABASES = {
         },
     }
 }
+# Or the PostgreSQL database `--database-url` names (bench/postgres.py), made afresh each run.
+if os.environ.get("BBWIKI_BENCH_DATABASE_URL"):
+    DATABASES = {
+        "default": dj_database_url.parse(os.environ["BBWIKI_BENCH_DATABASE_URL"], conn_max_age=None)
+    }
 # The benchmark indexes explicitly, so that building the corpus indexes nothing.
 WAGTAILSEARCH_BACKENDS = {
     "default": {

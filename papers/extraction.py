@@ -3,12 +3,18 @@
 `read(file, extension)` returns the text of each page (one item for files without pages)
 or raises `Unreadable` with a reason an editor can act on. It never runs another program.
 A PDF is read page by page and given up, with its reason, past `MAX_PAGES` pages or
-`TIME_LIMIT` seconds, and a text past `MAX_CHARACTERS` is cut, so that a huge or hostile
-file costs the background job a bounded amount of time and memory.
+`TIME_LIMIT` seconds, and a text past `MAX_CHARACTERS` is cut.
+
+The background job calls `read_limited(path, extension, seconds, megabytes)`, which runs
+`read` in a child Python process (`limits`) whose memory is capped and which is stopped
+after `seconds`, so that a huge or hostile file fails with its reason instead of taking the
+worker's memory or time. This module imports nothing of Django, for that child.
 """
 
 import time
 import zipfile
+
+from .limits import run_limited
 
 MAX_PAGES = 2000
 TIME_LIMIT = 60
@@ -33,13 +39,24 @@ def read(file, extension):
     raise ValueError(f"No text is read from .{extension} files.")
 
 
+def read_limited(path, extension, seconds, megabytes):
+    """`read` of the file at `path`, in a child process given `seconds` of wall-clock time and
+    `megabytes` of memory; past either it raises `Unreadable` saying which."""
+    return run_limited(_read_path, (str(path), extension), seconds, megabytes, Unreadable)
+
+
+def _read_path(path, extension):
+    with open(path, "rb") as file:
+        return read(file, extension)
+
+
 def _cut(text):
     return text[:MAX_CHARACTERS]
 
 
 def _pdf(file):
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     started = time.monotonic()
     try:
@@ -64,6 +81,11 @@ def _pdf(file):
             pages.append(text)
     except Unreadable:
         raise
+    except LimitReachedError as error:
+        raise Unreadable(
+            "The PDF's content unpacks to more than can be read safely (it may be built to "
+            "exhaust memory), so its text was not read."
+        ) from error
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise Unreadable(f"The file could not be read as a PDF ({error}).") from error
     if not any(page.strip() for page in pages):

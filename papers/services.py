@@ -1,7 +1,11 @@
 """Reading a document's text into it, and asking for that when its file changes."""
 
 import logging
+import shutil
+import tempfile
+from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 
 from . import extraction
@@ -13,6 +17,22 @@ logger = logging.getLogger(__name__)
 def needs_reading(paper):
     """Whether `paper`'s file is not the one its text was read from."""
     return bool(paper.file) and paper.file.name != paper.extracted_from
+
+
+@contextmanager
+def local_copy(file):
+    """A path to `file`'s content on this machine: its own, or a temporary copy when the
+    storage keeps files elsewhere."""
+    try:
+        yield file.path
+        return
+    except NotImplementedError:  # a storage with no local paths (object storage)
+        pass
+    with tempfile.NamedTemporaryFile(suffix=f"-{file.name.rsplit('/', 1)[-1]}") as copy:
+        with file.open("rb") as source:
+            shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield copy.name
 
 
 def extract_text(paper_id):
@@ -31,8 +51,13 @@ def extract_text(paper_id):
         fields["extraction"] = Paper.Extraction.NOT_READ
     else:
         try:
-            with paper.file.open("rb") as file:
-                pages = extraction.read(file, extension)
+            with local_copy(paper.file) as path:
+                pages = extraction.read_limited(
+                    path,
+                    extension,
+                    settings.PAPERS_READ_SECONDS,
+                    settings.PAPERS_READ_MEGABYTES,
+                )
         except extraction.Unreadable as error:
             fields.update(extraction=Paper.Extraction.FAILED, extraction_error=str(error))
         except Exception as error:  # a file no library expected: the upload still stands

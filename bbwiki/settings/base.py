@@ -293,7 +293,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BBWIKI_BASE_URL", "http://127.0.0.1:8000
 WAGTAILDOCS_DOCUMENT_MODEL = "papers.Paper"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "papers.forms.PaperForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Background papers run to tens of MB; larger files are refused with Wagtail's message.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 64 * 1024 * 1024
+# A document's text is read in a child process of the job (papers.limits), stopped past these.
+PAPERS_READ_SECONDS = int(os.environ.get("BBWIKI_PAPERS_READ_SECONDS", "120"))
+PAPERS_READ_MEGABYTES = int(os.environ.get("BBWIKI_PAPERS_READ_MEGABYTES", "1024"))
 # Documents are streamed by Wagtail's view after its privacy check, never by a redirect to
 # their file's address under MEDIA_URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

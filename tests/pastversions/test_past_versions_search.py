@@ -231,3 +231,43 @@ def test_results_page_is_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = get(query="thirty", versions="past")
     assert len(clauses(response)) == 12
+
+
+@pytest.mark.parametrize(
+    "as_of", ["0000-01-01", "2014-13-01", "２０１４-01-01", "2014-01-01T12:00", "9" * 3000]
+)
+def test_an_as_of_that_is_not_a_date_is_left_out_with_a_note(any_backend, joining, as_of):
+    response = get(query="thirty", versions="past", as_of=as_of)
+
+    assert response.status_code == 200
+    [note] = [text(p) for p in parse(response).select(".search-notice")]
+    assert f"“{as_of[:40]}” is not a date (give one as YYYY-MM-DD" in note
+    # The versions in force on any day were searched.
+    assert len(clauses(response)) == 1
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+def test_the_first_and_last_days_a_date_can_name_are_searched(any_backend, joining, as_of):
+    response = get(query="thirty", versions="past", as_of=as_of)
+
+    assert response.status_code == 200
+    assert clauses(response) == []  # no version was in force then
+
+
+@pytest.mark.parametrize("versions", ["PAST", "past,current", "v" * 3000])
+def test_a_versions_value_that_is_not_past_is_left_out_with_a_note(any_backend, joining, versions):
+    response = get(query="thirty", versions=versions)
+
+    assert response.status_code == 200
+    [note] = [text(p) for p in parse(response).select(".search-notice")]
+    assert f"“versions={versions[:40]}” is not a choice (only “versions=past”)" in note
+    assert clauses(response) == []  # the current pages were searched
+
+
+def test_past_versions_and_papers_at_once_searches_past_versions_with_a_note(any_backend, joining):
+    response = get(query="thirty", versions="past", **{"in": "papers"})
+
+    assert response.status_code == 200
+    notes = [text(p) for p in parse(response).select(".search-notice")]
+    assert "Past versions and background papers are searched one at a time." in notes
+    assert len(clauses(response)) == 1
