@@ -14,13 +14,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import combinations
 
 from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 from whoosh.analysis import STOP_WORDS
-from whoosh.lang import porter2
 
 from .backends.locales import analysis_language
 from .backends.whoosh import AtLeast, languages
@@ -116,14 +115,10 @@ POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
-@lru_cache(maxsize=100_000)
-def stem(word):
-    """The English (Porter2) stem of `word`, as the Whoosh index stems it.
-
-    Cached: snippets and ranking stem every word of every result, about 10,000 calls per
-    results page, nearly all of them words seen before.
-    """
-    return porter2.stem(word)
+# The English (Porter2) stem of a word, as the Whoosh index stems it, from the index's cache of
+# stems: snippets and ranking stem every word of every result, about 10,000 calls per results
+# page, nearly all of them words seen before.
+stem = partial(languages.stem, ENGLISH)
 
 
 def search_language():

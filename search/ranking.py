@@ -98,16 +98,27 @@ def _exact_first(pages, parsed, fixes, minimum=None):
     return exact + [hit for hit in hits if hit.pk not in found]
 
 
+def _named_terms(parsed, vocabulary):
+    """For each clause, for each of its terms, {naming form: weight} of the term's typed words
+    that can name a page."""
+    return [
+        [
+            {
+                naming_form(word): vocabulary.weight(word)
+                for word in term.words
+                if not vocabulary.is_common(word)
+            }
+            for term in clause
+        ]
+        for clause in parsed.clauses
+    ]
+
+
 def _named_clauses(parsed, vocabulary):
     """For each clause, {naming form: weight} of its typed words that can name a page."""
     return [
-        {
-            naming_form(word): vocabulary.weight(word)
-            for term in clause
-            for word in term.words
-            if not vocabulary.is_common(word)
-        }
-        for clause in parsed.clauses
+        {form: weight for term in terms for form, weight in term.items()}
+        for terms in _named_terms(parsed, vocabulary)
     ]
 
 
@@ -174,18 +185,7 @@ def headings_first(rows, parsed, vocabulary, headings):
     titled. A heading naming fewer clauses than that counts for nothing: a question about
     several things is not answered by a part about one of them."""
     top = rows[:HEADING_DEPTH]
-    # Each clause's typed terms: the naming forms of their words that can name a page.
-    clauses = [
-        [
-            {
-                naming_form(w): vocabulary.weight(w)
-                for w in term.words
-                if not vocabulary.is_common(w)
-            }
-            for term in clause
-        ]
-        for clause in parsed.clauses
-    ]
+    clauses = _named_terms(parsed, vocabulary)
     if len(top) < 2 or not any(any(clause) for clause in clauses):
         return rows
 

@@ -9,13 +9,10 @@ leading to it (``authors__name``). Boosts are applied at query time, so changing
 needs no rebuild.
 """
 
-from functools import lru_cache
-
 from modelsearch import index
 from modelsearch.index import get_indexed_models
 from whoosh import fields as whoosh_fields
 from whoosh.analysis import NgramWordAnalyzer, StemmingAnalyzer
-from whoosh.lang.porter2 import stem
 
 from ..locales import object_languages
 from . import languages
@@ -38,15 +35,14 @@ def base_schema():
     )
 
 
-@lru_cache(maxsize=200_000)
 def cached_stem(word):
-    """Porter2 stem of `word`, cached for the life of the process.
+    """Porter2 stem of `word`, from the process's cache of stems (`languages.stem`).
 
     Whoosh's own stem cache belongs to the analyzer object, and every writer unpickles a
     fresh schema (analyzers included) from the index, so that cache starts empty on each
     write. This one is a module-level function, pickled by name, so all writers share it.
     """
-    return stem(word)
+    return languages.stem(languages.DEFAULT, word)
 
 
 # English (Porter2) stemming: "programs" and "programming" both become "program", which

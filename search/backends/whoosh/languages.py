@@ -21,7 +21,10 @@ SEARCH_PREFIX = "s__"
 
 
 @lru_cache(maxsize=400_000)
-def _stem(language, word):
+def stem(language, word):
+    """The stem of `word` in `language`, cached for the life of the process: the one cache of
+    stems that indexing (`documents.cached_stem`, `Stemmer`), the search's words and snippets
+    (`search.query.stem`, `search.query.stemmer`) share."""
     if language == DEFAULT:
         # English keeps Porter2, as before languages: "programs" and "programming" meet.
         return english_stem(word)
@@ -45,7 +48,7 @@ class Stemmer:
         self.language = language
 
     def __call__(self, word):
-        return _stem(self.language, word)
+        return stem(self.language, word)
 
     def __eq__(self, other):
         return isinstance(other, Stemmer) and other.language == self.language
