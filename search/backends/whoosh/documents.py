@@ -3,8 +3,8 @@
 Every document has the instance's primary key (``pk``) and the content types it is indexed
 as (``content_type``), the fields of `base_schema()`. Every SearchField becomes a stemmed
 text field named ``s__<path>`` (``s_<language>__<path>`` for an object in a language other
-than English: `languages`) and every AutocompleteField an edge n-gram field named
-``a__<path>``, where ``<path>`` is the field name, prefixed by the RelatedFields names
+than English: `languages`) and every AutocompleteField a field of whole, lower-cased words
+named ``a__<path>``, where ``<path>`` is the field name, prefixed by the RelatedFields names
 leading to it (``authors__name``). Boosts are applied at query time, so changing a boost
 needs no rebuild.
 """
@@ -12,7 +12,7 @@ needs no rebuild.
 from modelsearch import index
 from modelsearch.index import get_indexed_models
 from whoosh import fields as whoosh_fields
-from whoosh.analysis import NgramWordAnalyzer, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 from ..locales import object_languages
 from . import languages
@@ -48,9 +48,10 @@ def cached_stem(word):
 # English (Porter2) stemming: "programs" and "programming" both become "program", which
 # Whoosh's default Porter stemmer does not do. Single letters are kept: "C" or "R" matter.
 SEARCH_ANALYZER = StemmingAnalyzer(minsize=1, stemfn=cached_stem, cachesize=None)
-# Prefixes of every word are indexed so that autocomplete is a plain term lookup.
-AUTOCOMPLETE_MAX_GRAM = 20
-AUTOCOMPLETE_ANALYZER = NgramWordAnalyzer(1, AUTOCOMPLETE_MAX_GRAM, at="start")
+# Autocomplete fields keep each word whole, lower-cased and unstemmed; a word typed is looked up
+# as a prefix in the field's sorted terms (`query.WordPrefix`). Indexing every prefix of every
+# word instead (edge n-grams) made these fields half of all the postings a rebuild writes.
+AUTOCOMPLETE_ANALYZER = RegexTokenizer() | LowercaseFilter()
 
 
 def search_analyzer(language):

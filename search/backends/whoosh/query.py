@@ -18,6 +18,7 @@ from modelsearch.query import (
     PlainText,
 )
 from whoosh import query as wq
+from whoosh.matching import NullMatcher
 
 from . import languages
 from .documents import AUTOCOMPLETE_ANALYZER, search_analyzer, weighted_fields
@@ -290,20 +291,42 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         return wq.AndNot(wq.Every(), subquery)
 
 
-class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
-    """Compiles an autocomplete search into term lookups on the edge n-gram fields.
+class WordPrefix(wq.Prefix):
+    """The words of a field that start with `text`, each scored as its own term.
 
-    Every word typed is a prefix: "lea pyth" finds "Learning Python". In query mode
-    the n-gram analyzer cuts each word to the longest prefix indexed. Phrases and
-    fuzzy queries are treated as plain words.
+    Whoosh's Prefix scores every match alike by default, and drops its boost when only one
+    word starts with the text; here each word found is a Term with the query's boost, so a
+    field's weight and a word's rarity rank the matches as they do for a whole word.
+    """
+
+    def __init__(self, fieldname, text, boost=1.0):
+        super().__init__(fieldname, text, boost=boost, constantscore=False)
+
+    def matcher(self, searcher, context=None):
+        words = [word for word in self._btexts(searcher.reader()) if word]
+        if not words:
+            return NullMatcher()
+        terms = [wq.Term(self.fieldname, word, boost=self.boost) for word in words]
+        query = terms[0] if len(terms) == 1 else wq.Or(terms)
+        return query.matcher(searcher, context)
+
+
+class WhooshAutocompleteQueryCompiler(WhooshSearchQueryCompiler):
+    """Compiles an autocomplete search into prefix lookups on the autocomplete fields' words.
+
+    Every word typed is a prefix: "lea pyth" finds "Learning Python". Phrases and fuzzy
+    queries are treated as plain words.
     """
 
     field_class = index.AutocompleteField
 
     def _field_groups(self, weights, schema):
-        """The edge n-gram fields, one set for every language (prefixes are not stemmed)."""
+        """The autocomplete fields, one set for every language (prefixes are not stemmed)."""
         fields = tuple((name, boost) for name, boost in weights.items() if name in schema)
         return [(AUTOCOMPLETE_ANALYZER, fields)]
+
+    def _term_clause(self, term, fields):
+        return self._any_field(fields, lambda name, boost: WordPrefix(name, term, boost=boost))
 
     def _compile_phrase(self, query, analyzer, fields):
         return self._compile_plain(PlainText(query.query_string, operator="and"), analyzer, fields)
