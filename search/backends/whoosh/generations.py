@@ -20,6 +20,7 @@ between leaves them to be written again, which replaces the same documents.
 """
 
 import logging
+import multiprocessing
 import os
 import shutil
 import time
@@ -35,6 +36,7 @@ from .exceptions import IndexLockTimeout, IndexLostError, IndexUnavailableError,
 from .health import IndexHealth, unwritten_summary
 from .journal import Journal
 from .searchers import cached_searcher
+from .writers import RebuildWriter
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +214,26 @@ class IndexStore:
             # every newly opened searcher tens of milliseconds.
             options = {"limitmb": memory_mb} if memory_mb else {}
             return ix.writer(timeout=timeout, codec=InliningCodec(), compound=False, **options)
+        except whoosh_index.LockError as exc:
+            raise self._lock_timeout() from exc
+
+    def open_rebuild_writer(self, generation, new_fields, memory_mb=None):
+        """A writer that indexes documents in a child process while this one goes on reading
+        the next ones from the database (`RebuildWriter`), with `new_fields` ({name: type})
+        added to `generation`'s schema first: the child reads the schema from disk."""
+        writer = self.open_writer(generation, memory_mb=memory_mb)
+        self.add_fields(writer, new_fields)
+        if multiprocessing.get_context().get_start_method() != "fork":
+            # The child must inherit this process (its analyzers and codec) rather than be
+            # started afresh: elsewhere (macOS, Python 3.14) one process writes it all.
+            return writer
+        writer.commit()
+        ix = self.open(generation)
+        options = {"limitmb": memory_mb} if memory_mb else {}
+        try:
+            return RebuildWriter(
+                ix, timeout=self.lock_timeout, codec=InliningCodec(), compound=False, **options
+            )
         except whoosh_index.LockError as exc:
             raise self._lock_timeout() from exc
 

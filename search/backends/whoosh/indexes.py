@@ -9,6 +9,10 @@ from . import hooks
 from .documents import build_documents, index_field_types, text_field_types
 from .generations import IndexStore
 
+# A rebuild given at least this many documents at once writes them in a child process
+# (`generations.RebuildWriter`); fewer are not worth starting one.
+PARALLEL_FROM = 200
+
 
 class WhooshIndex(BaseIndex):
     """The Whoosh index holding one root model and all its indexed subclasses.
@@ -63,10 +67,13 @@ class WhooshIndex(BaseIndex):
             # Whoosh takes new fields only before a writer's first document: start a segment.
             self.commit()
         if self._writer is None:
-            self._writer = self.store.open_writer(
-                self.generation, memory_mb=self.backend.rebuild_memory_mb
-            )
-            self.store.add_fields(self._writer, {**index_field_types(self.root_model), **missing})
+            fields = {**index_field_types(self.root_model), **missing}
+            memory_mb = self.backend.rebuild_memory_mb
+            if len(documents) >= PARALLEL_FROM:
+                self._writer = self.store.open_rebuild_writer(self.generation, fields, memory_mb)
+            else:
+                self._writer = self.store.open_writer(self.generation, memory_mb=memory_mb)
+                self.store.add_fields(self._writer, fields)
         for document in documents:
             self._writer.add_document(**document)
 

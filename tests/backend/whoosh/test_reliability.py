@@ -28,6 +28,8 @@ from search.backends.whoosh import (
     WhooshIndexRebuilder,
     WhooshSearchBackend,
     hooks,
+    indexes,
+    writers,
 )
 from search.backends.whoosh.documents import PK_FIELD
 from search.backends.whoosh.generations import CURRENT_FILE, GENERATION_PREFIX
@@ -279,6 +281,68 @@ class RebuildTests(WhooshTestCase):
         self.assertEqual(len(generations), 2)
         store = self.backend.get_index_for_model(models.Book).store
         self.assertEqual(store.current_generation(), generations[-1])
+
+
+class ParallelRebuildTests(WhooshTestCase):
+    """A large rebuild writes its documents in a child process (`RebuildWriter`); here every
+    rebuild is large enough."""
+
+    def setUp(self):
+        super().setUp()
+        patcher = mock.patch.object(indexes, "PARALLEL_FROM", 1)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def documents_in_order(self, model):
+        store = self.backend.get_index_for_model(model).store
+        with store.open(store.current_generation()).reader() as reader:
+            return reader.is_atomic(), list(reader.column_reader(PK_FIELD))
+
+    def test_finds_the_same_in_one_segment_in_the_same_order(self):
+        with mock.patch.object(indexes, "PARALLEL_FROM", 10**9):
+            self.rebuild()
+        single_process = self.documents_in_order(models.Book)
+        with mock.patch.object(
+            writers.RebuildWriter, "_new_task", autospec=True,
+            side_effect=writers.RebuildWriter._new_task,
+        ) as new_task:  # fmt: skip
+            self.rebuild()
+        self.assertTrue(new_task.called)
+        self.assertEqual(self.documents_in_order(models.Book), single_process)
+        self.assertEqual(single_process[0], True)
+        self.assertEqual(
+            self.titles(self.backend.search("javascript", models.Book)),
+            {"JavaScript: The good parts", "JavaScript: The Definitive Guide"},
+        )
+        self.assertEqual(self.backend.search(MATCH_ALL, models.Book).count(), 14)
+        self.assertEqual(self.backend.search("tolkien", models.Author).count(), 1)
+
+    def test_a_failed_child_fails_the_rebuild_and_the_old_index_stays(self):
+        self.rebuild()
+
+        def fail(task, filename, doc_count):
+            raise OSError("disk full")
+
+        with (
+            mock.patch.object(writers.SubWriterTask, "_process_file", fail),
+            mock.patch("sys.stderr"),  # the child's traceback
+            self.assertRaises(SearchIndexError),
+        ):
+            self.rebuild()
+        self.assertEqual(
+            self.titles(self.backend.search("javascript", models.Book)),
+            {"JavaScript: The good parts", "JavaScript: The Definitive Guide"},
+        )
+
+    def test_cancelling_ends_the_child(self):
+        index = self.backend.get_index_for_model(models.Book)
+        building = WhooshIndexRebuilder(index).start()
+        building.add_items(models.Book, models.Book.objects.all())
+        building._writer.add_document(pk="x")  # a batch is sent: the child starts
+        building._writer._enqueue()
+        (child,) = building._writer.tasks
+        building.cancel()
+        self.assertFalse(child.is_alive())
 
 
 class SmallRebuildMemoryTests(WhooshTestCase):
