@@ -18,6 +18,7 @@ from . import withdrawals
 from .forms import DecisionForm, WithdrawalDecisionForm, WithdrawalForm
 from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
 from .pending import pending_changes, pending_withdrawals
+from .refusals import Refusal
 from .review import review_of
 
 
@@ -76,7 +77,7 @@ def review(request, task_state_id):
                 )
             except PermissionDenied as refusal:
                 messages.error(request, str(refusal))
-                status = 409 if "edited after" in str(refusal) else 403
+                status = refusal.status if isinstance(refusal, Refusal) else 403
                 form = None  # a fresh form, for the text as it is now
             else:
                 return _after_decision(request, task_state, data["action"])
@@ -184,9 +185,9 @@ def withdrawal(request, withdrawal_id):
                     form.cleaned_data["decision"],
                     form.cleaned_data["comment"].strip(),
                 )
-            except PermissionDenied as error:
-                messages.error(request, str(error))
-                status = 409 if "no longer" in str(error) else 403
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal))
+                status = refusal.status if isinstance(refusal, Refusal) else 403
             else:
                 proposal.refresh_from_db()
                 if proposal.status == Withdrawal.Status.APPROVED:

@@ -1,9 +1,9 @@
 """Quorum approval of changes by the steering committee."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
@@ -11,6 +11,7 @@ from history.record import public_name
 
 from .. import notifications
 from ..constants import DEFAULT_REQUIRED_APPROVALS
+from ..refusals import Conflict, Refusal
 from .decisions import CommitteeDecision
 
 
@@ -147,8 +148,9 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, revision_id=None, comment="", **kwargs):
         """Approve or request changes to the revision `revision_id`, which must be the latest.
 
-        Raises PermissionDenied with the reason, for a person to read, when the decision is
-        refused; nothing is stored then.
+        Raises a `Refusal` (a PermissionDenied) with the reason, for a person to read, when the
+        decision is refused, a `Conflict` when the change was settled or edited meanwhile;
+        nothing is stored then.
         """
         # Lock the task state so that two approvals at once cannot both miss the quorum.
         task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
@@ -157,13 +159,13 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
             task_state.status != TaskState.STATUS_IN_PROGRESS
             or workflow_state.current_task_state_id != task_state.pk
         ):
-            raise PermissionDenied("This change is no longer awaiting approval.")
+            raise Conflict(gettext("This change is no longer awaiting approval."))
         if action_name not in (QuorumDecision.Decision.APPROVE, QuorumDecision.Decision.REJECT):
-            raise PermissionDenied(f"Unknown action {action_name!r}.")
+            raise Refusal(gettext("Unknown action %(action)r.") % {"action": action_name})
         review = self.review(task_state)
         refusal = review.refusal(user, revision_id, action_name)
         if refusal:
-            raise PermissionDenied(refusal)
+            raise refusal
         decision = QuorumDecision.objects.create(
             task_state=task_state,
             revision=review.latest,
