@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
@@ -20,14 +21,19 @@ class QuorumDecision(CommitteeDecision):
     task. `name` is their public name when they decided: the record keeps it."""
 
     class Decision(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Requested changes"
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Requested changes")
 
     task_state = models.ForeignKey(
-        TaskState, on_delete=models.CASCADE, related_name="quorum_decisions"
+        TaskState,
+        on_delete=models.CASCADE,
+        related_name="quorum_decisions",
+        verbose_name=_("task state"),
     )
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="+", verbose_name=_("revision")
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices, verbose_name=_("decision"))
 
     class Meta(CommitteeDecision.Meta):
         constraints = [
@@ -56,26 +62,36 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
         default=DEFAULT_REQUIRED_APPROVALS,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=(
-            "How many different people from these groups must approve a change. Changes "
-            "already under review are checked again when this changes."
+            _(
+                "How many different people from these groups must approve a change. Changes "
+                "already under review are checked again when this changes."
+            )
         ),
+        verbose_name=_("required approvals"),
     )
 
     notice_days = models.PositiveSmallIntegerField(
         default=0,
         validators=[MaxValueValidator(90)],
         help_text=(
-            "Days of notice before an approved change takes effect, during which members can "
-            "object; 0: it takes effect as soon as it is approved."
+            _(
+                "Days of notice before an approved change takes effect, during which members can "
+                "object; 0: it takes effect as soon as it is approved."
+            )
         ),
+        verbose_name=_("notice days"),
     )
     objection_threshold = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=(
-            "Objections from members that send a change in its notice period back to the "
-            "committee (an objection from a committee member who did not approve it always does)."
+            _(
+                "Objections from members that send a change in its notice period back to the "
+                "committee (an objection from a committee member who did not approve it always "
+                "does)."
+            )
         ),
+        verbose_name=_("objection threshold"),
     )
 
     admin_form_fields = [
@@ -86,8 +102,8 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
     ]
 
     class Meta:
-        verbose_name = "Quorum approval task"
-        verbose_name_plural = "Quorum approval tasks"
+        verbose_name = _("Quorum approval task")
+        verbose_name_plural = _("Quorum approval tasks")
 
     @classmethod
     def get_description(cls):
