@@ -20,6 +20,7 @@ class ChangeSummary(models.Model):
     text = models.CharField(max_length=CHANGE_SUMMARY_MAX_LENGTH, verbose_name=_("text"))
 
     class Meta:
+        verbose_name = _("change summary")
         verbose_name_plural = _("change summaries")
 
     def __str__(self):
@@ -90,6 +91,7 @@ class RecordEntry(models.Model):
     )
 
     class Meta:
+        verbose_name = _("record entry")
         ordering = ["at", "pk"]
         verbose_name_plural = _("record entries")
         indexes = [models.Index(fields=["page_id", "at"])]

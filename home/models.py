@@ -44,6 +44,7 @@ class HomePage(BasePage):
     api_fields = api_fields_for("intro", "start_here")
 
     class Meta:
+        verbose_name_plural = _("home pages")
         verbose_name = _("home page")
 
     def start_here_links(self):
@@ -85,3 +86,7 @@ class StartHereLink(Orderable):
 
     def __str__(self):
         return self.note
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("start here link")
+        verbose_name_plural = _("start here links")

@@ -59,6 +59,8 @@ class Notice(models.Model):
     answered_by = models.JSONField(default=list, blank=True, verbose_name=_("answered by"))
 
     class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
         ordering = ["-approved_at", "-pk"]
 
     def __str__(self):
@@ -90,6 +92,8 @@ class Objection(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("withdrawn at"))
 
     class Meta:
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
         ordering = ["created_at", "pk"]
         constraints = [
             # One standing objection per member per change, even with two requests at once.
@@ -126,6 +130,8 @@ class Confirmation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("confirmation")
+        verbose_name_plural = _("confirmations")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -150,6 +156,10 @@ class NoticePreference(models.Model):
     emails = models.BooleanField(
         _("Email me when a change is approved and enters its notice period"), default=True
     )
+
+    class Meta:
+        verbose_name = _("notice preference")
+        verbose_name_plural = _("notice preferences")
 
     def __str__(self):
         return f"{self.user}: {'emails' if self.emails else 'no emails'}"

@@ -44,6 +44,7 @@ class Paper(AbstractDocument):
     search_fields = [*AbstractDocument.search_fields, index.SearchField("text")]
 
     class Meta(AbstractDocument.Meta):
+        verbose_name_plural = _("documents")
         verbose_name = _("document")
 
     @property

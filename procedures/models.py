@@ -45,6 +45,7 @@ class ProcedureIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
+        verbose_name_plural = _("procedure wikis")
         verbose_name = _("procedure wiki")
 
     def procedures_by_topic(self):
@@ -134,6 +135,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     search_date_field = "in_force_from"
 
     class Meta:
+        verbose_name_plural = _("procedures")
         verbose_name = _("procedure")
 
     def clean(self):
@@ -290,6 +292,7 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
     search_prefetch = ("objectives",)
 
     class Meta:
+        verbose_name_plural = _("statements of objectives")
         verbose_name = _("statement of objectives")
 
     def preview_text(self):
@@ -321,3 +324,7 @@ class Objective(Orderable):
 
     def __str__(self):
         return self.text
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")

@@ -57,6 +57,10 @@ class TranslationRecord(models.Model):
 
     objects = TranslationRecordQuerySet.as_manager()
 
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
+
     def __str__(self):
         return f"{self.translation} follows revision {self.follows_id} of {self.source}"
 

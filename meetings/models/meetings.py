@@ -44,6 +44,7 @@ class MeetingIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
+        verbose_name_plural = _("meeting indexes")
         verbose_name = _("meeting index")
 
     def meetings(self, today=None):
@@ -167,6 +168,7 @@ class MeetingPage(BasePage):
     search_prefetch = ("objectives", "sessions__facilitators", *PARTICIPANTS)
 
     class Meta:
+        verbose_name_plural = _("meetings")
         verbose_name = _("meeting")
 
     def clean(self):
@@ -301,6 +303,10 @@ class MeetingObjective(Orderable):
     def __str__(self):
         return self.text
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("meeting objective")
+        verbose_name_plural = _("meeting objectives")
+
 
 class Session(Orderable, ClusterableModel):
     """One entry in a meeting's programme: a working session, or a break, meal or social event."""
@@ -355,6 +361,7 @@ class Session(Orderable, ClusterableModel):
     )
 
     class Meta(Orderable.Meta):
+        verbose_name_plural = _("sessions")
         verbose_name = _("session")
 
     def __str__(self):

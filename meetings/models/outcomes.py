@@ -124,3 +124,7 @@ class OutcomeLink(Orderable):
         super().clean()
         if self.page_id and self.page.specific_class._meta.label not in LED_TO_TYPES:
             raise ValidationError({"page": "Choose a procedure, the objectives, or a task force."})
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("outcome link")
+        verbose_name_plural = _("outcome links")

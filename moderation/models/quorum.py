@@ -36,6 +36,8 @@ class QuorumDecision(CommitteeDecision):
     decision = models.CharField(max_length=10, choices=Decision.choices, verbose_name=_("decision"))
 
     class Meta(CommitteeDecision.Meta):
+        verbose_name = _("quorum decision")
+        verbose_name_plural = _("quorum decisions")
         constraints = [
             # Nobody approves the same text twice, even with two requests at once.
             models.UniqueConstraint(

@@ -61,6 +61,8 @@ class Withdrawal(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
 
     class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -87,6 +89,8 @@ class WithdrawalDecision(CommitteeDecision):
     decision = models.CharField(max_length=10, choices=Decision.choices, verbose_name=_("decision"))
 
     class Meta(CommitteeDecision.Meta):
+        verbose_name = _("withdrawal decision")
+        verbose_name_plural = _("withdrawal decisions")
         constraints = [
             models.UniqueConstraint(
                 fields=["withdrawal", "user"],

@@ -84,6 +84,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
     search_prefetch = ("seat_terms__holder",)
 
     class Meta:
+        verbose_name_plural = _("steering committee pages")
         verbose_name = _("steering committee page")
 
     def history_sections(self):
@@ -366,3 +367,7 @@ class SeatTerm(Orderable):
             raise ValidationError(
                 {"term_end": "A term must end after it starts: choose a later end date."}
             )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("seat term")
+        verbose_name_plural = _("seat terms")

@@ -50,6 +50,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     search_kind = PageKind("membership", gettext_noop("Membership"))
 
     class Meta:
+        verbose_name_plural = gettext_lazy("membership pages")
         verbose_name = gettext_lazy("membership page")
 
     def history_sections(self):

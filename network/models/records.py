@@ -80,6 +80,8 @@ class Organisation(index.Indexed, models.Model):
     ]
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
 
     def __str__(self):
@@ -183,6 +185,7 @@ class Person(index.Indexed, models.Model):
     ]
 
     class Meta:
+        verbose_name = _("person")
         ordering = ["name"]
         verbose_name_plural = _("people")
 

@@ -40,6 +40,7 @@ class TaskForceIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
+        verbose_name_plural = _("task force indexes")
         verbose_name = _("task force index")
 
     def task_forces_by_status(self):
@@ -134,6 +135,7 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     search_prefetch = ("convenors", "members")
 
     class Meta:
+        verbose_name_plural = _("task forces")
         verbose_name = _("task force")
 
     def produced(self, request=None):

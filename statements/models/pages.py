@@ -61,6 +61,7 @@ class StatementIndexPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
+        verbose_name_plural = _("statement indexes")
         verbose_name = _("statement index")
 
     def get_context(self, request, *args, **kwargs):
@@ -151,6 +152,7 @@ class StatementPage(PublicHistoryMixin, BasePage):
     search_date_field = "opens_on"
 
     class Meta:
+        verbose_name_plural = _("joint statements")
         verbose_name = _("joint statement")
 
     def clean(self):

@@ -186,6 +186,8 @@ class Signature(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
         ordering = ["-confirmed_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
