@@ -86,3 +86,18 @@ def test_the_record_stays_in_english_when_the_administrator_works_in_spanish(
     entry = RecordEntry.objects.get(kind=RecordEntry.Kind.RECORD)
     assert entry.summary.startswith("The person record of “Amina Renamed” changed: ")
     assert "persona" not in entry.summary
+
+
+def test_a_committee_member_working_in_spanish_is_told_why_in_spanish(client, committee, seated):
+    holder, page = seated
+    profile = UserProfile.get_for_user(committee[0])
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(committee[0])
+
+    response = edit(client, holder, "Someone Else")
+
+    assert response.status_code == 403
+    assert "lo hace un administrador" in text(parse(response))
+    holder.refresh_from_db()
+    assert holder.name == "Amina Example"
