@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 
@@ -14,12 +15,14 @@ class ChangeSummaryPageForm(WagtailAdminPageForm):
     """Page form with a one-line change summary, required when submitting for approval."""
 
     change_summary = forms.CharField(
-        label="Change summary",
+        label=gettext_lazy("Change summary"),
         max_length=CHANGE_SUMMARY_MAX_LENGTH,
         required=False,
         help_text=(
-            "One line: what you changed and why. Required when you submit for approval; "
-            "approvers see it, and it stays in the public history of the page."
+            gettext_lazy(
+                "One line: what you changed and why. Required when you submit for approval; "
+                "approvers see it, and it stays in the public history of the page."
+            )
         ),
     )
 

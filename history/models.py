@@ -12,12 +12,16 @@ class ChangeSummary(models.Model):
     """The one-line "what changed and why" that an editor gives with a revision."""
 
     revision = models.OneToOneField(
-        Revision, on_delete=models.CASCADE, related_name="change_summary"
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="change_summary",
+        verbose_name=_("revision"),
     )
-    text = models.CharField(max_length=CHANGE_SUMMARY_MAX_LENGTH)
+    text = models.CharField(max_length=CHANGE_SUMMARY_MAX_LENGTH, verbose_name=_("text"))
 
     class Meta:
-        verbose_name_plural = "change summaries"
+        verbose_name = _("change summary")
+        verbose_name_plural = _("change summaries")
 
     def __str__(self):
         return self.text
@@ -41,36 +45,55 @@ class RecordEntry(models.Model):
         MOVED = "moved", _("Moved")
         RECORD = "record", _("Record changed")
 
-    page_id = models.BigIntegerField(db_index=True)
-    kind = models.CharField(max_length=10, choices=Kind.choices)
-    at = models.DateTimeField(db_index=True)
-    title = models.CharField(max_length=255, help_text="The page's title at the time.")
-    url = models.CharField(max_length=1000, blank=True, help_text="Its address at the time.")
-    content_type = models.ForeignKey(
-        "contenttypes.ContentType", null=True, on_delete=models.SET_NULL, related_name="+"
+    page_id = models.BigIntegerField(db_index=True, verbose_name=_("page id"))
+    kind = models.CharField(max_length=10, choices=Kind.choices, verbose_name=_("kind"))
+    at = models.DateTimeField(db_index=True, verbose_name=_("at"))
+    title = models.CharField(
+        max_length=255, help_text=_("The page's title at the time."), verbose_name=_("title")
     )
-    revision_id = models.BigIntegerField(null=True, blank=True)
+    url = models.CharField(
+        max_length=1000, blank=True, help_text=_("Its address at the time."), verbose_name=_("url")
+    )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("content type"),
+    )
+    revision_id = models.BigIntegerField(null=True, blank=True, verbose_name=_("revision id"))
     content = models.JSONField(
         null=True,
         blank=True,
         encoder=DjangoJSONEncoder,
-        help_text="The published version's text, as Wagtail stores it.",
+        help_text=_("The published version's text, as Wagtail stores it."),
+        verbose_name=_("content"),
     )
-    summary = models.TextField(blank=True, help_text="The change summary, or the reason.")
-    proposed_by = models.CharField(max_length=255, blank=True)
-    approved_by = models.JSONField(default=list, blank=True)
-    performed_by = models.CharField(max_length=255, blank=True)
+    summary = models.TextField(
+        blank=True, help_text=_("The change summary, or the reason."), verbose_name=_("summary")
+    )
+    proposed_by = models.CharField(max_length=255, blank=True, verbose_name=_("proposed by"))
+    approved_by = models.JSONField(default=list, blank=True, verbose_name=_("approved by"))
+    performed_by = models.CharField(max_length=255, blank=True, verbose_name=_("performed by"))
     names = models.JSONField(
-        default=dict, blank=True, help_text="{person id: name} of the people the version names."
+        default=dict,
+        blank=True,
+        help_text=_("{person id: name} of the people the version names."),
+        verbose_name=_("names"),
     )
-    notes = models.TextField(blank=True, help_text="What else the record says of it.")
+    notes = models.TextField(
+        blank=True, help_text=_("What else the record says of it."), verbose_name=_("notes")
+    )
     public = models.BooleanField(
-        default=True, help_text="Whether anyone could read the page when this happened."
+        default=True,
+        help_text=_("Whether anyone could read the page when this happened."),
+        verbose_name=_("public"),
     )
 
     class Meta:
+        verbose_name = _("record entry")
         ordering = ["at", "pk"]
-        verbose_name_plural = "record entries"
+        verbose_name_plural = _("record entries")
         indexes = [models.Index(fields=["page_id", "at"])]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 """Hooks of the public record: how change summaries read in the page's admin log, and a
 view-restricted page's data is never served."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
@@ -25,7 +26,9 @@ def refuse_restricted_page_data(page, request, serve_args, serve_kwargs):
 def register_history_log_actions(actions):
     @actions.register_action(CHANGE_SUMMARY_ACTION)
     class ChangeSummaryAction(LogFormatter):
-        label = "Change summary"
+        label = _("Change summary")
 
         def format_message(self, log_entry):
-            return f"Change summary: “{log_entry.data.get('summary', '')}”"
+            return _("Change summary: “%(summary)s”") % {
+                "summary": log_entry.data.get("summary", "")
+            }

@@ -1,6 +1,7 @@
 """The home page of the site."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
@@ -16,7 +17,7 @@ from procedures.models import ProcedurePage
 class HomePage(BasePage):
     """The front door: what the network is, its sections, and what changed lately."""
 
-    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    intro = RichTextField(blank=True, features=INLINE_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -35,7 +36,7 @@ class HomePage(BasePage):
         FieldPanel("intro"),
         InlinePanel(
             "start_here",
-            label="Start here: the pages a newcomer should read first",
+            label=_("Start here: the pages a newcomer should read first"),
             max_num=5,
         ),
     ]
@@ -43,7 +44,8 @@ class HomePage(BasePage):
     api_fields = api_fields_for("intro", "start_here")
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name_plural = _("home pages")
+        verbose_name = _("home page")
 
     def start_here_links(self):
         """The newcomer's first pages that are live and public, in the editor's order."""
@@ -72,11 +74,19 @@ class StartHereLink(Orderable):
     """One of the pages the home page sends a newcomer to first, with why."""
 
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="start_here")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    note = models.CharField(max_length=200, help_text="Why to read it, in a few words.")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    note = models.CharField(
+        max_length=200, help_text=_("Why to read it, in a few words."), verbose_name=_("note")
+    )
 
     panels = [PageChooserPanel("page"), FieldPanel("note")]
     api_fields = api_fields_for("note", page=PublicPageField())
 
     def __str__(self):
         return self.note
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("start here link")
+        verbose_name_plural = _("start here links")

@@ -9,7 +9,9 @@ the clause, which changes no text and costs no vote).
 import hashlib
 import json
 
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 
 from .models.texts import text_of
 from .review import review_of
@@ -25,43 +27,55 @@ def change_under_review(page):
     return review_of(task_state)
 
 
-def _people(count):
-    return f"{count} {'person' if count == 1 else 'people'}"
-
-
 def edit_warning(review, user):
-    """What saving an edit would do to the change, for `user` to read first; None when it
-    changes nothing for them (they are already one of its authors)."""
+    """What saving an edit would do to the change, for `user` to read first, in their
+    language; None when it changes nothing for them (they are already one of its authors)."""
+    tally = review.tally
     if user.pk in review.authors:
-        return (
-            f"Your change is under review ({review.tally.approved} of {review.tally.required} "
-            "approvals). Saving an edit of the text starts the count again."
-        )
+        return ngettext(
+            "Your change is under review (%(approved)s of %(required)s approval). Saving an "
+            "edit of the text starts the count again.",
+            "Your change is under review (%(approved)s of %(required)s approvals). Saving an "
+            "edit of the text starts the count again.",
+            tally.required,
+        ) % {"approved": tally.approved, "required": tally.required}
     if not review.is_approver(user):
         return None
     after = review.tally_if_edited_by(user)
-    what = (
-        f"The {review.tally.approved} approval{'s' if review.tally.approved != 1 else ''} "
-        "given so far would no longer count, and you"
-        if review.tally.approved
-        else "You"
-    )
-    consequence = (
-        f"{what} would become one of its authors, so you could not approve it. "
-        f"It would still need {after.required} approvals, and {_people(after.remaining)} "
-        "could give them."
-    )
-    if not after.reachable:
-        consequence = (
-            f"{what} would become one of its authors; then only {_people(after.remaining)} "
-            f"could approve it, fewer than the {after.required} it needs, so saving an edit "
-            "is refused."
+    sentences = [gettext("This change is under review. If you save an edit of its text:")]
+    if tally.approved:
+        sentences.append(
+            ngettext(
+                "The %(count)s approval given so far would no longer count.",
+                "The %(count)s approvals given so far would no longer count.",
+                tally.approved,
+            )
+            % {"count": tally.approved}
         )
-    return (
-        f"This change is under review. If you save an edit of its text: {consequence} "
-        "To suggest a wording without that, add a comment on the clause (the speech bubble "
-        "beside each field): the author can apply it."
+    if after.reachable:
+        consequence = ngettext(
+            "You would become one of its authors, so you could not approve it; %(count)s "
+            "person could still give the approvals it needs (%(required)s).",
+            "You would become one of its authors, so you could not approve it; %(count)s "
+            "people could still give the approvals it needs (%(required)s).",
+            after.remaining,
+        )
+    else:
+        consequence = ngettext(
+            "You would become one of its authors; then only %(count)s person could approve "
+            "it, fewer than the %(required)s it needs, so saving an edit is refused.",
+            "You would become one of its authors; then only %(count)s people could approve "
+            "it, fewer than the %(required)s it needs, so saving an edit is refused.",
+            after.remaining,
+        )
+    sentences.append(consequence % {"count": after.remaining, "required": after.required})
+    sentences.append(
+        gettext(
+            "To suggest a wording without that, add a comment on the clause (the speech "
+            "bubble beside each field): the author can apply it."
+        )
     )
+    return " ".join(sentences)
 
 
 def under_review_notice(review):
@@ -72,17 +86,28 @@ def under_review_notice(review):
     from history.record import public_name
 
     since = review.task_state.workflow_state.created_at
+    tally = review.tally
+    message = ngettext(
+        "{author} proposed a change to this page on {date} ({approved} of {required} "
+        "approval so far). While the steering committee decides, the page stays as it is and "
+        'only the committee can edit it. <a href="{change_url}">Read the change</a>; once it '
+        "is decided you can propose your own, or write to its author. All changes under "
+        'review: <a href="{proposals_url}">proposals</a>.',
+        "{author} proposed a change to this page on {date} ({approved} of {required} "
+        "approvals so far). While the steering committee decides, the page stays as it is "
+        'and only the committee can edit it. <a href="{change_url}">Read the change</a>; once '
+        "it is decided you can propose your own, or write to its author. All changes under "
+        'review: <a href="{proposals_url}">proposals</a>.',
+        tally.required,
+    )
     return format_html(
-        "{} proposed a change to this page on {} ({} of {} approvals so far). While the "
-        "steering committee decides, the page stays as it is and only the committee can edit "
-        'it. <a href="{}">Read the change</a>; once it is decided you can propose your own, '
-        'or write to its author. All changes under review: <a href="{}">proposals</a>.',
-        public_name(review.requested_by),
-        f"{since:%-d %B %Y}",
-        review.tally.approved,
-        review.tally.required,
-        reverse("moderation_review", args=(review.task_state.pk,)),
-        reverse("proposals"),
+        message,
+        author=public_name(review.requested_by),
+        date=date_format(since, "j F Y"),
+        approved=tally.approved,
+        required=tally.required,
+        change_url=reverse("moderation_review", args=(review.task_state.pk,)),
+        proposals_url=reverse("proposals"),
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from wagtail.models import Page, TaskState, WorkflowState
 
 from history.models import ChangeSummary
@@ -121,10 +123,14 @@ def requested_changes(page):
     )
     if decision is None:
         return None
-    return (
-        f"Changes requested by {decision.name} on {decision.created_at:%-d %B %Y}: "
-        f"“{decision.comment}”. Edit the page, then submit it for approval again."
-    )
+    return gettext(
+        "Changes requested by %(name)s on %(date)s: “%(comment)s”. Edit the page, then "
+        "submit it for approval again."
+    ) % {
+        "name": decision.name,
+        "date": date_format(decision.created_at, "j F Y"),
+        "comment": decision.comment,
+    }
 
 
 def changes_requested_of(user):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from wagtail.models import Revision, TaskState
 
 from .models import QuorumApprovalTask, QuorumDecision, RevisionText
+from .refusals import Conflict, Refusal
 
 
 class Tally(NamedTuple):
@@ -93,20 +94,27 @@ class Review:
         return user.is_active and (user.is_superuser or user.pk in self.approver_ids)
 
     def refusal(self, user, revision_id, action="approve"):
-        """Why `user` may not decide on this change now, or None if they may."""
+        """Why `user` may not decide on this change now (a `Refusal`, a `Conflict` when the
+        text changed since they read it), or None if they may."""
         if not self.is_approver(user):
-            return gettext("Only members of the steering committee can decide on this change.")
+            return Refusal(
+                gettext("Only members of the steering committee can decide on this change.")
+            )
         if revision_id is None or str(revision_id) != str(self.latest.pk):
-            return (
-                "This change was edited after the version you read: your decision was not "
-                "recorded. Read the new version of the change, then decide on it."
+            return Conflict(
+                gettext(
+                    "This change was edited after the version you read: your decision was not "
+                    "recorded. Read the new version of the change, then decide on it."
+                )
             )
         if action != "approve":
             return None
         if user.pk in self.authors:
-            return gettext("You proposed or wrote part of this change, so you cannot approve it.")
+            return Refusal(
+                gettext("You proposed or wrote part of this change, so you cannot approve it.")
+            )
         if user.pk in self.approved_ids:
-            return gettext("You have already approved this version of the change.")
+            return Refusal(gettext("You have already approved this version of the change."))
         return None
 
 

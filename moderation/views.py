@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page, TaskState
 
 from history.diff import diff_sections
@@ -18,6 +19,7 @@ from . import withdrawals
 from .forms import DecisionForm, WithdrawalDecisionForm, WithdrawalForm
 from .models import QuorumApprovalTask, QuorumDecision, Withdrawal
 from .pending import pending_changes, pending_withdrawals
+from .refusals import Refusal
 from .review import review_of
 
 
@@ -76,7 +78,7 @@ def review(request, task_state_id):
                 )
             except PermissionDenied as refusal:
                 messages.error(request, str(refusal))
-                status = 409 if "edited after" in str(refusal) else 403
+                status = refusal.status if isinstance(refusal, Refusal) else 403
                 form = None  # a fresh form, for the text as it is now
             else:
                 return _after_decision(request, task_state, data["action"])
@@ -126,7 +128,7 @@ def _render(request, task_state, task, page, in_progress, form, status):
         "can_decide": bool(current and current.is_approver(request.user)),
         "form": form or DecisionForm(initial={"revision_id": revision.pk}),
         "edit_url": reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        "header_title": f"Review: {page.get_admin_display_title()}",
+        "header_title": _("Review: %(title)s") % {"title": page.get_admin_display_title()},
     }
     return TemplateResponse(request, "moderation/review.html", context, status=status)
 
@@ -146,7 +148,11 @@ def propose_withdrawal(request, page_id):
             try:
                 if data.get("now"):
                     withdrawals.withdraw_now(page, request.user, data["action"], data["reason"])
-                    messages.success(request, f"“{page.title}” was withdrawn; it is on the record.")
+                    messages.success(
+                        request,
+                        _("“%(title)s” was withdrawn; it is on the record.")
+                        % {"title": page.title},
+                    )
                     return redirect("wagtailadmin_home")
                 withdrawal = withdrawals.propose(page, request.user, data["action"], data["reason"])
             except PermissionDenied as error:
@@ -154,15 +160,25 @@ def propose_withdrawal(request, page_id):
             count = withdrawals.tally(withdrawal)
             messages.success(
                 request,
-                f"Proposal sent: it needs {count.required} approvals from the steering committee. "
-                "The page stays on the site until then.",
+                ngettext(
+                    "Proposal sent: it needs %(count)s approval from the steering committee. "
+                    "The page stays on the site until then.",
+                    "Proposal sent: it needs %(count)s approvals from the steering committee. "
+                    "The page stays on the site until then.",
+                    count.required,
+                )
+                % {"count": count.required},
             )
             return redirect("moderation_withdrawal", withdrawal_id=withdrawal.pk)
         status = 400
     return TemplateResponse(
         request,
         "moderation/withdrawal_form.html",
-        {"page": page, "form": form, "header_title": f"Withdraw “{page.title}”"},
+        {
+            "page": page,
+            "form": form,
+            "header_title": _("Withdraw “%(title)s”") % {"title": page.title},
+        },
         status=status,
     )
 
@@ -184,19 +200,24 @@ def withdrawal(request, withdrawal_id):
                     form.cleaned_data["decision"],
                     form.cleaned_data["comment"].strip(),
                 )
-            except PermissionDenied as error:
-                messages.error(request, str(error))
-                status = 409 if "no longer" in str(error) else 403
+            except PermissionDenied as refusal:
+                messages.error(request, str(refusal))
+                status = refusal.status if isinstance(refusal, Refusal) else 403
             else:
                 proposal.refresh_from_db()
                 if proposal.status == Withdrawal.Status.APPROVED:
-                    messages.success(request, f"Approved: “{proposal.page_title}” was withdrawn.")
+                    messages.success(
+                        request,
+                        _("Approved: “%(title)s” was withdrawn.") % {"title": proposal.page_title},
+                    )
                 elif proposal.status == Withdrawal.Status.REJECTED:
-                    messages.success(request, "Refused: the page stays on the site.")
+                    messages.success(request, _("Refused: the page stays on the site."))
                 else:
                     count = withdrawals.tally(proposal)
                     messages.success(
-                        request, f"Your approval is recorded: {count.approved} of {count.required}."
+                        request,
+                        _("Your approval is recorded: %(approved)s of %(required)s.")
+                        % {"approved": count.approved, "required": count.required},
                     )
                 return redirect("moderation_withdrawal", withdrawal_id=proposal.pk)
         else:
@@ -209,7 +230,7 @@ def withdrawal(request, withdrawal_id):
             "tally": withdrawals.tally(proposal),
             "refusal": withdrawals.decision_refusal(proposal, request.user),
             "form": form,
-            "header_title": f"Withdrawal of “{proposal.page_title}”",
+            "header_title": _("Withdrawal of “%(title)s”") % {"title": proposal.page_title},
         },
         status=status,
     )
@@ -225,7 +246,7 @@ def proposals(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
     if not request.user.has_perm("wagtailadmin.access_admin"):
-        raise PermissionDenied("The proposals under review are for the network's members.")
+        raise PermissionDenied(_("The proposals under review are for the network's members."))
     response = TemplateResponse(
         request,
         "moderation/proposals.html",

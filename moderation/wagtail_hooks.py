@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -25,7 +26,7 @@ from .pending import (
 )
 from .views import propose_withdrawal, review, withdrawal
 
-QUORUM_REFUSAL = (
+QUORUM_REFUSAL = gettext_lazy(
     "Changes here go live only when a quorum of the steering committee has approved them: "
     "submit the change for approval instead of publishing it."
 )
@@ -41,11 +42,14 @@ def leave_out_pages_hidden_from_the_chooser(pages, request):
 def register_moderation_log_actions(actions):
     @actions.register_action("moderation.approve")
     class ApproveAction(LogFormatter):
-        label = "Approve (quorum)"
+        label = gettext_lazy("Approve (quorum)")
 
         def format_message(self, log_entry):
             data = log_entry.data
-            message = f"Approved: {data.get('approvals')} of {data.get('required')} approvals"
+            message = _("Approved: %(approvals)s of %(required)s approvals") % {
+                "approvals": data.get("approvals"),
+                "required": data.get("required"),
+            }
             if data.get("comment"):
                 message += f" — “{data['comment']}”"
             return message
@@ -71,7 +75,7 @@ def register_review_urls():
 class ProposeWithdrawalButton(PageMenuItem):
     """Instead of Wagtail's Unpublish and Delete: a proposal the quorum decides on."""
 
-    label = "Propose to withdraw"
+    label = gettext_lazy("Propose to withdraw")
     icon_name = "warning"
     url_name = "moderation_propose_withdrawal"
 
@@ -119,7 +123,7 @@ def _publish_refusal(request, page, can_publish):
     if request.method != "POST" or not request.POST.get("action-publish"):
         return None
     if not can_publish:
-        return refusal(request, "You do not have permission to publish here.")
+        return refusal(request, _("You do not have permission to publish here."))
     if not may_publish_directly(request.user, page):
         return refusal(request, QUORUM_REFUSAL)
     return None
@@ -163,7 +167,7 @@ def refuse_direct_publish_on_create(request, parent_page, page_class):
     return _publish_refusal(request, parent_page, can_publish)
 
 
-ALIAS_REFUSAL = (
+ALIAS_REFUSAL = gettext_lazy(
     "An alias is a live page from the moment it is made, with no approval and no history: "
     "make a copy instead (a copy is a draft, which you can submit for approval)."
 )
@@ -182,7 +186,7 @@ def refuse_live_copies_and_aliases(request, page):
     return None
 
 
-BULK_WITHDRAWAL_REFUSAL = (
+BULK_WITHDRAWAL_REFUSAL = gettext_lazy(
     "Pages on the public record are taken off the site one at a time, with the reason for "
     "the record: use “Propose to withdraw” on each page."
 )

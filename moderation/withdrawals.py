@@ -18,6 +18,7 @@ from history.record import attributed, public_name
 
 from . import notifications
 from .models import QuorumApprovalTask, Withdrawal, WithdrawalDecision
+from .refusals import Conflict, Refusal
 from .review import Tally, group_members
 
 
@@ -69,8 +70,8 @@ def propose(page, user, action, reason):
         with transaction.atomic():
             withdrawal = _new_withdrawal(page, user, action, reason)
     except IntegrityError:
-        raise PermissionDenied(
-            "A proposal to withdraw this page is already awaiting approval."
+        raise Conflict(
+            _("A proposal to withdraw this page is already awaiting approval.")
         ) from None
     committee = withdrawal.task.approvers().exclude(pk=user.pk) if withdrawal.task else []
     notifications.withdrawal_proposed(withdrawal, committee)
@@ -92,18 +93,19 @@ def tally(withdrawal):
 
 
 def decision_refusal(withdrawal, user):
-    """Why `user` may not approve `withdrawal` now, or None."""
+    """Why `user` may not approve `withdrawal` now (a `Refusal`, a `Conflict` when it was
+    settled meanwhile), or None."""
     if withdrawal.status != Withdrawal.Status.PENDING:
-        return _("This proposal is no longer awaiting approval.")
+        return Conflict(_("This proposal is no longer awaiting approval."))
     task = withdrawal.task
     if task is None or not task.is_approver(user):
-        return _("Only members of the steering committee can decide on this proposal.")
+        return Refusal(_("Only members of the steering committee can decide on this proposal."))
     if user.pk == withdrawal.proposed_by_id:
-        return _("You proposed this, so you cannot approve it.")
+        return Refusal(_("You proposed this, so you cannot approve it."))
     if withdrawal.decisions.filter(
         user=user, decision=WithdrawalDecision.Decision.APPROVE
     ).exists():
-        return _("You have already approved this proposal.")
+        return Refusal(_("You have already approved this proposal."))
     return None
 
 
@@ -117,7 +119,7 @@ def decide(withdrawal, user, decision, comment=""):
     )
     refusal = decision_refusal(withdrawal, user)
     if refusal:
-        raise PermissionDenied(refusal)
+        raise refusal
     WithdrawalDecision.objects.create(
         withdrawal=withdrawal, user=user, name=public_name(user), decision=decision, comment=comment
     )

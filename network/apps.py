@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworkConfig(AppConfig):
     name = "network"
-    verbose_name = "The network"
+    verbose_name = _("The network")
 
     def ready(self):
         from wagtail.permissions import register_permission_policy

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import ChangeSummaryPageForm, live_inline_forms
@@ -13,8 +14,8 @@ from .permissions import ADMISSION_REFUSAL
 class MemberFilterForm(forms.Form):
     """The region and country filters on the membership page (a plain GET form)."""
 
-    region = forms.ChoiceField(required=False)
-    country = forms.ChoiceField(required=False)
+    region = forms.ChoiceField(required=False, label=gettext_lazy("Region"))
+    country = forms.ChoiceField(required=False, label=gettext_lazy("Country"))
 
     def __init__(self, data=None, *, regions=(), countries=()):
         super().__init__(data)

@@ -7,6 +7,7 @@ holder, a facilitator, a member organisation) is for administrators, and is on t
 record of each page that shows it (`network.signal_handlers`).
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 
 GUARDED_ACTIONS = {"change", "delete", "publish", "unpublish"}
@@ -25,11 +26,11 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
         return found.filter(pk__in=[r.pk for r in found if not r.live_pages_showing()])
 
 
-REFUSAL = (
+REFUSAL = _(
     "A live page shows this record, so changing or deleting it changes what the public "
     "reads: an administrator does it, and it goes on the record of each page."
 )
-ADMISSION_REFUSAL = (
+ADMISSION_REFUSAL = _(
     "Admitting a member organisation puts it on the membership page at once: an "
     "administrator does it, once the steering committee has decided. Record it as applied."
 )

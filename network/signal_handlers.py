@@ -6,6 +6,7 @@ and the request's signed-in person is who did it (`history.middleware`).
 """
 
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.utils import translation
 from wagtail.search.index import insert_or_update_object
 
 from history.record import record_shown_change
@@ -45,7 +46,7 @@ def record_change(sender, instance, created=False, raw=False, **kwargs):
         ]
     if not changed:
         return
-    label = sender._meta.verbose_name
+    label = _record_name(sender)
     for page in pages:
         record_shown_change(
             page, f"The {label} record of “{instance}” changed: " + "; ".join(changed)
@@ -53,11 +54,18 @@ def record_change(sender, instance, created=False, raw=False, **kwargs):
         insert_or_update_object(page.specific)
 
 
+def _record_name(model):
+    """The record's kind in English, as the public record is written, whatever language the
+    editor's admin speaks."""
+    with translation.override(None):
+        return str(model._meta.verbose_name)
+
+
 def record_deletion(sender, instance, **kwargs):
     instance._showing = instance.live_pages_showing()
     for page in instance._showing:
         record_shown_change(
-            page, f"The {sender._meta.verbose_name} record of “{instance}” was deleted."
+            page, f"The {_record_name(sender)} record of “{instance}” was deleted."
         )
 
 

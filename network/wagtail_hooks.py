@@ -5,6 +5,7 @@ A record that a live page shows is changed or deleted only by an administrator
 """
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     DeleteView,
@@ -48,7 +49,7 @@ class RecordViewSet(SnippetViewSet):
 class OrganisationViewSet(RecordViewSet):
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = _("Organisations")
     list_display = ["name", "country", "region", "membership_status", "member_since", "is_example"]
     list_filter = ["region", "membership_status", "is_example"]
     search_fields = ["name", "country"]
@@ -57,7 +58,7 @@ class OrganisationViewSet(RecordViewSet):
 class PersonViewSet(RecordViewSet):
     model = Person
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     list_display = ["name", "organisation", "country", "is_example"]
     list_filter = ["is_example"]
     search_fields = ["name"]
@@ -66,7 +67,7 @@ class PersonViewSet(RecordViewSet):
 class NetworkViewSetGroup(SnippetViewSetGroup):
     items = (OrganisationViewSet, PersonViewSet)
     menu_icon = "globe"
-    menu_label = "Network"
+    menu_label = _("Network")
     menu_name = "network"
 
 

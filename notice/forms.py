@@ -12,6 +12,7 @@ class ObjectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown publicly with your name, as the reason for your objection."),
         error_messages={"required": _("Give the reason for your objection: it is shown with it.")},
+        label=_("Reason"),
     )
 
     def clean_reason(self):
@@ -25,10 +26,14 @@ class ObjectionForm(forms.Form):
 
 class AnswerForm(forms.Form):
     decision = forms.ChoiceField(
-        choices=[("confirm", _("Confirm")), ("send_back", _("Request changes"))]
+        choices=[("confirm", _("Confirm")), ("send_back", _("Request changes"))],
+        label=_("Decision"),
     )
     comment = forms.CharField(
-        required=False, max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Comment"),
     )
 
     def clean(self):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision
 
 OBJECTION_MAX_LENGTH = 2000
@@ -17,33 +18,49 @@ class Notice(models.Model):
     """
 
     class Status(models.TextChoices):
-        WAITING = "waiting", "Approved, in its notice period"
-        RETURNED = "returned", "Back with the steering committee after objections"
-        IN_EFFECT = "in_effect", "In effect"
-        WITHDRAWN = "withdrawn", "Sent back for changes"
+        WAITING = "waiting", _("Approved, in its notice period")
+        RETURNED = "returned", _("Back with the steering committee after objections")
+        IN_EFFECT = "in_effect", _("In effect")
+        WITHDRAWN = "withdrawn", _("Sent back for changes")
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="+", verbose_name=_("revision")
+    )
     task = models.ForeignKey(
-        "moderation.QuorumApprovalTask", null=True, on_delete=models.SET_NULL, related_name="+"
+        "moderation.QuorumApprovalTask",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("task"),
     )
     proposed_by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by user"),
     )
-    summary = models.CharField(max_length=255, blank=True)
-    proposed_by = models.CharField(max_length=255, blank=True)
-    approved_by = models.JSONField(default=list, blank=True)
-    approver_ids = models.JSONField(default=list, blank=True)
-    approved_at = models.DateTimeField()
-    takes_effect_at = models.DateTimeField(db_index=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.WAITING)
-    returned_at = models.DateTimeField(null=True, blank=True)
+    summary = models.CharField(max_length=255, blank=True, verbose_name=_("summary"))
+    proposed_by = models.CharField(max_length=255, blank=True, verbose_name=_("proposed by"))
+    approved_by = models.JSONField(default=list, blank=True, verbose_name=_("approved by"))
+    approver_ids = models.JSONField(default=list, blank=True, verbose_name=_("approver ids"))
+    approved_at = models.DateTimeField(verbose_name=_("approved at"))
+    takes_effect_at = models.DateTimeField(db_index=True, verbose_name=_("takes effect at"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.WAITING, verbose_name=_("status")
+    )
+    returned_at = models.DateTimeField(null=True, blank=True, verbose_name=_("returned at"))
     # How many times objections sent it back; confirmations count for the latest time.
-    returns = models.PositiveSmallIntegerField(default=0)
-    answered_at = models.DateTimeField(null=True, blank=True)
-    answered_by = models.JSONField(default=list, blank=True)
+    returns = models.PositiveSmallIntegerField(default=0, verbose_name=_("returns"))
+    answered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("answered at"))
+    answered_by = models.JSONField(default=list, blank=True, verbose_name=_("answered by"))
 
     class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
         ordering = ["-approved_at", "-pk"]
 
     def __str__(self):
@@ -58,17 +75,25 @@ class Objection(models.Model):
     """One member's objection to a change in its notice period, with their reason; shown with
     their public name (never their login). Withdrawn objections stay on the record."""
 
-    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="objections")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, related_name="objections", verbose_name=_("notice")
     )
-    name = models.CharField(max_length=255)
-    reason = models.TextField(max_length=OBJECTION_MAX_LENGTH)
-    from_committee = models.BooleanField(default=False)
-    created_at = models.DateTimeField()
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    reason = models.TextField(max_length=OBJECTION_MAX_LENGTH, verbose_name=_("reason"))
+    from_committee = models.BooleanField(default=False, verbose_name=_("from committee"))
+    created_at = models.DateTimeField(verbose_name=_("created at"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("withdrawn at"))
 
     class Meta:
+        verbose_name = _("objection")
+        verbose_name_plural = _("objections")
         ordering = ["created_at", "pk"]
         constraints = [
             # One standing objection per member per change, even with two requests at once.
@@ -86,18 +111,27 @@ class Objection(models.Model):
 class Confirmation(models.Model):
     """A committee member's confirmation of a change sent back by objections."""
 
-    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="confirmations")
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, related_name="confirmations", verbose_name=_("notice")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    name = models.CharField(max_length=255)
-    comment = models.TextField(blank=True)
+    name = models.CharField(max_length=255, verbose_name=_("name"))
+    comment = models.TextField(blank=True, verbose_name=_("comment"))
     answering_return = models.PositiveSmallIntegerField(
-        help_text="The notice's `returns` this confirmation answers."
+        help_text=_("The notice's `returns` this confirmation answers."),
+        verbose_name=_("answering return"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
+        verbose_name = _("confirmation")
+        verbose_name_plural = _("confirmations")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -114,11 +148,18 @@ class NoticePreference(models.Model):
     """Whether a member is emailed when a change enters its notice period."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preference"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notice_preference",
+        verbose_name=_("user"),
     )
     emails = models.BooleanField(
-        "Email me when a change is approved and enters its notice period", default=True
+        _("Email me when a change is approved and enters its notice period"), default=True
     )
+
+    class Meta:
+        verbose_name = _("notice preference")
+        verbose_name_plural = _("notice preferences")
 
     def __str__(self):
         return f"{self.user}: {'emails' if self.emails else 'no emails'}"

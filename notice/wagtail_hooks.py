@@ -3,6 +3,7 @@ each member's choice of emails."""
 
 from django import forms
 from django.urls import path
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
@@ -45,7 +46,7 @@ class NoticePreferenceForm(forms.ModelForm):
 
 class NoticeEmailsPanel(BaseSettingsPanel):
     name = "notice_emails"
-    title = "Approved changes"
+    title = gettext_lazy("Approved changes")
     tab = notifications_tab
     order = 110
     form_class = NoticePreferenceForm

@@ -3,13 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from core.text import plain_text
 
-ANCHOR_HELP = (
+ANCHOR_HELP = _(
     "The clause's address in links (#anchor). Filled in from the heading when left empty, "
     "then kept as it is when the heading changes or clauses are re-ordered."
 )
@@ -17,24 +19,30 @@ CLAUSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class SubclauseBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(required=False, max_length=200)
-    anchor = blocks.CharBlock(required=False, max_length=80, help_text=ANCHOR_HELP)
-    text = blocks.RichTextBlock(features=CLAUSE_FEATURES)
+    heading = blocks.CharBlock(required=False, max_length=200, label=_("Heading"))
+    anchor = blocks.CharBlock(
+        required=False, max_length=80, help_text=ANCHOR_HELP, label=_("Anchor")
+    )
+    text = blocks.RichTextBlock(features=CLAUSE_FEATURES, label=_("Text"))
 
     class Meta:
         icon = "list-ol"
-        label = "Sub-clause"
+        label = _("Sub-clause")
 
 
 class ClauseBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(max_length=200)
-    anchor = blocks.CharBlock(required=False, max_length=80, help_text=ANCHOR_HELP)
-    text = blocks.RichTextBlock(features=CLAUSE_FEATURES, required=False)
-    subclauses = blocks.ListBlock(SubclauseBlock(), required=False, default=[])
+    heading = blocks.CharBlock(max_length=200, label=_("Heading"))
+    anchor = blocks.CharBlock(
+        required=False, max_length=80, help_text=ANCHOR_HELP, label=_("Anchor")
+    )
+    text = blocks.RichTextBlock(features=CLAUSE_FEATURES, required=False, label=_("Text"))
+    subclauses = blocks.ListBlock(
+        SubclauseBlock(), required=False, default=[], label=_("Subclauses")
+    )
 
     class Meta:
         icon = "doc-full"
-        label = "Clause"
+        label = _("Clause")
 
 
 def _slug(text, fallback):
@@ -44,7 +52,7 @@ def _slug(text, fallback):
 class ClauseStreamBlock(blocks.StreamBlock):
     """The body of a procedure: numbered clauses with unique anchors."""
 
-    clause = ClauseBlock()
+    clause = ClauseBlock(label=_("Clause"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -78,7 +86,7 @@ def _duplicate_anchor_errors(index, stream_value):
     for other_index, sub_index, anchor in iter_clause_anchors(stream_value):
         if anchor:
             seen.setdefault(anchor, []).append((other_index, sub_index))
-    message = "Another clause already uses the anchor “{}”; anchors must be unique."
+    message = gettext("Another clause already uses the anchor “{}”; anchors must be unique.")
     clause = stream_value.raw_data[index]["value"]
     errors = {}
     clause_anchor = clause.get("anchor")

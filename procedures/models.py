@@ -34,7 +34,7 @@ from .blocks import (
 class ProcedureIndexPage(BasePage):
     """The front of the procedure wiki: every procedure, grouped by topic."""
 
-    intro = RichTextField(blank=True, features=INLINE_FEATURES)
+    intro = RichTextField(blank=True, features=INLINE_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
@@ -45,7 +45,8 @@ class ProcedureIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
-        verbose_name = "procedure wiki"
+        verbose_name_plural = _("procedure wikis")
+        verbose_name = _("procedure wiki")
 
     def procedures_by_topic(self):
         """[(topic label, [procedure, …]), …] in the order topics are declared."""
@@ -77,15 +78,26 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         MEETINGS = "meetings", _("Meetings")
 
     summary = models.TextField(
-        max_length=400, help_text="One or two plain sentences, shown in listings and search."
+        max_length=400,
+        help_text=_("One or two plain sentences, shown in listings and search."),
+        verbose_name=_("summary"),
     )
-    topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.ORGANISATION)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    topic = models.CharField(
+        max_length=20, choices=Topic.choices, default=Topic.ORGANISATION, verbose_name=_("topic")
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PROPOSED, verbose_name=_("status")
+    )
     in_force_from = models.DateField(
-        null=True, blank=True, help_text="Only for procedures that are in force or superseded."
+        null=True,
+        blank=True,
+        help_text=_("Only for procedures that are in force or superseded."),
+        verbose_name=_("in force from"),
     )
-    body = StreamField(ClauseStreamBlock(), blank=True)
-    related_procedures = ParentalManyToManyField("self", blank=True, symmetrical=False)
+    body = StreamField(ClauseStreamBlock(), blank=True, verbose_name=_("body"))
+    related_procedures = ParentalManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("related procedures")
+    )
 
     parent_page_types = ["procedures.ProcedureIndexPage"]
     subpage_types = []
@@ -95,7 +107,7 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldPanel("topic"), FieldPanel("status"), FieldPanel("in_force_from")],
-            heading="Standing",
+            heading=_("Standing"),
         ),
         FieldPanel("body"),
         FieldPanel("related_procedures", widget=forms.CheckboxSelectMultiple),
@@ -123,7 +135,8 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
     search_date_field = "in_force_from"
 
     class Meta:
-        verbose_name = "procedure"
+        verbose_name_plural = _("procedures")
+        verbose_name = _("procedure")
 
     def clean(self):
         super().clean()
@@ -240,15 +253,16 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
 class ObjectivesPage(PublicHistoryMixin, BasePage):
     """The network's agreed statement of objectives."""
 
-    preamble = RichTextField(blank=True, features=INLINE_FEATURES)
-    adopted_on = models.DateField(null=True, blank=True)
+    preamble = RichTextField(blank=True, features=INLINE_FEATURES, verbose_name=_("preamble"))
+    adopted_on = models.DateField(null=True, blank=True, verbose_name=_("adopted on"))
     adopted_at = models.ForeignKey(
         "meetings.OutcomePage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The meeting outcome that records where the objectives were agreed.",
+        help_text=_("The meeting outcome that records where the objectives were agreed."),
+        verbose_name=_("adopted at"),
     )
 
     parent_page_types = ["home.HomePage"]
@@ -258,10 +272,10 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("preamble"),
-        InlinePanel("objectives", label="Objectives", min_num=1),
+        InlinePanel("objectives", label=_("Objectives"), min_num=1),
         MultiFieldPanel(
             [FieldPanel("adopted_on"), PageChooserPanel("adopted_at", "meetings.OutcomePage")],
-            heading="Adoption",
+            heading=_("Adoption"),
         ),
     ]
     search_fields = [
@@ -278,7 +292,8 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
     search_prefetch = ("objectives",)
 
     class Meta:
-        verbose_name = "statement of objectives"
+        verbose_name_plural = _("statements of objectives")
+        verbose_name = _("statement of objectives")
 
     def preview_text(self):
         return self.search_description or plain_text(self.preamble)
@@ -302,10 +317,14 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
 
 class Objective(Orderable):
     page = ParentalKey(ObjectivesPage, on_delete=models.CASCADE, related_name="objectives")
-    text = models.TextField()
+    text = models.TextField(verbose_name=_("text"))
 
     panels = [FieldPanel("text")]
     api_fields = api_fields_for("text")
 
     def __str__(self):
         return self.text
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
     label = "search"
-    verbose_name = "Search"
+    verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

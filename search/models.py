@@ -11,6 +11,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 # Longer "words" (hashes, run-together identifiers) are left out: no one misspells them.
@@ -28,11 +29,15 @@ class VocabularyState(models.Model):
     Updating the vocabulary locks this row, so only one process changes it at a time.
     """
 
-    built = models.BooleanField(default=False)
+    built = models.BooleanField(default=False, verbose_name=_("built"))
     # A new token for every change: processes cache the vocabulary under it.
-    token = models.UUIDField(default=uuid.uuid4)
-    pages = models.PositiveIntegerField(default=0, help_text="Live, public pages counted.")
-    languages = models.JSONField(default=dict, help_text="Those pages counted by language.")
+    token = models.UUIDField(default=uuid.uuid4, verbose_name=_("token"))
+    pages = models.PositiveIntegerField(
+        default=0, help_text=_("Live, public pages counted."), verbose_name=_("pages")
+    )
+    languages = models.JSONField(
+        default=dict, help_text=_("Those pages counted by language."), verbose_name=_("languages")
+    )
 
     def __str__(self):
         return f"Spelling vocabulary {self.token} ({self.pages} pages)"
@@ -45,12 +50,14 @@ class PageWords(models.Model):
     until the vocabulary takes the page's words out of the counts.
     """
 
-    page_id = models.BigIntegerField(primary_key=True)
-    language = models.CharField(max_length=LANGUAGE_LENGTH, default="en")
-    words = models.TextField()
+    page_id = models.BigIntegerField(primary_key=True, verbose_name=_("page id"))
+    language = models.CharField(
+        max_length=LANGUAGE_LENGTH, default="en", verbose_name=_("language")
+    )
+    words = models.TextField(verbose_name=_("words"))
 
     class Meta:
-        verbose_name_plural = "page words"
+        verbose_name_plural = _("page words")
 
     def __str__(self):
         return f"Words of page {self.page_id}"
@@ -60,10 +67,10 @@ class VocabularyWord(models.Model):
     """A word of the live, public pages in one language, with its stem in that language and
     the number of pages in the language using it."""
 
-    language = models.CharField(max_length=LANGUAGE_LENGTH)
-    word = models.CharField(max_length=MAX_WORD_LENGTH)
-    stem = models.CharField(max_length=MAX_WORD_LENGTH)
-    pages = models.PositiveIntegerField()
+    language = models.CharField(max_length=LANGUAGE_LENGTH, verbose_name=_("language"))
+    word = models.CharField(max_length=MAX_WORD_LENGTH, verbose_name=_("word"))
+    stem = models.CharField(max_length=MAX_WORD_LENGTH, verbose_name=_("stem"))
+    pages = models.PositiveIntegerField(verbose_name=_("pages"))
 
     class Meta:
         constraints = [
@@ -79,8 +86,8 @@ class VocabularyChange(models.Model):
     moved or had its view restrictions changed since the vocabulary was last brought up to date.
     """
 
-    page_id = models.BigIntegerField()
-    descendants = models.BooleanField(default=False)
+    page_id = models.BigIntegerField(verbose_name=_("page id"))
+    descendants = models.BooleanField(default=False, verbose_name=_("descendants"))
 
     def __str__(self):
         return f"Page {self.page_id}{' and its subtree' if self.descendants else ''}"
@@ -93,19 +100,25 @@ class ThesaurusEntry(models.Model):
 
     terms = models.TextField(
         help_text=(
-            "Two or more words or phrases that mean the same, separated by commas: "
-            "IGF, Internet Governance Forum"
-        )
+            _(
+                "Two or more words or phrases that mean the same, separated by commas: "
+                "IGF, Internet Governance Forum"
+            )
+        ),
+        verbose_name=_("terms"),
     )
     note = models.CharField(
-        max_length=255, blank=True, help_text="Why these go together (optional, for editors)."
+        max_length=255,
+        blank=True,
+        help_text=_("Why these go together (optional, for editors)."),
+        verbose_name=_("note"),
     )
 
     panels = [FieldPanel("terms"), FieldPanel("note")]
 
     class Meta:
-        verbose_name = "thesaurus entry"
-        verbose_name_plural = "thesaurus"
+        verbose_name = _("thesaurus entry")
+        verbose_name_plural = _("thesaurus")
         ordering = ["terms"]
 
     def __str__(self):

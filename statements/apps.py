@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StatementsConfig(AppConfig):
     name = "statements"
-    verbose_name = "Joint statements"
+    verbose_name = _("Joint statements")
 
     def ready(self):
         from . import receivers

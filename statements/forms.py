@@ -172,8 +172,8 @@ class SignatureForm(forms.ModelForm):
 class SignatoryFilterForm(forms.Form):
     """The region and country filters on the signatory list (a plain GET form)."""
 
-    region = forms.ChoiceField(required=False)
-    country = forms.ChoiceField(required=False, widget=CountrySelect)
+    region = forms.ChoiceField(required=False, label=_("Region"))
+    country = forms.ChoiceField(required=False, widget=CountrySelect, label=_("Country"))
 
     def __init__(self, data=None, *, countries=()):
         super().__init__(data)

@@ -5,6 +5,7 @@ Nobody adds or deletes a signature here (`ReviewOnlyPolicy`): signatures come fr
 form only. The committee holds view and change permissions (migration 0002).
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -32,7 +33,7 @@ class SignatureEditView(EditView):
 class SignatureViewSet(SnippetViewSet):
     model = Signature
     icon = "pick"
-    menu_label = "Signatures"
+    menu_label = _("Signatures")
     menu_order = 250
     add_to_admin_menu = True
     edit_view_class = SignatureEditView

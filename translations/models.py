@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 
 class TranslationRecordQuerySet(models.QuerySet):
@@ -24,22 +25,41 @@ class TranslationRecord(models.Model):
     """
 
     translation = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_record"
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="translation_record",
+        verbose_name=_("translation"),
     )
     source = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_records"
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="translation_records",
+        verbose_name=_("source"),
     )
     # The source's published revision the live translation follows: a version on its record.
     follows = models.ForeignKey(
-        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("follows"),
     )
     # The source's revision the translation's next approved change follows, when a translator
     # has started bringing it up to date.
     updating_to = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updating to"),
     )
 
     objects = TranslationRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("translation record")
+        verbose_name_plural = _("translation records")
 
     def __str__(self):
         return f"{self.translation} follows revision {self.follows_id} of {self.source}"

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -90,10 +91,10 @@ def update_translation(request, page_id):
 
 class OutOfDateFilterSet(WagtailFilterSet):
     locale = django_filters.ModelChoiceFilter(
-        label="Language",
+        label=_("Language"),
         field_name="translation__locale",
         queryset=lambda request: enabled_locales().exclude(pk=Locale.get_default().pk),
-        empty_label="All languages",
+        empty_label=_("All languages"),
     )
 
     class Meta:
@@ -104,7 +105,7 @@ class OutOfDateFilterSet(WagtailFilterSet):
 class OutOfDateTranslationsView(ReportView):
     """Live translations whose source has an approved version they do not follow yet."""
 
-    page_title = "Out-of-date translations"
+    page_title = _("Out-of-date translations")
     header_icon = "globe"
     filterset_class = OutOfDateFilterSet
     index_url_name = "translations_out_of_date"
@@ -112,13 +113,13 @@ class OutOfDateTranslationsView(ReportView):
     columns = [
         TitleColumn(
             "translation",
-            label="Translation",
+            label=_("Translation"),
             get_url=lambda record: reverse("translations_update", args=[record.translation_id]),
         ),
-        Column("language", label="Language", accessor="translation.locale.get_display_name"),
-        Column("source", label="Source"),
-        Column("followed", label="Follows version", accessor="staleness.followed.number"),
-        Column("current", label="Source now at", accessor="staleness.current.number"),
+        Column("language", label=_("Language"), accessor="translation.locale.get_display_name"),
+        Column("source", label=_("Source")),
+        Column("followed", label=_("Follows version"), accessor="staleness.followed.number"),
+        Column("current", label=_("Source now at"), accessor="staleness.current.number"),
     ]
 
     def get_queryset(self):

@@ -3,7 +3,7 @@
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -45,7 +45,7 @@ def register_admin_urls():
 def register_out_of_date_report():
     """Under Reports, for everyone who may translate: the members and the committee."""
     return MenuItem(
-        "Out-of-date translations",
+        gettext_lazy("Out-of-date translations"),
         reverse("translations_out_of_date"),
         icon_name="globe",
         order=900,

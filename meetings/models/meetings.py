@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -32,7 +33,7 @@ from ..open_data import meeting_records
 class MeetingIndexPage(BasePage):
     """All of the network's meetings: upcoming ones first, then the record of past ones."""
 
-    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    intro = RichTextField(blank=True, features=TEXT_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
@@ -43,7 +44,8 @@ class MeetingIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
-        verbose_name = "meeting index"
+        verbose_name_plural = _("meeting indexes")
+        verbose_name = _("meeting index")
 
     def meetings(self, today=None):
         """(upcoming, soonest first; past, latest first)."""
@@ -73,21 +75,31 @@ PARTICIPANTS = ("participating_organisations", "participants")
 class MeetingPage(BasePage):
     """One meeting, readable as the agenda it was: days, sessions, times, outputs."""
 
-    start_date = models.DateField()
-    end_date = models.DateField()
+    start_date = models.DateField(verbose_name=_("start date"))
+    end_date = models.DateField(verbose_name=_("end date"))
     location = models.CharField(
-        max_length=255, help_text="Place and country, e.g. Bali, Indonesia."
+        max_length=255,
+        help_text=_("Place and country, e.g. Bali, Indonesia."),
+        verbose_name=_("location"),
     )
-    venue = models.CharField(max_length=255, blank=True)
+    venue = models.CharField(max_length=255, blank=True, verbose_name=_("venue"))
     context = RichTextField(
-        blank=True, features=TEXT_FEATURES, help_text="Why the meeting was held, and what for."
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Why the meeting was held, and what for."),
+        verbose_name=_("context"),
     )
     participating_organisations = ParentalManyToManyField(
-        Organisation, blank=True, related_name="meetings"
+        Organisation,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("participating organisations"),
     )
-    participants = ParentalManyToManyField(Person, blank=True, related_name="meetings")
-    background_papers = StreamField(PapersBlock(), blank=True)
-    reports = StreamField(PapersBlock(), blank=True)
+    participants = ParentalManyToManyField(
+        Person, blank=True, related_name="meetings", verbose_name=_("participants")
+    )
+    background_papers = StreamField(PapersBlock(), blank=True, verbose_name=_("background papers"))
+    reports = StreamField(PapersBlock(), blank=True, verbose_name=_("reports"))
 
     parent_page_types = ["meetings.MeetingIndexPage"]
     subpage_types = ["meetings.OutcomePage", "statements.StatementPage"]
@@ -102,17 +114,17 @@ class MeetingPage(BasePage):
                 FieldPanel("location"),
                 FieldPanel("venue"),
             ],
-            heading="When and where",
+            heading=_("When and where"),
         ),
         FieldPanel("context"),
-        InlinePanel("objectives", label="Objectives of the meeting"),
-        InlinePanel("sessions", label="Sessions"),
+        InlinePanel("objectives", label=_("Objectives of the meeting")),
+        InlinePanel("sessions", label=_("Sessions")),
         MultiFieldPanel(
             [
                 FieldPanel("participating_organisations", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("participants", widget=forms.CheckboxSelectMultiple),
             ],
-            heading="Participants",
+            heading=_("Participants"),
         ),
         FieldPanel("background_papers"),
         FieldPanel("reports"),
@@ -156,7 +168,8 @@ class MeetingPage(BasePage):
     search_prefetch = ("objectives", "sessions__facilitators", *PARTICIPANTS)
 
     class Meta:
-        verbose_name = "meeting"
+        verbose_name_plural = _("meetings")
+        verbose_name = _("meeting")
 
     def clean(self):
         super().clean()
@@ -282,7 +295,7 @@ class MeetingPage(BasePage):
 
 class MeetingObjective(Orderable):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="objectives")
-    text = models.TextField()
+    text = models.TextField(verbose_name=_("text"))
 
     panels = [FieldPanel("text")]
     api_fields = api_fields_for("text")
@@ -290,26 +303,39 @@ class MeetingObjective(Orderable):
     def __str__(self):
         return self.text
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("meeting objective")
+        verbose_name_plural = _("meeting objectives")
+
 
 class Session(Orderable, ClusterableModel):
     """One entry in a meeting's programme: a working session, or a break, meal or social event."""
 
     class Kind(models.TextChoices):
-        SESSION = "session", "Session"
-        BREAK = "break", "Break, meal or social event"
+        SESSION = "session", _("Session")
+        BREAK = "break", _("Break, meal or social event")
 
     meeting = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="sessions")
-    day = models.DateField()
+    day = models.DateField(verbose_name=_("day"))
     start_time = models.TimeField(
-        null=True, blank=True, help_text="Leave empty when the programme gives no time."
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the programme gives no time."),
+        verbose_name=_("start time"),
     )
-    title = models.CharField(max_length=255)
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SESSION)
-    facilitators = ParentalManyToManyField(Person, blank=True, related_name="facilitated_sessions")
-    description = RichTextField(blank=True, features=TEXT_FEATURES)
-    agenda = StreamField(AgendaBlock(), blank=True)
-    expected_outputs = StreamField(ExpectedOutputsBlock(), blank=True)
-    background_papers = StreamField(PapersBlock(), blank=True)
+    title = models.CharField(max_length=255, verbose_name=_("title"))
+    kind = models.CharField(
+        max_length=10, choices=Kind.choices, default=Kind.SESSION, verbose_name=_("kind")
+    )
+    facilitators = ParentalManyToManyField(
+        Person, blank=True, related_name="facilitated_sessions", verbose_name=_("facilitators")
+    )
+    description = RichTextField(blank=True, features=TEXT_FEATURES, verbose_name=_("description"))
+    agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"))
+    expected_outputs = StreamField(
+        ExpectedOutputsBlock(), blank=True, verbose_name=_("expected outputs")
+    )
+    background_papers = StreamField(PapersBlock(), blank=True, verbose_name=_("background papers"))
 
     panels = [
         FieldPanel("day"),
@@ -335,7 +361,8 @@ class Session(Orderable, ClusterableModel):
     )
 
     class Meta(Orderable.Meta):
-        verbose_name = "session"
+        verbose_name_plural = _("sessions")
+        verbose_name = _("session")
 
     def __str__(self):
         return f"{format_date(self.day, 'j F Y')}: {self.title}"
@@ -359,8 +386,8 @@ class Session(Orderable, ClusterableModel):
             for item in session.expected_outputs.raw_data
             if item["type"] == "output"
         ]
-        values = output_block.bulk_to_python([value for _, value in raw])
+        values = output_block.bulk_to_python([value for _session, value in raw])
         for session in sessions:
             session.outputs = []
-        for (session, _), value in zip(raw, values, strict=True):
+        for (session, _output), value in zip(raw, values, strict=True):
             session.outputs.append(value)

@@ -41,9 +41,12 @@ class OutcomePage(BasePage):
         PROCEDURE_WIKI = "procedure_wiki", _("Procedure wiki")
         TASK_FORCES = "task_forces", _("Task forces")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     date = models.DateField(
-        null=True, blank=True, help_text="When it was agreed or published, if known."
+        null=True,
+        blank=True,
+        help_text=_("When it was agreed or published, if known."),
+        verbose_name=_("date"),
     )
     session = models.ForeignKey(
         Session,
@@ -51,9 +54,10 @@ class OutcomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="outcomes",
-        help_text="The session of this meeting that produced it, if one did.",
+        help_text=_("The session of this meeting that produced it, if one did."),
+        verbose_name=_("session"),
     )
-    body = RichTextField(blank=True, features=DOCUMENT_FEATURES)
+    body = RichTextField(blank=True, features=DOCUMENT_FEATURES, verbose_name=_("body"))
 
     parent_page_types = ["meetings.MeetingPage"]
     subpage_types = []
@@ -62,10 +66,10 @@ class OutcomePage(BasePage):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("session")], heading="Record"
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("session")], heading=_("Record")
         ),
         FieldPanel("body"),
-        InlinePanel("led_to", label="What it led to"),
+        InlinePanel("led_to", label=_("What it led to")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -83,7 +87,7 @@ class OutcomePage(BasePage):
     search_date_field = "date"
 
     class Meta:
-        verbose_name = "outcome"
+        verbose_name = _("outcome")
 
     def search_context(self):
         """The meeting and the session the outcome came from, as its page names them."""
@@ -109,7 +113,9 @@ class OutcomeLink(Orderable):
     """A procedure, the objectives or a task force that an outcome led to."""
 
     outcome = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="led_to")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
 
     panels = [PageChooserPanel("page", LED_TO_TYPES)]
     api_fields = api_fields_for(page=PublicPageField())
@@ -118,3 +124,7 @@ class OutcomeLink(Orderable):
         super().clean()
         if self.page_id and self.page.specific_class._meta.label not in LED_TO_TYPES:
             raise ValidationError({"page": "Choose a procedure, the objectives, or a task force."})
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("outcome link")
+        verbose_name_plural = _("outcome links")

@@ -1,9 +1,10 @@
 """Quorum approval of changes by the steering committee."""
 
-from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
@@ -11,6 +12,7 @@ from history.record import public_name
 
 from .. import notifications
 from ..constants import DEFAULT_REQUIRED_APPROVALS
+from ..refusals import Conflict, Refusal
 from .decisions import CommitteeDecision
 
 
@@ -19,16 +21,23 @@ class QuorumDecision(CommitteeDecision):
     task. `name` is their public name when they decided: the record keeps it."""
 
     class Decision(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Requested changes"
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Requested changes")
 
     task_state = models.ForeignKey(
-        TaskState, on_delete=models.CASCADE, related_name="quorum_decisions"
+        TaskState,
+        on_delete=models.CASCADE,
+        related_name="quorum_decisions",
+        verbose_name=_("task state"),
     )
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="+")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="+", verbose_name=_("revision")
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices, verbose_name=_("decision"))
 
     class Meta(CommitteeDecision.Meta):
+        verbose_name = _("quorum decision")
+        verbose_name_plural = _("quorum decisions")
         constraints = [
             # Nobody approves the same text twice, even with two requests at once.
             models.UniqueConstraint(
@@ -55,26 +64,36 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
         default=DEFAULT_REQUIRED_APPROVALS,
         validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=(
-            "How many different people from these groups must approve a change. Changes "
-            "already under review are checked again when this changes."
+            _(
+                "How many different people from these groups must approve a change. Changes "
+                "already under review are checked again when this changes."
+            )
         ),
+        verbose_name=_("required approvals"),
     )
 
     notice_days = models.PositiveSmallIntegerField(
         default=0,
         validators=[MaxValueValidator(90)],
         help_text=(
-            "Days of notice before an approved change takes effect, during which members can "
-            "object; 0: it takes effect as soon as it is approved."
+            _(
+                "Days of notice before an approved change takes effect, during which members can "
+                "object; 0: it takes effect as soon as it is approved."
+            )
         ),
+        verbose_name=_("notice days"),
     )
     objection_threshold = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=(
-            "Objections from members that send a change in its notice period back to the "
-            "committee (an objection from a committee member who did not approve it always does)."
+            _(
+                "Objections from members that send a change in its notice period back to the "
+                "committee (an objection from a committee member who did not approve it always "
+                "does)."
+            )
         ),
+        verbose_name=_("objection threshold"),
     )
 
     admin_form_fields = [
@@ -85,8 +104,8 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
     ]
 
     class Meta:
-        verbose_name = "Quorum approval task"
-        verbose_name_plural = "Quorum approval tasks"
+        verbose_name = _("Quorum approval task")
+        verbose_name_plural = _("Quorum approval tasks")
 
     @classmethod
     def get_description(cls):
@@ -147,8 +166,9 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, revision_id=None, comment="", **kwargs):
         """Approve or request changes to the revision `revision_id`, which must be the latest.
 
-        Raises PermissionDenied with the reason, for a person to read, when the decision is
-        refused; nothing is stored then.
+        Raises a `Refusal` (a PermissionDenied) with the reason, for a person to read, when the
+        decision is refused, a `Conflict` when the change was settled or edited meanwhile;
+        nothing is stored then.
         """
         # Lock the task state so that two approvals at once cannot both miss the quorum.
         task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
@@ -157,13 +177,13 @@ class QuorumApprovalTask(AbstractGroupApprovalTask):
             task_state.status != TaskState.STATUS_IN_PROGRESS
             or workflow_state.current_task_state_id != task_state.pk
         ):
-            raise PermissionDenied("This change is no longer awaiting approval.")
+            raise Conflict(gettext("This change is no longer awaiting approval."))
         if action_name not in (QuorumDecision.Decision.APPROVE, QuorumDecision.Decision.REJECT):
-            raise PermissionDenied(f"Unknown action {action_name!r}.")
+            raise Refusal(gettext("Unknown action %(action)r.") % {"action": action_name})
         review = self.review(task_state)
         refusal = review.refusal(user, revision_id, action_name)
         if refusal:
-            raise PermissionDenied(refusal)
+            raise refusal
         decision = QuorumDecision.objects.create(
             task_state=task_state,
             revision=review.latest,

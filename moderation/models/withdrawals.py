@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .decisions import CommitteeDecision
@@ -20,35 +21,48 @@ class Withdrawal(models.Model):
     """
 
     class Action(models.TextChoices):
-        UNPUBLISH = "unpublish", "Take it off the site"
-        DELETE = "delete", "Delete it"
+        UNPUBLISH = "unpublish", _("Take it off the site")
+        DELETE = "delete", _("Delete it")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting approval"
-        APPROVED = "approved", "Approved and done"
-        REJECTED = "rejected", "Refused"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Approved and done")
+        REJECTED = "rejected", _("Refused")
+        CANCELLED = "cancelled", _("Cancelled")
 
-    page = models.ForeignKey(Page, null=True, on_delete=models.SET_NULL, related_name="+")
-    page_title = models.CharField(max_length=255)
-    action = models.CharField(max_length=10, choices=Action.choices)
-    reason = models.TextField(max_length=WITHDRAWAL_REASON_MAX_LENGTH)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    page = models.ForeignKey(
+        Page, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("page")
+    )
+    page_title = models.CharField(max_length=255, verbose_name=_("page title"))
+    action = models.CharField(max_length=10, choices=Action.choices, verbose_name=_("action"))
+    reason = models.TextField(max_length=WITHDRAWAL_REASON_MAX_LENGTH, verbose_name=_("reason"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
     task = models.ForeignKey(
         "moderation.QuorumApprovalTask",
         null=True,
         on_delete=models.SET_NULL,
         related_name="withdrawals",
-        help_text="The quorum that decides it: the page's approval task.",
+        help_text=_("The quorum that decides it: the page's approval task."),
+        verbose_name=_("task"),
     )
     proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
     )
-    proposed_by_name = models.CharField(max_length=255, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    proposed_by_name = models.CharField(
+        max_length=255, blank=True, verbose_name=_("proposed by name")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided at"))
 
     class Meta:
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -66,13 +80,17 @@ class WithdrawalDecision(CommitteeDecision):
     """One committee member's approval of, or refusal of, a withdrawal."""
 
     class Decision(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Refused"
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Refused")
 
-    withdrawal = models.ForeignKey(Withdrawal, on_delete=models.CASCADE, related_name="decisions")
-    decision = models.CharField(max_length=10, choices=Decision.choices)
+    withdrawal = models.ForeignKey(
+        Withdrawal, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("withdrawal")
+    )
+    decision = models.CharField(max_length=10, choices=Decision.choices, verbose_name=_("decision"))
 
     class Meta(CommitteeDecision.Meta):
+        verbose_name = _("withdrawal decision")
+        verbose_name_plural = _("withdrawal decisions")
         constraints = [
             models.UniqueConstraint(
                 fields=["withdrawal", "user"],

@@ -53,7 +53,7 @@ def seat_anchor(name):
 class SteeringCommitteePage(PublicHistoryMixin, BasePage):
     """What the steering committee does, and who holds which seat on which terms."""
 
-    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    intro = RichTextField(blank=True, features=TEXT_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -65,10 +65,12 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         FieldPanel("intro"),
         InlinePanel(
             "seat_terms",
-            label="Seat terms",
+            label=_("Seat terms"),
             help_text=(
-                "One entry per term. Keep past terms: they are the seat's history. "
-                "A term without a holder records a vacancy."
+                _(
+                    "One entry per term. Keep past terms: they are the seat's history. "
+                    "A term without a holder records a vacancy."
+                )
             ),
         ),
     ]
@@ -82,7 +84,8 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
     search_prefetch = ("seat_terms__holder",)
 
     class Meta:
-        verbose_name = "steering committee page"
+        verbose_name_plural = _("steering committee pages")
+        verbose_name = _("steering committee page")
 
     def history_sections(self):
         sections = [
@@ -266,7 +269,10 @@ class SeatTerm(Orderable):
     page = ParentalKey(SteeringCommitteePage, on_delete=models.CASCADE, related_name="seat_terms")
     seat = models.CharField(
         max_length=100,
-        help_text="The seat's name, written the same way on every term of the seat, e.g. Africa.",
+        help_text=_(
+            "The seat's name, written the same way on every term of the seat, e.g. Africa."
+        ),
+        verbose_name=_("seat"),
     )
     holder = models.ForeignKey(
         Person,
@@ -274,20 +280,29 @@ class SeatTerm(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="seat_terms",
-        help_text="Leave empty while the seat is vacant.",
+        help_text=_("Leave empty while the seat is vacant."),
+        verbose_name=_("holder"),
     )
     # The holder's name when this version was saved, so that the record keeps it whatever
     # later happens to the person's record (filled in by the page; not edited).
-    holder_name = models.CharField(max_length=255, blank=True, editable=False)
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
-    term_start = models.DateField()
+    holder_name = models.CharField(
+        max_length=255, blank=True, editable=False, verbose_name=_("holder name")
+    )
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.MEMBER, verbose_name=_("role")
+    )
+    term_start = models.DateField(verbose_name=_("term start"))
     term_end = models.DateField(
         null=True,
         blank=True,
-        help_text="The day the term ends (a successor may start that day). Empty: no end set.",
+        help_text=_("The day the term ends (a successor may start that day). Empty: no end set."),
+        verbose_name=_("term end"),
     )
     how_selected = models.CharField(
-        max_length=255, blank=True, help_text="E.g. elected by the members after an open call."
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. elected by the members after an open call."),
+        verbose_name=_("how selected"),
     )
 
     panels = [
@@ -352,3 +367,7 @@ class SeatTerm(Orderable):
             raise ValidationError(
                 {"term_end": "A term must end after it starts: choose a later end date."}
             )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("seat term")
+        verbose_name_plural = _("seat terms")

@@ -2,7 +2,7 @@
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
@@ -32,7 +32,9 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     which is where names elsewhere on the site link to.
     """
 
-    how_to_join = RichTextField(blank=True, features=TEXT_FEATURES)
+    how_to_join = RichTextField(
+        blank=True, features=TEXT_FEATURES, verbose_name=gettext_lazy("how to join")
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -48,7 +50,8 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     search_kind = PageKind("membership", gettext_noop("Membership"))
 
     class Meta:
-        verbose_name = "membership page"
+        verbose_name_plural = gettext_lazy("membership pages")
+        verbose_name = gettext_lazy("membership page")
 
     def history_sections(self):
         return [

@@ -12,7 +12,7 @@ from core.open_data import NETWORK_ID, popolo_date, popolo_id
 
 from ..forms import OrganisationForm
 
-EXAMPLE_HELP = "Invented for the demo site; shown everywhere with an “example” badge."
+EXAMPLE_HELP = _("Invented for the demo site; shown everywhere with an “example” badge.")
 # Where a request keeps the membership page once looked up, for every name on the page.
 PEOPLE_PAGE_ATTRIBUTE = "_bbwiki_people_page"
 
@@ -41,30 +41,33 @@ class Organisation(index.Indexed, models.Model):
     """A civil society organisation in (or applying to) the network."""
 
     class MembershipStatus(models.TextChoices):
-        APPLIED = "applied", "Applied"
-        MEMBER = "member", "Member"
-        SUSPENDED = "suspended", "Suspended"
-        FORMER = "former", "Former member"
+        APPLIED = "applied", _("Applied")
+        MEMBER = "member", _("Member")
+        SUSPENDED = "suspended", _("Suspended")
+        FORMER = "former", _("Former member")
 
-    name = models.CharField(max_length=255, unique=True)
-    country = models.CharField(max_length=100)
-    region = models.CharField(max_length=20, choices=Region.choices)
-    website = models.URLField(blank=True)
-    member_since = models.DateField(null=True, blank=True)
+    name = models.CharField(max_length=255, unique=True, verbose_name=_("name"))
+    country = models.CharField(max_length=100, verbose_name=_("country"))
+    region = models.CharField(max_length=20, choices=Region.choices, verbose_name=_("region"))
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    member_since = models.DateField(null=True, blank=True, verbose_name=_("member since"))
     membership_status = models.CharField(
-        max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.MEMBER
+        max_length=20,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.MEMBER,
+        verbose_name=_("membership status"),
     )
-    is_example = models.BooleanField("example", default=False, help_text=EXAMPLE_HELP)
+    is_example = models.BooleanField(_("example"), default=False, help_text=EXAMPLE_HELP)
 
     objects = OrganisationQuerySet.as_manager()
     base_form_class = OrganisationForm
 
     panels = [
         FieldPanel("name"),
-        MultiFieldPanel([FieldPanel("country"), FieldPanel("region")], heading="Where"),
+        MultiFieldPanel([FieldPanel("country"), FieldPanel("region")], heading=_("Where")),
         FieldPanel("website"),
         MultiFieldPanel(
-            [FieldPanel("membership_status"), FieldPanel("member_since")], heading="Membership"
+            [FieldPanel("membership_status"), FieldPanel("member_since")], heading=_("Membership")
         ),
         FieldPanel("is_example"),
     ]
@@ -77,6 +80,8 @@ class Organisation(index.Indexed, models.Model):
     ]
 
     class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["name"]
 
     def __str__(self):
@@ -145,20 +150,26 @@ class Organisation(index.Indexed, models.Model):
 class Person(index.Indexed, models.Model):
     """Someone who holds a role in the network: facilitator, seat holder, convenor, member."""
 
-    name = models.CharField(max_length=255)
+    name = models.CharField(max_length=255, verbose_name=_("name"))
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        verbose_name=_("organisation"),
     )
-    country = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=100, blank=True, verbose_name=_("country"))
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="network_person",
-        help_text="Their login on this site, if they have one.",
+        help_text=_("Their login on this site, if they have one."),
+        verbose_name=_("user"),
     )
-    is_example = models.BooleanField("example", default=False, help_text=EXAMPLE_HELP)
+    is_example = models.BooleanField(_("example"), default=False, help_text=EXAMPLE_HELP)
 
     panels = [
         FieldPanel("name"),
@@ -174,8 +185,9 @@ class Person(index.Indexed, models.Model):
     ]
 
     class Meta:
+        verbose_name = _("person")
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return f"{self.name} (example)" if self.is_example else self.name

@@ -29,7 +29,7 @@ from .records import Person
 class TaskForceIndexPage(BasePage):
     """The network's task forces, active ones first."""
 
-    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    intro = RichTextField(blank=True, features=TEXT_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.TaskForcePage"]
@@ -40,7 +40,8 @@ class TaskForceIndexPage(BasePage):
     api_fields = api_fields_for("intro")
 
     class Meta:
-        verbose_name = "task force index"
+        verbose_name_plural = _("task force indexes")
+        verbose_name = _("task force index")
 
     def task_forces_by_status(self):
         """[(status label, [task force, …]), …]: active, then closed; empty groups left out."""
@@ -55,15 +56,18 @@ class TaskForceIndexPage(BasePage):
 
 class TaskForceOutcomeBlock(blocks.StreamBlock):
     outcome = blocks.PageChooserBlock(
-        page_type="meetings.OutcomePage", help_text="An outcome recorded under a meeting."
+        page_type="meetings.OutcomePage",
+        help_text=_("An outcome recorded under a meeting."),
+        label=_("Outcome"),
     )
     link = blocks.StructBlock(
         [
-            ("title", blocks.CharBlock(max_length=255)),
-            ("url", blocks.URLBlock(label="URL")),
+            ("title", blocks.CharBlock(max_length=255, label=_("Title"))),
+            ("url", blocks.URLBlock(label=_("URL"))),
         ],
         icon="link",
-        help_text="Anything else the task force produced, published elsewhere.",
+        help_text=_("Anything else the task force produced, published elsewhere."),
+        label=_("Link"),
     )
 
 
@@ -77,19 +81,26 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         ACTIVE = "active", _("Active")
         CLOSED = "closed", _("Closed")
 
-    mandate = RichTextField(features=TEXT_FEATURES)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    mandate = RichTextField(features=TEXT_FEATURES, verbose_name=_("mandate"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.ACTIVE, verbose_name=_("status")
+    )
     set_up_at = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The meeting, or the meeting's outcome, that set the task force up.",
+        help_text=_("The meeting, or the meeting's outcome, that set the task force up."),
+        verbose_name=_("set up at"),
     )
-    convenors = ParentalManyToManyField(Person, blank=True, related_name="convened_task_forces")
-    members = ParentalManyToManyField(Person, blank=True, related_name="task_forces")
-    outcomes = StreamField(TaskForceOutcomeBlock(), blank=True)
+    convenors = ParentalManyToManyField(
+        Person, blank=True, related_name="convened_task_forces", verbose_name=_("convenors")
+    )
+    members = ParentalManyToManyField(
+        Person, blank=True, related_name="task_forces", verbose_name=_("members")
+    )
+    outcomes = StreamField(TaskForceOutcomeBlock(), blank=True, verbose_name=_("outcomes"))
 
     parent_page_types = ["network.TaskForceIndexPage"]
     subpage_types = []
@@ -124,7 +135,8 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
     search_prefetch = ("convenors", "members")
 
     class Meta:
-        verbose_name = "task force"
+        verbose_name_plural = _("task forces")
+        verbose_name = _("task force")
 
     def produced(self, request=None):
         """The titles of what the task force produced that the visitor making `request` may

@@ -51,7 +51,7 @@ FIRST_SIGNATORIES = 10
 class StatementIndexPage(BasePage):
     """The network's joint statements made between meetings, open ones first."""
 
-    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    intro = RichTextField(blank=True, features=TEXT_FEATURES, verbose_name=_("intro"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["statements.StatementPage"]
@@ -61,7 +61,8 @@ class StatementIndexPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
-        verbose_name = "statement index"
+        verbose_name_plural = _("statement indexes")
+        verbose_name = _("statement index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -93,15 +94,32 @@ class StatementPage(PublicHistoryMixin, BasePage):
     addressees = models.CharField(
         max_length=255,
         blank=True,
-        help_text="The process or meeting it is addressed to, e.g. the Internet Governance Forum.",
+        help_text=_(
+            "The process or meeting it is addressed to, e.g. the Internet Governance Forum."
+        ),
+        verbose_name=_("addressees"),
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFTING)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFTING, verbose_name=_("status")
+    )
     opens_on = models.DateField(
-        null=True, blank=True, help_text="The first day it can be signed (and its date)."
+        null=True,
+        blank=True,
+        help_text=_("The first day it can be signed (and its date)."),
+        verbose_name=_("opens on"),
     )
-    closes_on = models.DateField(null=True, blank=True, help_text="The last day it can be signed.")
-    who_may_sign = models.CharField(max_length=20, choices=Signers.choices, default=Signers.BOTH)
-    body = RichTextField(features=DOCUMENT_FEATURES, help_text="The text people sign.")
+    closes_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The last day it can be signed."),
+        verbose_name=_("closes on"),
+    )
+    who_may_sign = models.CharField(
+        max_length=20, choices=Signers.choices, default=Signers.BOTH, verbose_name=_("who may sign")
+    )
+    body = RichTextField(
+        features=DOCUMENT_FEATURES, help_text=_("The text people sign."), verbose_name=_("body")
+    )
 
     parent_page_types = ["meetings.MeetingPage", "statements.StatementIndexPage"]
     subpage_types = []
@@ -116,7 +134,7 @@ class StatementPage(PublicHistoryMixin, BasePage):
                 FieldPanel("closes_on"),
                 FieldPanel("who_may_sign"),
             ],
-            heading="Signing",
+            heading=_("Signing"),
         ),
         FieldPanel("body"),
     ]
@@ -134,7 +152,8 @@ class StatementPage(PublicHistoryMixin, BasePage):
     search_date_field = "opens_on"
 
     class Meta:
-        verbose_name = "joint statement"
+        verbose_name_plural = _("joint statements")
+        verbose_name = _("joint statement")
 
     def clean(self):
         super().clean()

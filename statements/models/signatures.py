@@ -69,37 +69,53 @@ class Signature(models.Model):
         INDIVIDUAL = "individual", _("An individual")
 
     class Review(models.TextChoices):
-        NEW = "new", "New: not reviewed yet"
-        APPROVED = "approved", "Approved"
-        HIDDEN = "hidden", "Hidden"
+        NEW = "new", _("New: not reviewed yet")
+        APPROVED = "approved", _("Approved")
+        HIDDEN = "hidden", _("Hidden")
 
     statement = models.ForeignKey(
-        "statements.StatementPage", on_delete=models.CASCADE, related_name="signatures"
+        "statements.StatementPage",
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        verbose_name=_("statement"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("kind"))
     name = models.CharField(
-        max_length=200, help_text="The person signing (for an organisation: who signs for it)."
+        max_length=200,
+        help_text=_("The person signing (for an organisation: who signs for it)."),
+        verbose_name=_("name"),
     )
     organisation_name = models.CharField(
-        "organisation",
+        _("organisation"),
         max_length=200,
         blank=True,
-        help_text="The organisation that signs; for an individual, their affiliation, given "
-        "for identification only.",
+        help_text=_(
+            "The organisation that signs; for an individual, their affiliation, given "
+            "for identification only."
+        ),
     )
-    organisation_key = models.CharField(max_length=200, blank=True, editable=False)
-    role = models.CharField(max_length=200, blank=True, help_text="The signer's role in it.")
-    country = models.CharField(max_length=2, help_text="ISO 3166 code.")
-    region = models.CharField(max_length=20, choices=Region.choices)
-    website = models.URLField(max_length=200, blank=True)
-    email = models.EmailField(max_length=254, help_text="Never shown or downloaded publicly.")
-    comment = models.TextField(max_length=1000, blank=True)
+    organisation_key = models.CharField(
+        max_length=200, blank=True, editable=False, verbose_name=_("organisation key")
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text=_("The signer's role in it."), verbose_name=_("role")
+    )
+    country = models.CharField(
+        max_length=2, help_text=_("ISO 3166 code."), verbose_name=_("country")
+    )
+    region = models.CharField(max_length=20, choices=Region.choices, verbose_name=_("region"))
+    website = models.URLField(max_length=200, blank=True, verbose_name=_("website"))
+    email = models.EmailField(
+        max_length=254, help_text=_("Never shown or downloaded publicly."), verbose_name=_("email")
+    )
+    comment = models.TextField(max_length=1000, blank=True, verbose_name=_("comment"))
     revision = models.ForeignKey(
         "wagtailcore.Revision",
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The revision of the statement that was live when it was signed.",
+        help_text=_("The revision of the statement that was live when it was signed."),
+        verbose_name=_("revision"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -107,27 +123,39 @@ class Signature(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="statement_signatures",
-        help_text="The member organisation of the same name, if there is one.",
+        help_text=_("The member organisation of the same name, if there is one."),
+        verbose_name=_("organisation"),
     )
-    signed_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    signed_at = models.DateTimeField(default=timezone.now, verbose_name=_("signed at"))
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"))
+    withdrawn_at = models.DateTimeField(null=True, blank=True, verbose_name=_("withdrawn at"))
     # The revision whose new text this signer was last asked to reconfirm.
     asked_to_reconfirm = models.ForeignKey(
-        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Revision",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("asked to reconfirm"),
     )
-    review = models.CharField(max_length=10, choices=Review.choices, default=Review.NEW)
+    review = models.CharField(
+        max_length=10, choices=Review.choices, default=Review.NEW, verbose_name=_("review")
+    )
     hidden_reason = models.CharField(
         max_length=500,
         blank=True,
-        help_text="Why it is hidden (spam, impersonation …): required to hide it; never public.",
+        help_text=_("Why it is hidden (spam, impersonation …): required to hide it; never public."),
+        verbose_name=_("hidden reason"),
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("reviewed at"))
     is_example = models.BooleanField(
-        "example", default=False, help_text="Invented for the demo site."
+        _("example"), default=False, help_text=_("Invented for the demo site.")
     )
 
     objects = SignatureQuerySet.as_manager()
@@ -150,14 +178,16 @@ class Signature(models.Model):
                     "organisation",
                 )
             ],
-            heading="The signature, as the signer gave it",
+            heading=_("The signature, as the signer gave it"),
         ),
         MultiFieldPanel(
-            [FieldPanel("review"), FieldPanel("hidden_reason")], heading="The committee's review"
+            [FieldPanel("review"), FieldPanel("hidden_reason")], heading=_("The committee's review")
         ),
     ]
 
     class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
         ordering = ["-confirmed_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from history.models import RecordEntry
 from network.models import Person, SeatTerm
@@ -69,3 +70,34 @@ def test_an_administrators_deletion_is_on_the_record(client, superuser, seated):
     assert not Person.objects.filter(pk=holder.pk).exists()
     entry = RecordEntry.objects.get(kind=RecordEntry.Kind.RECORD)
     assert "was deleted" in entry.summary
+
+
+def test_the_record_stays_in_english_when_the_administrator_works_in_spanish(
+    client, superuser, seated
+):
+    holder, page = seated
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(superuser)
+
+    assert edit(client, holder, "Amina Renamed").status_code == 302
+
+    entry = RecordEntry.objects.get(kind=RecordEntry.Kind.RECORD)
+    assert entry.summary.startswith("The person record of “Amina Renamed” changed: ")
+    assert "persona" not in entry.summary
+
+
+def test_a_committee_member_working_in_spanish_is_told_why_in_spanish(client, committee, seated):
+    holder, page = seated
+    profile = UserProfile.get_for_user(committee[0])
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(committee[0])
+
+    response = edit(client, holder, "Someone Else")
+
+    assert response.status_code == 403
+    assert "lo hace un administrador" in text(parse(response))
+    holder.refresh_from_db()
+    assert holder.name == "Amina Example"

@@ -274,3 +274,102 @@ def test_countries_are_named_and_ordered_in_the_visitors_language(
     assert shown.index("Alemania") < shown.index("Austria") < shown.index("Kenia")
     english = parse(client.get(statement.url)).select("#id_country option")
     assert {option["value"]: option.get_text() for option in english}["DE"] == "Germany"
+
+
+# The network's own apps, whose editing admin speaks the editor's language; the models that
+# only the site itself reads (counts, indexes, journals and caches) are left out, as their
+# fields are never shown to an editor.
+ADMIN_APPS = [
+    "core",
+    "history",
+    "home",
+    "meetings",
+    "moderation",
+    "network",
+    "notice",
+    "opendata",
+    "papers",
+    "procedures",
+    "search",
+    "statements",
+    "translations",
+]
+INTERNAL_MODELS = {
+    "SignatureCount",
+    "RevisionText",
+    "PageWords",
+    "IndexStatus",
+    "VocabularyChange",
+    "VocabularyState",
+    "VocabularyWord",
+}
+
+
+def _blocks_under(block):
+    """`block` and every block inside it (struct children, list items, stream children)."""
+    yield block
+    children = getattr(block, "child_blocks", None)
+    if children:
+        for child in children.values():
+            yield from _blocks_under(child)
+    elif getattr(block, "child_block", None) is not None:
+        yield from _blocks_under(block.child_block)
+
+
+def _fields_from_elsewhere(model):
+    """The names of the fields `model` takes from abstract models of Wagtail or Django (a
+    document's file, a task's groups), which their own catalogues translate."""
+    return {
+        field.name
+        for base in model.__mro__[1:]
+        if hasattr(base, "_meta") and base.__module__.split(".")[0] not in ADMIN_APPS
+        for field in base._meta.local_fields + base._meta.local_many_to_many
+    }
+
+
+def admin_texts():
+    """{(where, English text)} for every field label, help text, choice and StreamField block
+    label of the models of ADMIN_APPS, read untranslated."""
+    from django.apps import apps
+    from django.utils import translation
+    from modelcluster.fields import ParentalKey
+    from wagtail.fields import StreamField
+
+    texts = set()
+    with translation.override(None):
+        for app in ADMIN_APPS:
+            for model in apps.get_app_config(app).get_models():
+                if model.__name__ in INTERNAL_MODELS:
+                    continue
+                where = f"{app}.{model.__name__}"
+                meta = model._meta
+                texts |= {(where, str(meta.verbose_name)), (where, str(meta.verbose_name_plural))}
+                inherited = _fields_from_elsewhere(model)
+                for field in meta.local_fields + meta.local_many_to_many:
+                    if field.auto_created or not field.editable or field.name in inherited:
+                        continue
+                    if isinstance(field, ParentalKey):  # an inline row's link to its page
+                        continue
+                    name = f"{where}.{field.name}"
+                    texts.add((name, str(field.verbose_name)))
+                    if field.help_text:
+                        texts.add((name, str(field.help_text)))
+                    texts |= {(name, str(label)) for _value, label in field.flatchoices or ()}
+                    if isinstance(field, StreamField):
+                        for block in _blocks_under(field.stream_block):
+                            if block.label:
+                                texts.add((name, str(block.label)))
+                            if getattr(block.meta, "help_text", None):
+                                texts.add((name, str(block.meta.help_text)))
+    return texts
+
+
+@pytest.mark.parametrize("language", COMPLETE_LANGUAGES)
+def test_every_label_of_the_editing_admin_is_marked_and_translated(language):
+    translated = {
+        e["msgid"] for e in catalogue(language) if all(e["msgstr"].values()) and not e["fuzzy"]
+    }
+    texts = admin_texts()
+    assert len(texts) > 300
+    missing = sorted(f"{where}: {english}" for where, english in texts if english not in translated)
+    assert missing == []
