@@ -5,16 +5,22 @@ import hashlib
 import json
 
 from django.db import models
+from django.utils import translation
 from wagtail.models import Revision
 
 
 def text_of(obj):
     """What a reader sees of `obj` (a page or record as a revision holds it): its sections
-    for the public history, or, for objects without them, its stored fields."""
-    sections = getattr(obj, "history_sections", None)
-    if sections is not None:
-        return [[s.key, s.number, s.heading, s.text] for s in sections()]
-    return sorted((k, str(v)) for k, v in obj.serializable_data().items() if k != "comments")
+    for the public history, or, for objects without them, its stored fields.
+
+    Read untranslated: sections name choices in the reader's language (a seat's role), and
+    one text must give one digest whatever language the admin of the person saving speaks.
+    """
+    with translation.override(None):
+        sections = getattr(obj, "history_sections", None)
+        if sections is not None:
+            return [[s.key, s.number, s.heading, s.text] for s in sections()]
+        return sorted((k, str(v)) for k, v in obj.serializable_data().items() if k != "comments")
 
 
 class RevisionText(models.Model):

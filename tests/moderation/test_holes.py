@@ -6,10 +6,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from history.models import RecordEntry
 from moderation.constants import STEERING_COMMITTEE_GROUP
 from moderation.models import QuorumDecision, Withdrawal
+from moderation.models.texts import RevisionText
 from network.models import SeatTerm
 from tests.admin_forms import edit_url
 from tests.factories import PersonFactory, SteeringCommitteePageFactory
@@ -290,3 +292,22 @@ def test_the_review_screen_is_the_diff(client, member, committee, procedure):
     assert page.select_one('button[value="approve"]') is not None
     assert page.select_one('button[value="reject"]') is not None
     assert "Clarify who can join." in text(page)
+
+
+def test_one_text_has_one_digest_whatever_language_the_admin_speaks(home):
+    """A save counts as a change of text only if the text changed: never because the person
+    saving reads the admin in Spanish and a seat's role is named in Spanish."""
+    page = SteeringCommitteePageFactory(parent=home, slug="steering-committee")
+    page.seat_terms = [
+        SeatTerm(seat="Africa", holder=PersonFactory(), role=SeatTerm.Role.CHAIR,
+                 term_start=datetime.date(2014, 1, 1))
+    ]  # fmt: skip
+    revision = page.save_revision()
+
+    with translation.override("es"):
+        in_spanish = RevisionText.digest_of(revision)
+        assert str(SeatTerm.Role.CHAIR.label) != "Chair"  # the role has a Spanish name
+    with translation.override("en"):
+        in_english = RevisionText.digest_of(revision)
+
+    assert in_spanish == in_english
