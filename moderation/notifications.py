@@ -15,8 +15,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.users.models import UserProfile
 
 from core.site_address import absolute_url
 from history.models import ChangeSummary, RecordEntry
@@ -54,17 +57,36 @@ def connect():
 
 
 def send(template, subject, recipients, **context):
-    """Email `recipients` (users) the text `template` (a template name) renders, unless muted."""
+    """Email `recipients` (users) the text `template` (a template name) renders, unless muted.
+
+    Each reads it in their own language: the one their admin is set to in Wagtail's account
+    settings, or the site's, never the language of whoever acted. `subject` is a function
+    giving the subject in the active language; so may be any value of `context` that depends
+    on it (a template calls it).
+    """
     if _muted.get():
         return
-    addresses = sorted(
-        {user.email for user in recipients if user and user.is_active and user.email}
-    )
-    if not addresses:
+    users = {user.email: user for user in recipients if user and user.is_active and user.email}
+    if not users:
         return
-    body = render_to_string(template, context)
-    for address in addresses:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    languages = _languages(users.values())
+    written = {}
+    for address in sorted(users):
+        language = languages[users[address].pk]
+        if language not in written:
+            with translation.override(language):
+                written[language] = (str(subject()), render_to_string(template, context))
+        send_mail(*written[language], settings.DEFAULT_FROM_EMAIL, [address])
+
+
+def _languages(users):
+    """{user id: the language of their admin, or the site's} for `users`, in one query."""
+    chosen = dict(
+        UserProfile.objects.filter(user__in=[user.pk for user in users])
+        .exclude(preferred_language="")
+        .values_list("user_id", "preferred_language")
+    )
+    return {user.pk: chosen.get(user.pk) or settings.LANGUAGE_CODE for user in users}
 
 
 def _summary(revision):
@@ -88,7 +110,7 @@ def change_submitted(sender, instance, user=None, **kwargs):
     reviewers = review.task.approvers().exclude(pk__in=review.authors)
     send(
         "moderation/emails/change_submitted.txt",
-        f"Change to review: {page.title}",
+        lambda: _("Change to review: %(title)s") % {"title": page.title},
         reviewers,
         title=page.title,
         summary=_summary(review.latest),
@@ -104,7 +126,10 @@ def change_approved(review, approver):
     page = review.task_state.workflow_state.content_object
     send(
         "moderation/emails/change_approved.txt",
-        f"Approval {tally.approved} of {tally.required}: {page.title}",
+        lambda: (
+            _("Approval %(approved)s of %(required)s: %(title)s")
+            % {"approved": tally.approved, "required": tally.required, "title": page.title}
+        ),
         [review.requested_by],
         title=page.title,
         approver=public_name(approver),
@@ -129,7 +154,7 @@ def change_published(workflow_state, revision, approvers):
         )
     send(
         "moderation/emails/change_published.txt",
-        f"Approved and published: {page.title}",
+        lambda: _("Approved and published: %(title)s") % {"title": page.title},
         [workflow_state.requested_by, *approvers],
         title=page.title,
         summary=_summary(revision),
@@ -143,7 +168,7 @@ def changes_requested(task_state, decision):
     page = task_state.workflow_state.content_object
     send(
         "moderation/emails/changes_requested.txt",
-        f"Changes requested: {page.title}",
+        lambda: _("Changes requested: %(title)s") % {"title": page.title},
         [task_state.workflow_state.requested_by],
         title=page.title,
         by=decision.name,
@@ -156,7 +181,7 @@ def changes_requested(task_state, decision):
 def withdrawal_proposed(withdrawal, committee):
     send(
         "moderation/emails/withdrawal_proposed.txt",
-        f"Proposal to withdraw: {withdrawal.page_title}",
+        lambda: _("Proposal to withdraw: %(title)s") % {"title": withdrawal.page_title},
         committee,
         withdrawal=withdrawal,
         url=absolute_url(reverse("moderation_withdrawal", args=(withdrawal.pk,))),
@@ -166,7 +191,10 @@ def withdrawal_proposed(withdrawal, committee):
 def withdrawal_decided(withdrawal, recipients):
     send(
         "moderation/emails/withdrawal_decided.txt",
-        f"{withdrawal.get_status_display()}: withdrawal of {withdrawal.page_title}",
+        lambda: (
+            _("%(status)s: withdrawal of %(title)s")
+            % {"status": withdrawal.get_status_display(), "title": withdrawal.page_title}
+        ),
         recipients,
         withdrawal=withdrawal,
         url=absolute_url(reverse("moderation_withdrawal", args=(withdrawal.pk,))),

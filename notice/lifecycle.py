@@ -18,6 +18,7 @@ Every refusal raises PermissionDenied with the reason, for a person to read; not
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
@@ -108,7 +109,10 @@ def object_to(notice, user, reason, now=None):
         notice.save(update_fields=["status", "returned_at", "returns"])
         notifications.send(
             "notice/emails/notice_returned.txt",
-            _("Back with the committee after objections: %(title)s") % {"title": notice.page.title},
+            lambda: (
+                _("Back with the committee after objections: %(title)s")
+                % {"title": notice.page.title}
+            ),
             committee,
             notice=notice,
             url=notice_admin_url(notice),
@@ -181,7 +185,7 @@ def send_back(notice, user, comment):
     notice.save(update_fields=["status", "answered_at", "answered_by"])
     notifications.send(
         "notice/emails/notice_sent_back.txt",
-        _("Changes requested after objections: %(title)s") % {"title": notice.page.title},
+        lambda: _("Changes requested after objections: %(title)s") % {"title": notice.page.title},
         [notice.proposed_by_user],
         notice=notice,
         by=public_name(user),
@@ -207,7 +211,7 @@ def take_effect(notice_id, now=None):
     recipients = [notice.proposed_by_user, *(notice.task.approvers() if notice.task else [])]
     notifications.send(
         "notice/emails/notice_in_effect.txt",
-        _("In effect: %(title)s") % {"title": notice.page.title},
+        lambda: _("In effect: %(title)s") % {"title": notice.page.title},
         recipients,
         notice=notice,
         url=notice.page.specific.full_url,
@@ -261,10 +265,15 @@ def _tell_members(notice):
     )
     notifications.send(
         "notice/emails/notice_announced.txt",
-        f"Approved, takes effect on {timezone.localtime(notice.takes_effect_at):%-d %B}: "
-        f"{notice.page.title}",
+        lambda: (
+            _("Approved, takes effect on %(date)s: %(title)s")
+            % {
+                "date": date_format(timezone.localtime(notice.takes_effect_at), "j F"),
+                "title": notice.page.title,
+            }
+        ),
         list(members),
         notice=notice,
-        rule=periods.describe(notice.takes_effect_at),
+        rule=lambda: periods.describe(notice.takes_effect_at),
         url=absolute_url(reverse("upcoming_change", args=(notice.pk,))),
     )
