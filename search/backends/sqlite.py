@@ -9,11 +9,12 @@ Here a model naming an FTS5 model of its own in `search_entry_model` (an "app.Mo
 has its entries there, and only there: rowid the object's primary key, the columns of
 Wagtail's table (`title`, `body`, `autocomplete`) holding the same text, written, deleted and
 rebuilt (`update_index`) by this backend as Wagtail's are in the shared table. Its searches
-read that table alone, with Wagtail's query syntax and scores: the same objects match, and
-rank by the same formula, with BM25 taken over that table's entries instead of every
-model's. The one difference: Wagtail's boost of short titles (`title_norm`) is 1 for every
-entry of such a table (as it is in the shared table for models without a title, as
-wordings). Every other model is left to Wagtail's backend as it is.
+read that table alone, with Wagtail's query syntax and scores: the same objects match as in
+the shared table, ranked by the same formula, only with BM25's statistics (how rare a word
+is, how long an entry) taken over that table, and the other models' over a table without
+it: today's pages rank as if there were no past versions. Wagtail's boost of short titles
+(`title_norm`) is 1 for every entry of such a table (as it is in the shared table for models
+without a title, as wordings). Every other model is left to Wagtail's backend as it is.
 
 The table itself is the owning app's: its migration creates it on SQLite only (other
 databases use other backends, which ignore `search_entry_model`).
