@@ -4,7 +4,7 @@
     .venv/bin/python -m bench.past_versions --clauses 60     # a long procedure
 
 Works in a throwaway `var/bench-past-versions/` (wiped first) with `bench/settings.py`, on
-SQLite, once with our Whoosh backend and once with Wagtail's database backend, each indexing
+SQLite, once with our Whoosh backend and once with the site's database backend, each indexing
 automatically as the site does. A procedure of CLAUSES clauses (each with one sub-clause) is
 published VERSIONS times through `revision.publish()`, which writes the public record; what
 is timed is `pastversions.wordings.sync_page`, the work the record's new entry triggers
@@ -114,7 +114,7 @@ def main(argv=None):
     call_command("migrate", verbosity=0)
     backends = {
         "whoosh": {"BACKEND": "search.backends.whoosh", "PATH": str(args.var_dir / "index")},
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "search.backends.database"},
     }
     cases = {
         "one clause changed": lambda i, version: version if i == version % args.clauses else 1,

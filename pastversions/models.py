@@ -1,4 +1,10 @@
-"""The wordings of past versions, indexed so that search can find what the rules used to say."""
+"""The wordings of past versions, indexed so that search can find what the rules used to say.
+
+On SQLite, the database search backend keeps the wordings' entries in a full-text table of
+their own (`WordingSearchEntry`, named by `Wording.search_entry_model`), not in Wagtail's table
+shared by every indexed model: searches of today's pages never read them
+(`search.backends.sqlite`).
+"""
 
 from django.db import models
 from wagtail.search import index
@@ -32,6 +38,9 @@ class Wording(index.Indexed, models.Model):
     since_day = models.DateField()
     until_day = models.DateField(null=True, blank=True)
 
+    # On SQLite, the database search backend's entries for wordings (search.backends.sqlite).
+    search_entry_model = "pastversions.WordingSearchEntry"
+
     search_fields = [
         index.SearchField("heading", boost=2),
         index.SearchField("text"),
@@ -55,3 +64,26 @@ class Wording(index.Indexed, models.Model):
     @property
     def is_current(self):
         return self.until is None
+
+
+class WordingSearchEntry(models.Model):
+    """A wording's entry in the database search backend on SQLite: an FTS5 virtual table whose
+    rowid is the wording's id, with the columns of Wagtail's shared one (`title`, `body`,
+    `autocomplete`) filled with the same text, written by `search.backends.sqlite`.
+
+    The table exists only on SQLite with FTS5 (migration 0002 creates it there); other
+    databases never read or write this model.
+    """
+
+    wording_id = models.BigIntegerField(primary_key=True, db_column="rowid")
+    title = models.TextField()
+    body = models.TextField()
+    autocomplete = models.TextField()
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        db_table = "pastversions_wording_fts"
+
+    def __str__(self):
+        return f"Search entry of wording {self.wording_id}"

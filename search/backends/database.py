@@ -6,9 +6,11 @@
 
 On PostgreSQL, `search.backends.postgres`: Wagtail's backend with every object's text indexed
 with the text search configuration of its locale's language and every search analysed with
-that of the language being read. On other databases, Wagtail's own database backend (SQLite's
-FTS5, MySQL's full-text search, or plain filtering), with one analysis for every language.
-Options are Wagtail's.
+that of the language being read. On SQLite with FTS5, `search.backends.sqlite`: Wagtail's
+backend with the models that name a full-text table of their own (past versions' wordings)
+kept and searched there, so that searches of today's pages never read their entries. On other
+databases, Wagtail's own database backend (MySQL's full-text search, or plain filtering).
+Except on PostgreSQL, one analysis serves every language. Options are Wagtail's.
 """
 
 from django.db import connection
@@ -20,6 +22,11 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         from .postgres import LanguagePostgresSearchBackend
 
         return LanguagePostgresSearchBackend(params)
-    from modelsearch.backends.database import SearchBackend as database_backend
+    from modelsearch.backends import database
 
-    return database_backend(params)
+    backend = database.SearchBackend(params)  # decides whether SQLite has FTS5 (USE_SQLITE_FTS)
+    if connection.vendor == "sqlite" and database.USE_SQLITE_FTS:
+        from .sqlite import OwnTablesSQLiteSearchBackend
+
+        return OwnTablesSQLiteSearchBackend(params)
+    return backend
