@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from core.tree import ancestor_paths
 
@@ -81,7 +82,7 @@ def link(query_text, filters, **changes):
 def rows(hits):
     """A Row per hit (slim pages), in rank order: one query per page type that has a date
     and one per grouping page type."""
-    models = {hit.content_type_id: page_model(hit.content_type_id) for hit in hits}
+    models = {ct: page_model(ct) for ct in {hit.content_type_id for hit in hits}}
     ids_by_model = {}
     for hit in hits:
         ids_by_model.setdefault(models[hit.content_type_id], []).append(hit.pk)
@@ -90,20 +91,45 @@ def rows(hits):
         column = getattr(model, "search_date_field", None)
         if column:
             own_dates.update(model.objects.filter(pk__in=ids).values_list("pk", column))
-    groups = _groups(hits)
-    found = []
-    for hit in hits:
-        group = next((groups[p] for p in reversed(ancestor_paths(hit.path)) if p in groups), None)
-        kind = kind_of(models[hit.content_type_id])
-        found.append(Row(hit.pk, kind, group, own_dates.get(hit.pk)))
-    return found
+    groups = _groups(hits, models)
+    # Hits share their ancestors: each parent's nearest group is looked for once.
+    nearest = {}
+
+    def group_of(path):
+        if path in groups:
+            return groups[path]
+        parent = path[: -Page.steplen]
+        if not parent:
+            return None
+        if parent not in nearest:
+            nearest[parent] = group_of(parent)
+        return nearest[parent]
+
+    kinds = {ct: kind_of(model) for ct, model in models.items()}
+    return [
+        Row(hit.pk, kinds[hit.content_type_id], group_of(hit.path), own_dates.get(hit.pk))
+        for hit in hits
+    ]
 
 
-def _groups(hits):
-    """{path: Group} of the live grouping pages among the hits and their ancestors."""
-    paths = {path for hit in hits for path in ancestor_paths(hit.path)}
+def _groups(hits, models):
+    """{path: Group} of the live grouping pages among the hits and their ancestors.
+
+    `models` maps the hits' content type ids to their page types: a hit is looked for as a
+    group only if its type is a grouping one, so the query names the hits' few ancestors,
+    not every hit.
+    """
+    grouping = group_models()
+    if not grouping:
+        return {}
+    grouping_types = {
+        ct for ct, model in models.items() if model and issubclass(model, tuple(grouping))
+    }
+    paths = {hit.path for hit in hits if hit.content_type_id in grouping_types}
+    for parent in {hit.path[: -Page.steplen] for hit in hits}:
+        paths.update(ancestor_paths(parent))
     found = {}
-    for model in group_models():
+    for model in grouping:
         column = model.search_date_field or "first_published_at"
         for pk, path, title, date in (
             model.objects.filter(path__in=paths)

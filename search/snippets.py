@@ -3,6 +3,8 @@
 Words match by their stems in the language being read (`query.search_language`): the pages a
 search shows are in that language."""
 
+from collections import Counter
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -93,13 +95,19 @@ def best_part(parts, wanted, weights=None):
     average = sum(len(text) for text in texts) / len(parts) or 1
 
     def score(part, text):
+        # Each distinct word is weighed once: its occurrences are counted first, in the
+        # order they first appear (the order the stems' counts are summed in), and a stem
+        # takes the weight of its word that appears last, as it would word by word.
         counts, weight_of = {}, {}
-        for word in text:
+        for word, count in Counter(text).items():
             weight = weigh(word)
             if weight:
                 key = stem(word.lower())
-                counts[key] = counts.get(key, 0) + 1
-                weight_of[key] = weight
+                counts[key] = counts.get(key, 0) + count
+        for word in reversed(dict.fromkeys(reversed(text))):
+            weight = weigh(word)
+            if weight:
+                weight_of[stem(word.lower())] = weight
         heading = {}
         for word in WORD.findall(part.label):
             weight = weigh(word)

@@ -110,6 +110,25 @@ def test_phrases_exclusions_and_or(any_backend, site):
     ]
 
 
+def test_a_phrase_searched_before_a_change_finds_what_the_change_made(any_backend, site):
+    # Whoosh keeps which documents hold a phrase, per segment of its index: what a later
+    # publish adds or takes away is still found, or no longer, as it says.
+    assert titles(get(query='"approves changes"')) == ["The steering committee"]
+    page = ProcedurePageFactory(
+        parent=site["wiki"], title="Amendments", summary="Who approves changes to a clause."
+    )
+
+    assert sorted(titles(get(query='"approves changes"'))) == [
+        "Amendments",
+        "The steering committee",
+    ]
+
+    page.summary = "Who decides on a clause."
+    page.save_revision().publish()
+
+    assert titles(get(query='"approves changes"')) == ["The steering committee"]
+
+
 def test_a_question_in_plain_words_finds_the_answer(any_backend, site):
     assert titles(get(query="How do I join?"))[0] == "Joining the network"
 

@@ -7,12 +7,14 @@ and hides index entries whose rows are gone or were rolled back.
 """
 
 import logging
+import sqlite3
 from collections import Counter, OrderedDict
 from pathlib import Path
 from typing import NamedTuple
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connections
 from modelsearch.backends.base import (
     BaseSearchBackend,
     BaseSearchResults,
@@ -30,6 +32,11 @@ logger = logging.getLogger(__name__)
 
 # Primary keys per `pk__in` query: well under SQLite's bound-parameter limit.
 PK_CHUNK_SIZE = 500
+# Keys per `pk__in` query reading rows where the database allows (`_rows_chunk_size`): a
+# ranked list of MAX_HITS asks Whoosh for half as many again. At least PARAMETERS_LEFT bound
+# parameters are left for the queryset's own filters.
+MAX_ROWS_CHUNK_SIZE = 2000
+PARAMETERS_LEFT = 1000
 # Keys are filtered through the queryset with `pk__in` queries while they are at most this
 # share of the index's documents; beyond it, one pass over the queryset's own keys is
 # cheaper (at 10,000 pages: 1,500 keys 8 ms in chunks, 22 ms in one pass; 6,000 keys 40
@@ -55,11 +62,26 @@ class Hits(NamedTuple):
     documents: int  # documents in the index searched, matching or not
 
 
-def _chunks(items):
-    """`items` in lists of PK_CHUNK_SIZE, one per `pk__in` query."""
+def _chunks(items, size=PK_CHUNK_SIZE):
+    """`items` in lists of `size`, one per `pk__in` query."""
     items = list(items)
-    for start in range(0, len(items), PK_CHUNK_SIZE):
-        yield items[start : start + PK_CHUNK_SIZE]
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _rows_chunk_size(queryset):
+    """Keys per `pk__in` query when reading rows (`values_list`): PK_CHUNK_SIZE, or on a
+    database that takes many more bound parameters, up to MAX_ROWS_CHUNK_SIZE, so that a
+    long ranked list is one query (the site's querysets carry a filter per view restriction,
+    and building that query's SQL costs more than running it)."""
+    connection = connections[queryset.db]
+    if connection.vendor == "postgresql":
+        return MAX_ROWS_CHUNK_SIZE
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        return max(PK_CHUNK_SIZE, min(MAX_ROWS_CHUNK_SIZE, limit - PARAMETERS_LEFT))
+    return PK_CHUNK_SIZE
 
 
 class WhooshSearchResults(BaseSearchResults):
@@ -200,9 +222,10 @@ class WhooshSearchResults(BaseSearchResults):
         slice's start to its stop: what `_ranked` gives without building model instances.
 
         Whoosh's candidates are filtered and read through the queryset in one `pk__in` query
-        per PK_CHUNK_SIZE keys, and more candidates are asked for while the filters leave
-        fewer than the slice needs. Building a page instance costs far more than reading its
-        row (Wagtail's and modelcluster's `__init__`), which matters for long ranked lists.
+        per chunk of keys (`_rows_chunk_size`), and more candidates are asked for while the
+        filters leave fewer than the slice needs. Building a page instance costs far more than
+        reading its row (Wagtail's and modelcluster's `__init__`), which matters for long
+        ranked lists.
         """
         start, stop = self.start, self.stop
         if stop is not None and start >= stop:
@@ -214,7 +237,7 @@ class WhooshSearchResults(BaseSearchResults):
         while True:
             hits = self._hits(limit=limit, filtered_later=True)
             unchecked = [pk for pk, _score in hits.pairs if pk not in checked]
-            for chunk in _chunks(unchecked):
+            for chunk in _chunks(unchecked, _rows_chunk_size(queryset)):
                 found = queryset.filter(pk__in=chunk).values_list("pk", *fields)
                 rows.update((row[0], row) for row in found)
             checked.update(unchecked)

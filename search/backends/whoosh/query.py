@@ -23,6 +23,7 @@ from whoosh.matching import NullMatcher
 from . import languages
 from .documents import AUTOCOMPLETE_ANALYZER, search_analyzer, weighted_fields
 from .minimum import AtLeastQuery
+from .phrases import KnownPhrase
 
 MATCH_NOTHING = wq.NullQuery
 
@@ -225,7 +226,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
         terms = self._terms(query.query_string, analyzer)
         if len(terms) <= 1:
             return self._combine([self._term_clause(term, fields) for term in terms], "and")
-        return self._any_field(fields, lambda name, boost: wq.Phrase(name, terms, boost=boost))
+        return self._any_field(fields, lambda name, boost: KnownPhrase(name, terms, boost=boost))
 
     def _compile_fuzzy(self, query, analyzer, fields):
         def clause(term):
