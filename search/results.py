@@ -179,7 +179,7 @@ def search(request):
         word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
-    first = (parsed, vocabulary) if results.page.number == 1 else None
+    first = (parsed, vocabulary, fixes) if results.page.number == 1 else None
     results.hits = _hits(request, list(results.page.object_list), wanted, weights, first)
     _point_picks(request, results.promotions, wanted, weights)
     if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
@@ -269,14 +269,23 @@ def _point_picks(request, picks, wanted, weights):
 
 def _hits(request, rows, wanted, weights, first=None):
     """The results on screen, with snippets: a fixed number of queries however many. On the
-    first results page (`first`: the query and vocabulary), the first results are reordered
-    by what their parts' headings name (`ranking.headings_first`)."""
+    first results page (`first`: the query, vocabulary and close spellings), the first
+    results are reordered by how well one of their parts answers (`ranking.answers_first`)."""
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
     page_parts = {pk: parts(page) for pk, page in pages.items()}
     if first is not None:
-        rows = ranking.headings_first(
-            rows, *first, lambda row: [part.label for part in page_parts.get(row.pk, ())]
+        rows = ranking.answers_first(
+            rows,
+            *first,
+            lambda row: (
+                (
+                    f"{pages[row.pk].title} {kind_of(type(pages[row.pk])).label}",
+                    page_parts[row.pk],
+                )
+                if row.pk in pages
+                else ("", ())
+            ),
         )
     sections = dict(
         Page.objects.filter(
