@@ -19,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
 from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
+from .snippets import answers
 
 logger = logging.getLogger(__name__)
 
@@ -220,7 +221,7 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
             ]
             anywhere = [max(a, b) for a, b in zip(anywhere, found, strict=True)]
             score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
-            if shape and score and any(_answers(word, shape) for word in WORD.findall(part.text)):
+            if shape and score and any(answers(word, shape) for word in WORD.findall(part.text)):
                 score += bonus
             best = max(best, score)
         page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))
@@ -238,10 +239,6 @@ def _found(stems, text, heading, title):
     if stems <= text:
         return 1 + HEADING_SHARE * (stems <= heading)
     return 1 if stems <= title else 0
-
-
-def _answers(word, shape):
-    return word.isdigit() or word.lower() in shape
 
 
 @lru_cache(maxsize=4096)

@@ -227,13 +227,9 @@ LATER_QUESTIONS = [
 # A third set, for issue 18's ranking of questions: written from the demo content (not the
 # code) before the ranking was changed, to tune on, while LATER_QUESTIONS checks the change.
 DEV_QUESTIONS = [
-    Question(
-        "how does the network reach a consensus", {ORGANISED: 3}, "#how-decisions-are-made"
-    ),
+    Question("how does the network reach a consensus", {ORGANISED: 3}, "#how-decisions-are-made"),
     Question("can people who are not members join the discussions", {ORGANISED: 3, JOINING: 2}),
-    Question(
-        "can we appeal if the committee turns down our application", {JOINING: 3}, "#appeals"
-    ),
+    Question("can we appeal if the committee turns down our application", {JOINING: 3}, "#appeals"),
     Question(
         "how many terms in a row can someone serve on the steering committee",
         {COMMITTEE_RULES: 3, COMMITTEE: 1},
