@@ -43,6 +43,9 @@ ANSWER_DEPTH = 10
 HEADING_SHARE = 0.5
 PAGE_SHARE = 0.5
 ANSWER_SHARE = 0.5
+# Parts' answers within this share of the best one's score are as good as it (the backend's
+# order decides between them).
+NEAR_SHARE = 0.15
 
 
 class Ranked(NamedTuple):
@@ -195,12 +198,14 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
 
     A clause counts in every part when the page's title or kind has it (the whole page is
     about it: its parts need not say it again), HEADING_SHARE more in the part's heading;
-    what the thesaurus relates to it, RELATED_BOOST of it; a close spelling (`fixes`) as
-    the word typed. The clauses found anywhere on the page add PAGE_SHARE of their weight
-    (a question whose words are spread over a clause and its sub-clause). A part with a
+    what the thesaurus relates to it, RELATED_BOOST of it (an abbreviation's full name, as
+    much as the abbreviation); a close spelling (`fixes`) as the word typed. The clauses
+    found anywhere on the page add PAGE_SHARE of their weight (a question whose words are
+    spread over a clause and its sub-clause). A part with a
     word of the kind of answer the question asks for (`ParsedQuery.answer_words`: a number
     for "how many") gains ANSWER_SHARE of the clauses' mean weight. The order is then fused
-    with the backend's, as `titles_first` does, by reciprocal rank. Costs a set of stems
+    with the backend's, as `titles_first` does, by reciprocal rank, pages whose scores are
+    within NEAR_SHARE of each other ranking as one. Costs a set of stems
     per part of ANSWER_DEPTH pages, on the pages loaded to be shown."""
     top = rows[:ANSWER_DEPTH]
     clauses = part_clauses(parsed, vocabulary, fixes)
@@ -230,7 +235,9 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
     scores = [page_score(row) for row in top]
     if not any(scores):
         return rows
-    return _fused(top, scores) + rows[ANSWER_DEPTH:]
+    # Answers within NEAR_SHARE of each other are as good: the backend's order decides.
+    step = NEAR_SHARE * max(scores)
+    return _fused(top, [-((max(scores) - score) // step) for score in scores]) + rows[ANSWER_DEPTH:]
 
 
 def _found(stems, text, heading, title):
@@ -245,6 +252,17 @@ def _found(stems, text, heading, title):
 def stems_of(text):
     """The set of the stems of `text`'s words, as the index stems them."""
     return frozenset(stem(word.lower()) for word in WORD.findall(text))
+
+
+def _abbreviates(term, other):
+    """Whether one of the terms is the other's initials ("IGF", "Internet Governance Forum"):
+    the same name, not a related word."""
+    for short, long in ((term, other), (other, term)):
+        if len(short.words) == 1 and len(long.words) > 1:
+            initials = "".join(word[0] for word in long.words if word not in STOP)
+            if initials == short.words[0]:
+                return True
+    return False
 
 
 def part_clauses(parsed, vocabulary, fixes):
@@ -264,7 +282,8 @@ def part_clauses(parsed, vocabulary, fixes):
                 weight = max(weight, *(vocabulary.idf(w) for w in close or [word]))
         for term in parsed.related.get(index, ()):
             words = [word for word in term.words if word not in STOP] or list(term.words)
-            alternatives.append((frozenset(stem(w) for w in words), RELATED_BOOST))
+            share = 1 if any(_abbreviates(t, term) for t in clause) else RELATED_BOOST
+            alternatives.append((frozenset(stem(w) for w in words), share))
         if weight:
             found.append((weight, alternatives))
     return found

@@ -17,9 +17,6 @@ HEADING_BOOST = 1.0
 # What a word of the kind of answer a question asks for adds to a part that has some of the
 # words asked for, as a share of their mean weight (`query.ANSWER_SHAPES`).
 ANSWER_BOOST = 0.5
-# A part without a heading (a page's summary, which names every topic of the page) counts this
-# share of its score: a clause about what was asked answers better than the summary's mention.
-UNNAMED_SHARE = 0.7
 
 
 def answers(word, answer_words):
@@ -98,8 +95,7 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset()):
     average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
     HEADING_BOOST more, as a title does for a page. A part that has some of the words and
     a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
-    many") gains ANSWER_BOOST of the query words' mean weight; a part without a heading (a
-    summary) counts UNNAMED_SHARE of its score. Ties go to the earlier part.
+    many") gains ANSWER_BOOST of the query words' mean weight. Ties go to the earlier part.
     """
     weigh = weigher(wanted, weights or {})
     stem = stemmer(search_language())
@@ -126,8 +122,6 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset()):
         ) + HEADING_BOOST * sum(heading.values())
         if answer_words and total and any(answers(word, answer_words) for word in text):
             total += bonus
-        if not part.label:
-            total *= UNNAMED_SHARE
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
     scores = [score(part, text) for part, text in zip(parts, texts, strict=True)]
