@@ -190,23 +190,23 @@ def _fused(hits, scores):
 
 def answers_first(rows, parsed, vocabulary, fixes, described):
     """The first ANSWER_DEPTH `rows` reordered by how well one of their parts (a clause,
-    session or seat: `described(row)` is (the page's title and kind, its parts)) answers the
-    query: the part holding most of its
-    clauses, each counted by how rare its words are on the site (`Vocabulary.idf`), so that
-    a clause with every word asked for ("how long does the committee take to decide") comes
-    before a page whose title has the one common word ("committee").
+    session or seat; `described(row)` is the page's title and kind, and its parts) answers
+    the query: the part holding most of its clauses, each counted by how rare its words are
+    on the site (`Vocabulary.idf`), so that a clause with every word asked for ("how long
+    does the committee take to decide") comes before a page whose title has the one common
+    word ("committee").
 
     A clause counts in every part when the page's title or kind has it (the whole page is
     about it: its parts need not say it again), HEADING_SHARE more in the part's heading;
     what the thesaurus relates to it, RELATED_BOOST of it (an abbreviation's full name, as
     much as the abbreviation); a close spelling (`fixes`) as the word typed. The clauses
     found anywhere on the page add PAGE_SHARE of their weight (a question whose words are
-    spread over a clause and its sub-clause). A part with a
-    word of the kind of answer the question asks for (`ParsedQuery.answer_words`: a number
-    for "how many") gains ANSWER_SHARE of the clauses' mean weight. The order is then fused
-    with the backend's, as `titles_first` does, by reciprocal rank, pages whose scores are
-    within NEAR_SHARE of each other ranking as one. Costs a set of stems
-    per part of ANSWER_DEPTH pages, on the pages loaded to be shown."""
+    spread over a clause and its sub-clause). A part with a word of the kind of answer the
+    question asks for (`ParsedQuery.answer_words`: a number for "how many") gains
+    ANSWER_SHARE of the clauses' mean weight. The order is then fused with the backend's, as
+    `titles_first` does, by reciprocal rank, pages whose scores are within NEAR_SHARE of the
+    best's of each other ranking as one. Costs a set of stems per part of ANSWER_DEPTH
+    pages, pages loaded to be shown anyway."""
     top = rows[:ANSWER_DEPTH]
     clauses = part_clauses(parsed, vocabulary, fixes)
     if len(top) < 2 or not clauses:
