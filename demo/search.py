@@ -50,6 +50,10 @@ THESAURUS = [
     ("spying, surveillance", "The Bali session on state surveillance."),
     ("working group, task force", "Groups set up to work on one thing."),
     ("sit, seat, hold", "Who sits on the committee holds a seat on it."),
+    (
+        "elected, selected, chosen, election",
+        "The committee page says elected; the procedure, selected and chosen.",
+    ),
     ("aims, objectives, goals", "What the network sets out to do."),
     ("developing countries, Global South", "Whose participation the network seeks."),
 ]

@@ -11,13 +11,15 @@ needs to know which one is configured.
 """
 
 import logging
+from functools import lru_cache
 from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
 
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form
+from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
+from .snippets import answers
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +35,17 @@ ATTRIBUTES = tuple(f"{name}_id" if name == "content_type" else name for name in 
 FUSION_K = 2
 # A page's kind ("Steering committee") naming a clause counts this share of its title doing so.
 KIND_SHARE = 0.5
-# How many of the first results `headings_first` reorders (all on the first results page).
-HEADING_DEPTH = 10
+# How many of the first results `answers_first` reorders (all on the first results page);
+# how much more a clause counts in a part's heading; how much what the whole page has counts
+# beside its best part; what a word of the kind of answer asked for adds to a part (a share
+# of the clauses' mean weight).
+ANSWER_DEPTH = 10
+HEADING_SHARE = 0.5
+PAGE_SHARE = 0.5
+ANSWER_SHARE = 0.5
+# Parts' answers within this share of the best one's score are as good as it (the backend's
+# order decides between them).
+NEAR_SHARE = 0.15
 
 
 class Ranked(NamedTuple):
@@ -177,32 +188,102 @@ def _fused(hits, scores):
     return [hits[i] for i in order]
 
 
-def headings_first(rows, parsed, vocabulary, headings):
-    """The first HEADING_DEPTH `rows` reordered as `titles_first` orders by titles, by the
-    heading of one of their parts (a clause, session or seat: `headings(row)`, its labels)
-    that names at least the query's minimum of its clauses: a part called what was asked
-    ("member organisations": the membership page's list of them) is as good as a page so
-    titled. A heading naming fewer clauses than that counts for nothing: a question about
-    several things is not answered by a part about one of them."""
-    top = rows[:HEADING_DEPTH]
-    clauses = _named_terms(parsed, vocabulary)
-    if len(top) < 2 or not any(any(clause) for clause in clauses):
+def answers_first(rows, parsed, vocabulary, fixes, described):
+    """The first ANSWER_DEPTH `rows` reordered by how well one of their parts (a clause,
+    session or seat; `described(row)` is the page's title and kind, and its parts) answers
+    the query: the part holding most of its clauses, each counted by how rare its words are
+    on the site (`Vocabulary.idf`), so that a clause with every word asked for ("how long
+    does the committee take to decide") comes before a page whose title has the one common
+    word ("committee").
+
+    A clause counts in every part when the page's title or kind has it (the whole page is
+    about it: its parts need not say it again), HEADING_SHARE more in the part's heading;
+    what the thesaurus relates to it, RELATED_BOOST of it (an abbreviation's full name, as
+    much as the abbreviation); a close spelling (`fixes`) as the word typed. The clauses
+    found anywhere on the page add PAGE_SHARE of their weight (a question whose words are
+    spread over a clause and its sub-clause). A part with a word of the kind of answer the
+    question asks for (`ParsedQuery.answer_words`: a number for "how many") gains
+    ANSWER_SHARE of the clauses' mean weight. The order is then fused with the backend's, as
+    `titles_first` does, by reciprocal rank, pages whose scores are within NEAR_SHARE of the
+    best's of each other ranking as one. Costs a set of stems per part of ANSWER_DEPTH
+    pages, pages loaded to be shown anyway."""
+    top = rows[:ANSWER_DEPTH]
+    clauses = part_clauses(parsed, vocabulary, fixes)
+    if len(top) < 2 or not clauses:
         return rows
+    shape = parsed.answer_words
+    bonus = ANSWER_SHARE * sum(weight for weight, _ in clauses) / len(clauses)
 
-    def heading_score(row):
-        best = 0
-        for label in headings(row):
-            named = {naming_form(w) for w in WORD.findall(label)}
-            # A term of several words ("member organisations") is named by all of them.
+    def page_score(row):
+        title, parts = described(row)
+        title = stems_of(title)
+        best, anywhere = 0, [0] * len(clauses)
+        for part in parts:
+            text, heading = stems_of(part.text), stems_of(part.label)
             found = [
-                max((sum(t.values()) for t in clause if t and t.keys() <= named), default=0)
-                for clause in clauses
+                max((_found(stems, text, heading, title) * f for stems, f in alts), default=0)
+                for _, alts in clauses
             ]
-            if sum(1 for weight in found if weight) >= max(parsed.minimum, 1):
-                best = max(best, sum(found))
-        return best
+            anywhere = [max(a, b) for a, b in zip(anywhere, found, strict=True)]
+            score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
+            if shape and score and any(answers(word, shape) for word in WORD.findall(part.text)):
+                score += bonus
+            best = max(best, score)
+        page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))
+        return round(best + PAGE_SHARE * page, 6)
 
-    scores = [heading_score(row) for row in top]
+    scores = [page_score(row) for row in top]
     if not any(scores):
         return rows
-    return _fused(top, scores) + rows[HEADING_DEPTH:]
+    # Answers within NEAR_SHARE of each other are as good: the backend's order decides.
+    step = NEAR_SHARE * max(scores)
+    return _fused(top, [-((max(scores) - score) // step) for score in scores]) + rows[ANSWER_DEPTH:]
+
+
+def _found(stems, text, heading, title):
+    """How much a part shows a term of `stems`: in its text, or in its page's title or kind
+    (what every part of the page is about), and more in its heading."""
+    if stems <= text:
+        return 1 + HEADING_SHARE * (stems <= heading)
+    return 1 if stems <= title else 0
+
+
+@lru_cache(maxsize=4096)
+def stems_of(text):
+    """The set of the stems of `text`'s words, as the index stems them."""
+    return frozenset(stem(word.lower()) for word in WORD.findall(text))
+
+
+def _abbreviates(term, other):
+    """Whether one of the terms is the other's initials ("IGF", "Internet Governance Forum"):
+    the same name, not a related word."""
+    for short, long in ((term, other), (other, term)):
+        if len(short.words) == 1 and len(long.words) > 1:
+            initials = "".join(word[0] for word in long.words if word not in STOP)
+            if initials == short.words[0]:
+                return True
+    return False
+
+
+def part_clauses(parsed, vocabulary, fixes):
+    """For each clause of `parsed` with a word that says something: (its weight, [(the stems
+    of one of its terms, what finding that term counts), …]). A clause weighs what its
+    rarest typed word (or that word's rarest close spelling) does on the site."""
+    found = []
+    for index, clause in enumerate(parsed.clauses):
+        alternatives, weight = [], 0
+        for term in clause:
+            typed = [word for word in term.words if word not in STOP] or list(term.words)
+            alternatives.append((frozenset(stem(w) for w in typed), 1))
+            for word in typed:
+                close = fixes.get(word, ())
+                alternatives.extend((frozenset({stem(c)}), 1) for c in close)
+                # A misspelt word weighs what its close spellings do, not a word no page has.
+                weight = max(weight, *(vocabulary.idf(w) for w in close or [word]))
+        for term in parsed.related.get(index, ()):
+            words = [word for word in term.words if word not in STOP] or list(term.words)
+            share = 1 if any(_abbreviates(t, term) for t in clause) else RELATED_BOOST
+            alternatives.append((frozenset(stem(w) for w in words), share))
+        if weight:
+            found.append((weight, alternatives))
+    return found

@@ -179,9 +179,11 @@ def search(request):
         word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
-    first = (parsed, vocabulary) if results.page.number == 1 else None
-    results.hits = _hits(request, list(results.page.object_list), wanted, weights, first)
-    _point_picks(request, results.promotions, wanted, weights)
+    first = (parsed, vocabulary, fixes) if results.page.number == 1 else None
+    results.hits = _hits(
+        request, list(results.page.object_list), wanted, weights, first, parsed.answer_words
+    )
+    _point_picks(request, results.promotions, wanted, weights, parsed.answer_words)
     if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
         results.in_source = _in_source_language(request)
     return results
@@ -251,7 +253,7 @@ def _unavailable(results):
     return results
 
 
-def _point_picks(request, picks, wanted, weights):
+def _point_picks(request, picks, wanted, weights, answer_words=frozenset()):
     """Give each pick of a page its link (`url`) and, where part of the page answers the
     search, that part (`part_label`), as results have."""
     ids = [pick.page_id for pick in picks if pick.page_id]
@@ -261,22 +263,31 @@ def _point_picks(request, picks, wanted, weights):
         page = pages.get(pick.page_id)
         pick.url, pick.part_label = pick.external_link_url, ""
         if page is not None:
-            part, matched = best_part(parts(page), wanted, weights)
+            part, matched = best_part(parts(page), wanted, weights, answer_words)
             url = page.get_url(request) or ""
             pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
             pick.part_label = part.label if matched else ""
 
 
-def _hits(request, rows, wanted, weights, first=None):
+def _hits(request, rows, wanted, weights, first=None, answer_words=frozenset()):
     """The results on screen, with snippets: a fixed number of queries however many. On the
-    first results page (`first`: the query and vocabulary), the first results are reordered
-    by what their parts' headings name (`ranking.headings_first`)."""
+    first results page (`first`: the query, vocabulary and close spellings), the first
+    results are reordered by how well one of their parts answers (`ranking.answers_first`)."""
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
     page_parts = {pk: parts(page) for pk, page in pages.items()}
     if first is not None:
-        rows = ranking.headings_first(
-            rows, *first, lambda row: [part.label for part in page_parts.get(row.pk, ())]
+        rows = ranking.answers_first(
+            rows,
+            *first,
+            lambda row: (
+                (
+                    f"{pages[row.pk].title} {kind_of(type(pages[row.pk])).label}",
+                    page_parts[row.pk],
+                )
+                if row.pk in pages
+                else ("", ())
+            ),
         )
     sections = dict(
         Page.objects.filter(
@@ -289,7 +300,7 @@ def _hits(request, rows, wanted, weights, first=None):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(page_parts[row.pk], wanted, weights)
+        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words)
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:

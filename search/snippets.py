@@ -16,6 +16,14 @@ K1 = 1.2
 B = 0.75
 # A query word in a part's heading counts this much more than one in its text only.
 HEADING_BOOST = 1.0
+# What a word of the kind of answer a question asks for adds to a part that has some of the
+# words asked for, as a share of their mean weight (`query.ANSWER_SHAPES`).
+ANSWER_BOOST = 0.5
+
+
+def answers(word, answer_words):
+    """Whether `word` is an answer of the kind `answer_words` says (digits are any)."""
+    return word.isdigit() or word.lower() in answer_words
 
 
 def _matcher(wanted):
@@ -79,7 +87,7 @@ def highlight(value, wanted, limit=None):
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def best_part(parts, wanted, weights=None):
+def best_part(parts, wanted, weights=None, answer_words=frozenset()):
     """(the part of a page that best answers the query words, whether any matched); the
     first part when none do.
 
@@ -87,12 +95,15 @@ def best_part(parts, wanted, weights=None):
     counts its weight (`weights`: how rare the word is on the site; what the thesaurus
     relates, less), saturated as it repeats and less in a part longer than the page's
     average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
-    HEADING_BOOST more, as a title does for a page. Ties go to the earlier part.
+    HEADING_BOOST more, as a title does for a page. A part that has some of the words and
+    a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
+    many") gains ANSWER_BOOST of the query words' mean weight. Ties go to the earlier part.
     """
     weigh = weigher(wanted, weights or {})
     stem = stemmer(search_language())
     texts = [WORD.findall(part.text) for part in parts]
     average = sum(len(text) for text in texts) / len(parts) or 1
+    bonus = ANSWER_BOOST * sum(weigh(word) for word in wanted) / (len(wanted) or 1)
 
     def score(part, text):
         # Each distinct word is weighed once: its occurrences are counted first, in the
@@ -117,6 +128,8 @@ def best_part(parts, wanted, weights=None):
         total = sum(
             weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()
         ) + HEADING_BOOST * sum(heading.values())
+        if answer_words and total and any(answers(word, answer_words) for word in text):
+            total += bonus
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
     scores = [score(part, text) for part, text in zip(parts, texts, strict=True)]

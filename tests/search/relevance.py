@@ -224,6 +224,69 @@ LATER_QUESTIONS = [
     Question("how do I renew my passport"),
 ]
 
+# A third set, for issue 18's ranking of questions: written from the demo content (not the
+# code) before the ranking was changed, to tune on, while LATER_QUESTIONS checks the change.
+DEV_QUESTIONS = [
+    Question("how does the network reach a consensus", {ORGANISED: 3}, "#how-decisions-are-made"),
+    Question("can people who are not members join the discussions", {ORGANISED: 3, JOINING: 2}),
+    Question("can we appeal if the committee turns down our application", {JOINING: 3}, "#appeals"),
+    Question(
+        "how many terms in a row can someone serve on the steering committee",
+        {COMMITTEE_RULES: 3, COMMITTEE: 1},
+        "#terms",
+    ),
+    Question(
+        "how many committee members have to come from the Global South",
+        {COMMITTEE_RULES: 3, ORGANISED: 1},
+        "#composition",
+    ),
+    Question(
+        "how are people elected to the steering committee",
+        {COMMITTEE_RULES: 3, COMMITTEE: 2},
+        "#selection",
+    ),
+    Question(
+        "what happens to a task force that stops being active",
+        {TASK_FORCE_RULES: 3},
+        "#closing",
+    ),
+    Question("who can set up a new task force", {TASK_FORCE_RULES: 3}, "#setting-up"),
+    Question(
+        "how many days for comments when there is a meeting deadline",
+        {STATEMENTS: 3},
+        "#comment-period",
+    ),
+    Question("can I sign on behalf of someone else", {STATEMENTS: 3}, "#signing"),
+    Question(
+        "who facilitated the session about organising the network",
+        {BALI: 3},
+        "Session: Best Bits",
+    ),
+    Question(
+        "what were the working groups on surveillance",
+        {BALI: 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question(
+        "when does a change to a procedure go live",
+        {COMMITTEE_RULES: 3, ORGANISED: 2},
+        "#approving-changes",
+    ),
+    Question(
+        "could the interim group take decisions for the network",
+        {INTERIM: 3},
+        "#what-it-may-decide",
+    ),
+    Question(
+        "what do I need to send with an aplication to join",
+        {JOINING: 3, MEMBERSHIP: 1},
+        "#how-to-apply",
+    ),
+    Question("is there a member organisation in India", {MEMBERSHIP: 3}, "#members-heading"),
+    Question("who convenes the IGF evolution task force", {IGF_TASK_FORCE: 3}),
+    Question("how do I get a visa for Indonesia"),
+]
+
 
 @dataclass
 class Seen:

@@ -99,3 +99,50 @@ def test_a_question_asking_how_ranks_procedures_first(any_backend, wiki, home):
     assert asked == ["/procedures/subscriptions/", "/meetings/lisbon/"]
     # Not asked how: the meeting, which says more about it, may come first.
     assert set(links(get(query="renew subscription"))) == set(asked)
+
+
+def test_a_clause_with_all_the_questions_words_comes_before_a_title_with_one(any_backend, wiki):
+    # Named after the question's commonest word, with its other words in different parts.
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="committee",
+        title="The committee",
+        summary="What the committee does.",
+        body=[
+            clause_data("Forms", "<p>Every application needs a form the committee keeps.</p>"),
+            clause_data("Meetings", "<p>The committee decides by consensus and meets often.</p>"),
+        ],
+    )
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="joining",
+        title="Joining",
+        summary="How to join.",
+        body=[clause_data("Decision", "<p>The committee decides on an application.</p>")],
+    )
+    indexed()
+
+    found = links(get(query="when does the committee decide on an application"))
+
+    assert found[0] == "/procedures/joining/#decision"
+
+
+def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="comments",
+        title="Comments",
+        summary="How drafts are commented on.",
+        body=[
+            # The same words, first: only one says how long.
+            clause_data("Everyone", "<p>Every draft is open for comment by anyone.</p>"),
+            clause_data("Timing", "<p>A draft is open for comment for seven days.</p>"),
+        ],
+    )
+    indexed()
+
+    assert links(get(query="how long is a draft open for comment")) == [
+        "/procedures/comments/#timing"
+    ]
+    # Not asked how long: the first part with the words.
+    assert links(get(query="draft open for comment")) == ["/procedures/comments/#everyone"]

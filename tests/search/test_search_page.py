@@ -185,6 +185,19 @@ def test_editors_picks_come_first_under_recommended(any_backend, site):
     assertInHTML('<a href="/membership/#join-heading">Membership</a>', str(recommended))
 
 
+def test_an_editors_pick_is_not_pinned_to_a_question_about_something_else(any_backend, site):
+    SearchPromotion.objects.create(query=Query.get("join"), page=site["membership"], sort_order=0)
+
+    def recommended(query):
+        heading = parse(get(query=query)).find(string=lambda s: s.strip() == "Recommended")
+        return heading is not None
+
+    # "join" is what is asked: the pick is shown.
+    assert recommended("how do I join")
+    # The question has its word but asks about something else.
+    assert not recommended("can people who are not members join the discussions")
+
+
 def test_results_are_paginated_twenty_a_page(whoosh, site):
     for n in range(25):
         ProcedurePageFactory(parent=site["wiki"], summary=f"Kumquat rule {n}.")
