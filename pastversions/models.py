@@ -72,7 +72,9 @@ class WordingSearchEntry(models.Model):
     `autocomplete`) filled with the same text, written by `search.backends.sqlite`.
 
     The table exists only on SQLite with FTS5 (migration 0002 creates it there); other
-    databases never read or write this model.
+    databases never read or write this model. So Django does not manage it (it leaves it
+    out of what it flushes and serializes for tests); the backend writes it, and
+    `update_index` fills it again.
     """
 
     wording_id = models.BigIntegerField(primary_key=True, db_column="rowid")
@@ -84,6 +86,7 @@ class WordingSearchEntry(models.Model):
 
     class Meta:
         db_table = "pastversions_wording_fts"
+        managed = False
 
     def __str__(self):
         return f"Search entry of wording {self.wording_id}"

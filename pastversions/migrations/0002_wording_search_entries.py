@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
                         ("body", models.TextField()),
                         ("autocomplete", models.TextField()),
                     ],
-                    options={"db_table": TABLE},
+                    options={"db_table": TABLE, "managed": False},
                 ),
             ],
         ),
