@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 from whoosh.analysis import STOP_WORDS
 
+from .answers import answer_words
 from .backends.locales import analysis_language
 from .backends.whoosh import AtLeast, languages
 
@@ -111,41 +112,6 @@ WORD = re.compile(r"\w+")
 HOW_ASKED = re.compile(
     r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b", re.IGNORECASE
 )
-# What kind of answer an English question asks for, by how it begins: its content words are
-# found in the part that answers, and so, often, is a number, a length of time or a date
-# (`ParsedQuery.answer_words`, a soft preference among the parts that have the words). Digits
-# are an answer of every kind.
-NUMBER_WORDS = frozenset(
-    WORD.findall(
-        "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
-        "thirty forty fifty hundred thousand half third quarter twice majority"
-    )
-)
-DURATION_WORDS = frozenset(
-    WORD.findall(
-        "hour hours day days week weeks fortnight month months year years annual annually "
-        "daily weekly monthly yearly"
-    )
-)
-DATE_WORDS = frozenset(
-    # Not "may": a date's month but mostly a permission ("members may serve two terms").
-    WORD.findall(
-        "january february march april june july august september october november december"
-    )
-)
-ANSWER_SHAPES = [
-    # (how a question begins, the words of the kind of answer it asks for)
-    (
-        re.compile(
-            r"(?:how\s+(?:long|often|soon|quickly)|how\s+many\s+(?:hours|days|weeks|months"
-            r"|years))\b",
-            re.IGNORECASE,
-        ),
-        DURATION_WORDS | NUMBER_WORDS,
-    ),
-    (re.compile(r"how\s+(?:many|much)\b", re.IGNORECASE), NUMBER_WORDS),
-    (re.compile(r"(?:when|until\s+when|by\s+when)\b", re.IGNORECASE), DATE_WORDS | DURATION_WORDS),
-]
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
@@ -225,7 +191,7 @@ class ParsedQuery:
     truncated: bool = False
     related: dict = field(default_factory=dict)
     asks_how: bool = False
-    # Words of the kind of answer the question asks for (`ANSWER_SHAPES`): numbers for "how
+    # Words of the kind of answer the question asks for (`answers.SHAPES`): numbers for "how
     # many", lengths of time for "how long"; none for a question of another kind.
     answer_words: frozenset = frozenset()
 
@@ -356,11 +322,6 @@ def clean(text):
     if len(text) > MAX_QUERY_LENGTH:
         return text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH], True
     return text, False
-
-
-def answer_words(text):
-    """The words of the kind of answer the question `text` asks for (`ANSWER_SHAPES`)."""
-    return next((found for shape, found in ANSWER_SHAPES if shape.match(text)), frozenset())
 
 
 def parse(text, language=ENGLISH):

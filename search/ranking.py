@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
 
+from .answers import is_answer
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
 from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
-from .snippets import answers
 
 logger = logging.getLogger(__name__)
 
@@ -226,7 +226,7 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
             ]
             anywhere = [max(a, b) for a, b in zip(anywhere, found, strict=True)]
             score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
-            if shape and score and any(answers(word, shape) for word in WORD.findall(part.text)):
+            if shape and score and any(is_answer(word, shape) for word in WORD.findall(part.text)):
                 score += bonus
             best = max(best, score)
         page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))

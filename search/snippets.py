@@ -8,6 +8,7 @@ from collections import Counter
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .answers import is_answer
 from .query import WORD, search_language, stemmer
 
 # How a page's part is chosen (`best_part`), as BM25 weighs a passage: how soon a repeated word
@@ -17,13 +18,8 @@ B = 0.75
 # A query word in a part's heading counts this much more than one in its text only.
 HEADING_BOOST = 1.0
 # What a word of the kind of answer a question asks for adds to a part that has some of the
-# words asked for, as a share of their mean weight (`query.ANSWER_SHAPES`).
+# words asked for, as a share of their mean weight (`answers.SHAPES`).
 ANSWER_BOOST = 0.5
-
-
-def answers(word, answer_words):
-    """Whether `word` is an answer of the kind `answer_words` says (digits are any)."""
-    return word.isdigit() or word.lower() in answer_words
 
 
 def _matcher(wanted):
@@ -128,7 +124,7 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset()):
         total = sum(
             weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()
         ) + HEADING_BOOST * sum(heading.values())
-        if answer_words and total and any(answers(word, answer_words) for word in text):
+        if answer_words and total and any(is_answer(word, answer_words) for word in text):
             total += bonus
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
