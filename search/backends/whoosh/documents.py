@@ -16,6 +16,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 
 from ..locales import object_languages
 from . import languages
+from .analysis import IndexedText
 
 PK_FIELD = "pk"
 CONTENT_TYPE_FIELD = "content_type"
@@ -73,9 +74,9 @@ def text_field_types(documents):
     for document in documents:
         for name in document:
             if name.startswith(AUTOCOMPLETE_PREFIX):
-                types[name] = whoosh_fields.TEXT(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
+                types[name] = IndexedText(analyzer=AUTOCOMPLETE_ANALYZER, phrase=False)
             elif (language := languages.field_language(name)) is not None:
-                types[name] = whoosh_fields.TEXT(analyzer=search_analyzer(language))
+                types[name] = IndexedText(analyzer=search_analyzer(language))
     return types
 
 
