@@ -17,6 +17,7 @@ through Whoosh's own path. Searches analyse queries with the same analyzer objec
 keeps its schema and takes documents from this field unchanged.
 """
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from whoosh import fields as whoosh_fields
@@ -29,6 +30,11 @@ from whoosh.analysis import (
 )
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
+
+# How many distinct words a field remembers the terms of (`positions`): a site's vocabulary is
+# far smaller; the bound only keeps text of random strings from growing the memory without end.
+MAX_TERMS = 200_000
+MISSING = object()
 
 
 class Plan(NamedTuple):
@@ -72,43 +78,66 @@ def plan(analyzer):
     return Plan(items[0].expression, stops, minsize, maxsize, stem)
 
 
-def positions(text, how):
-    """{term: [positions]} of `text` analysed as `how` (a `Plan`) says, in first-seen order."""
+def positions(text, how, terms):
+    """{term: [positions]} of `text` analysed as `how` (a `Plan`) says, in first-seen order.
+
+    `terms` maps a word as the tokenizer found it to its term, or to None for a word the stop
+    filter drops: lower-casing, the stop filter's tests and stemming depend on the word alone,
+    so each distinct word is worked out once per field (`IndexedText`), not at every
+    occurrence.
+    """
     found = {}
-    stops, minsize, maxsize, stem = how.stops, how.minsize, how.maxsize, how.stem
     position = None
     for index, match in enumerate(how.expression.finditer(text)):
-        word = match.group(0).lower()
-        if word in stops or len(word) < minsize or (maxsize is not None and len(word) > maxsize):
+        word = match.group(0)
+        term = terms.get(word, MISSING)
+        if term is MISSING:
+            term = _term(word, how)
+            if len(terms) < MAX_TERMS:
+                terms[word] = term
+        if term is None:
             continue
         # StopFilter(renumber=True): the first word kept keeps its place, the next ones follow.
         position = index if position is None else position + 1
-        if stem is not None:
-            word = stem(word)
-        kept = found.get(word)
+        kept = found.get(term)
         if kept is None:
-            found[word] = [position]
+            found[term] = [position]
         else:
             kept.append(position)
     return found
+
+
+def _term(word, how):
+    """The term `word` becomes, or None when the stop filter drops it."""
+    word = word.lower()
+    if (
+        word in how.stops
+        or len(word) < how.minsize
+        or (how.maxsize is not None and len(word) > how.maxsize)
+    ):
+        return None
+    return how.stem(word) if how.stem is not None else word
 
 
 class IndexedText(whoosh_fields.TEXT):
     """Whoosh's TEXT field, indexing plain text values in one pass (see the module)."""
 
     def index(self, value, **kwargs):
-        how = self._plan()
+        how, terms = self._analysis()
         form = type(self.format)
-        if how is None or not isinstance(value, str) or kwargs.get("mode", "index") != "index":
-            return super().index(value, **kwargs)
-        if set(kwargs) - {"mode"} or form not in (Positions, Frequency):
+        if (
+            how is None
+            or not isinstance(value, str)
+            or set(kwargs) - {"mode"}
+            or kwargs.get("mode", "index") != "index"
+            or form not in (Positions, Frequency)
+        ):
             return super().index(value, **kwargs)
         boost = self.format.field_boost
-        found = positions(value, how)
+        found = positions(value, how, terms)
         if form is Positions:
-            encode = self.format.encode
             return [
-                (term.encode("utf-8"), len(at), len(at) * boost, encode(at))
+                (term.encode("utf-8"), len(at), len(at) * boost, _encode_positions(at))
                 for term, at in found.items()
             ]
         return [
@@ -116,18 +145,31 @@ class IndexedText(whoosh_fields.TEXT):
             for term, at in found.items()
         ]
 
-    def _plan(self):
-        # Read once per field object; not pickled with the schema (`__getstate__`).
+    def _analysis(self):
+        # Read once per field object, with its words' terms; not pickled with the schema.
         try:
-            return self._analysis_plan
+            return self._analysis_state
         except AttributeError:
-            self._analysis_plan = plan(self.analyzer)
-            return self._analysis_plan
+            self._analysis_state = (plan(self.analyzer), {})
+            return self._analysis_state
 
     def __getstate__(self):
         state = self.__dict__.copy()
-        state.pop("_analysis_plan", None)
+        state.pop("_analysis_state", None)
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+
+
+_ENCODE_POSITIONS = Positions().encode
+
+
+@lru_cache(maxsize=4096)
+def _one_position(position):
+    return _ENCODE_POSITIONS([position])
+
+
+def _encode_positions(at):
+    """`Positions.encode(at)`: the same bytes; a word found once (most words) from a cache."""
+    return _one_position(at[0]) if len(at) == 1 else _ENCODE_POSITIONS(at)

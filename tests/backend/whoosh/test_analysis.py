@@ -78,7 +78,7 @@ def test_a_field_pickles_without_its_plan_and_equals_whooshs():
     field.index("committee")
     # Whoosh pickles the schema into the index; this is our own object.
     copy = pickle.loads(pickle.dumps(field))  # noqa: S301
-    assert "_analysis_plan" not in copy.__dict__
+    assert "_analysis_state" not in copy.__dict__
     assert sorted(copy.index("the committees")) == sorted(field.index("the committees"))
     # An index written with Whoosh's TEXT keeps its schema when given these fields.
     assert field == whoosh_fields.TEXT(analyzer=SEARCH_ANALYZER)
