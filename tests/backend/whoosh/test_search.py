@@ -1,5 +1,6 @@
 """Searching with the Whoosh backend, beyond modelsearch's conformance suite."""
 
+import inspect
 from datetime import date
 from unittest import mock
 
@@ -20,15 +21,19 @@ JAVASCRIPT_BOOKS = {"JavaScript: The good parts", "JavaScript: The Definitive Gu
 
 
 def spy_on_whoosh_searches():
-    """Patch Searcher.search to record the keyword arguments of every call."""
+    """Patch the results' search of the index to record the arguments of every call (its
+    `limit` and whether it is `scored`), whether Whoosh's searcher or `blockwise` answers."""
     calls = []
-    original = Searcher.search
+    original = whoosh_backend.WhooshSearchResults._hits
+    signature = inspect.signature(original)
 
-    def search(searcher, query, **kwargs):
-        calls.append(kwargs)
-        return original(searcher, query, **kwargs)
+    def hits(results, *args, **kwargs):
+        bound = signature.bind(results, *args, **kwargs)
+        bound.apply_defaults()
+        calls.append(bound.arguments)
+        return original(results, *args, **kwargs)
 
-    return mock.patch.object(Searcher, "search", search), calls
+    return mock.patch.object(whoosh_backend.WhooshSearchResults, "_hits", hits), calls
 
 
 class UserTextTests(WhooshTestCase):
