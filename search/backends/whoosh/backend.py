@@ -24,7 +24,7 @@ from modelsearch.backends.base import (
 from modelsearch.index import get_indexed_models
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
-from . import hooks
+from . import blockwise, hooks
 from .indexes import WhooshIndex, WhooshIndexRebuilder
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 
@@ -119,11 +119,16 @@ class WhooshSearchResults(BaseSearchResults):
                 return nothing
             if filtered_later and len(allowed) >= UNFILTERED_SHARE * documents:
                 allowed = None
-        results = self._search(searcher, query, limit, allowed, scored)
+        docs_and_scores = None
         if scored:
-            docs_and_scores = list(results.items())
-        else:
-            docs_and_scores = [(docnum, None) for docnum in results.docs()]
+            # The same ranking, far fewer Python calls, where the query's shape allows.
+            docs_and_scores = blockwise.top(searcher, query, limit, allowed)
+        if docs_and_scores is None:
+            results = self._search(searcher, query, limit, allowed, scored)
+            if scored:
+                docs_and_scores = list(results.items())
+            else:
+                docs_and_scores = [(docnum, None) for docnum in results.docs()]
         if not docs_and_scores:
             return nothing
         to_python = self._queryset.model._meta.pk.to_python

@@ -67,16 +67,22 @@ class DecodedLengthsReader(W3PerDocReader):
         super().__init__(storage, segment)
         self._decoded_lengths = {}
 
-    def doc_field_length(self, docnum, fieldname, default=0):
+    def field_lengths(self, fieldname):
+        """Every document's length in `fieldname`, by document number (what
+        `doc_field_length` answers), or None if the segment stores no lengths for it."""
         lengths = self._decoded_lengths.get(fieldname)
         if lengths is None:
             column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             if column is None:
-                return default
+                return None
             # As Whoosh's own reader: a zero byte (no length stored) reads as None.
             lengths = [byte_to_length(b) if b else None for b in column.load()]
             self._decoded_lengths[fieldname] = lengths
-        return lengths[docnum]
+        return lengths
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        lengths = self.field_lengths(fieldname)
+        return default if lengths is None else lengths[docnum]
 
 
 class InliningCodec(W3Codec):

@@ -1,16 +1,18 @@
 """Searching with the Whoosh backend, beyond modelsearch's conformance suite."""
 
+import inspect
 from datetime import date
 from unittest import mock
 
 from django.db.models import Q
 from modelsearch.backends.base import BaseSearchQueryCompiler
-from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Fuzzy, Not, Or, Phrase, PlainText
+from modelsearch.query import MATCH_ALL, MATCH_NONE, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 from modelsearch.test.testapp import models
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.backends.whoosh import backend as whoosh_backend
+from search.backends.whoosh import blockwise
 from search.backends.whoosh.documents import SEARCH_ANALYZER, search_analyzer
 from search.backends.whoosh.query import UnionOr
 
@@ -20,15 +22,19 @@ JAVASCRIPT_BOOKS = {"JavaScript: The good parts", "JavaScript: The Definitive Gu
 
 
 def spy_on_whoosh_searches():
-    """Patch Searcher.search to record the keyword arguments of every call."""
+    """Patch the results' search of the index to record the arguments of every call (its
+    `limit` and whether it is `scored`), whether Whoosh's searcher or `blockwise` answers."""
     calls = []
-    original = Searcher.search
+    original = whoosh_backend.WhooshSearchResults._hits
+    signature = inspect.signature(original)
 
-    def search(searcher, query, **kwargs):
-        calls.append(kwargs)
-        return original(searcher, query, **kwargs)
+    def hits(results, *args, **kwargs):
+        bound = signature.bind(results, *args, **kwargs)
+        bound.apply_defaults()
+        calls.append(bound.arguments)
+        return original(results, *args, **kwargs)
 
-    return mock.patch.object(Searcher, "search", search), calls
+    return mock.patch.object(whoosh_backend.WhooshSearchResults, "_hits", hits), calls
 
 
 class UserTextTests(WhooshTestCase):
@@ -347,3 +353,43 @@ class IndexLayoutTests(WhooshTestCase):
         backend = whoosh_backend.WhooshSearchBackend({"PATH": str(path)})
         self.assertTrue(path.is_dir())
         self.assertEqual(backend.lock_timeout, 10)
+
+
+class BlockwiseTests(WhooshTestCase):
+    """Ranked searches through the backend find the same books with the same scores and in
+    the same order whether `blockwise` or Whoosh's own collector ranks them."""
+
+    QUERIES = [
+        PlainText("javascript python", operator="or"),
+        PlainText("javascript guide", operator="and"),
+        Phrase("the good parts"),
+        Or([PlainText("python"), Boost(PlainText("django"), 0.5)]),
+        And([PlainText("javascript"), Not(PlainText("definitive"))]),
+    ]
+
+    def ranked(self, query, queryset):
+        results = self.backend.search(query, queryset).annotate_score("_score")
+        return [(book.pk, book._score) for book in results[:10]]
+
+    def test_the_same_ranking_as_whooshs_collector(self):
+        querysets = [models.Book.objects.all(), models.Book.objects.filter(number_of_pages__gt=300)]
+        for query in self.QUERIES:
+            for queryset in querysets:
+                with self.subTest(query=query, queryset=queryset.query.where):
+                    with mock.patch.object(blockwise, "top", wraps=blockwise.top) as top:
+                        found = self.ranked(query, queryset)
+                    # blockwise ranked them: asked the same, it answers, not None.
+                    for call in top.call_args_list:
+                        self.assertIsNotNone(blockwise.top(*call.args, **call.kwargs))
+                    self.assertTrue(top.called)
+                    with mock.patch.object(blockwise, "top", return_value=None):
+                        expected = self.ranked(query, queryset)
+                    self.assertEqual(found, expected)
+
+    def test_fields_searched_restrict_the_ranking_alike(self):
+        query = PlainText("javascript")
+        results = self.backend.search(query, models.Book, fields=["title"])
+        with mock.patch.object(blockwise, "top", return_value=None):
+            expected = list(self.backend.search(query, models.Book, fields=["title"])[:10])
+        self.assertEqual(list(results[:10]), expected)
+        self.assertTrue(expected)
