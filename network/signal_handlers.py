@@ -64,9 +64,7 @@ def _record_name(model):
 def record_deletion(sender, instance, **kwargs):
     instance._showing = instance.live_pages_showing()
     for page in instance._showing:
-        record_shown_change(
-            page, f"The {_record_name(sender)} record of “{instance}” was deleted."
-        )
+        record_shown_change(page, f"The {_record_name(sender)} record of “{instance}” was deleted.")
 
 
 def reindex_after_deletion(sender, instance, **kwargs):
