@@ -21,6 +21,7 @@ correct word the site does not use ("become", "convertirse") is never "corrected
 does ("come").
 """
 
+import bisect
 import difflib
 import math
 import uuid
@@ -64,6 +65,8 @@ class Vocabulary:
         self.token = token
         self.language = language
         self.stem = stemmer(language)
+        # {stem: [words]}, built the first time it is asked for (`words_of`).
+        self._by_stem = None
 
     def weight(self, word):
         """How much finding `word` (or a word of its stem) says about a page: rare words more
@@ -82,6 +85,15 @@ class Vocabulary:
 
     def knows(self, word):
         return word in self.counts or self.stem(word) in self.stems
+
+    def words_of(self, stem):
+        """The pages' words whose stem is `stem`, most used first."""
+        if self._by_stem is None:
+            by_stem = {}
+            for word in sorted(self.counts, key=lambda w: (-self.counts[w], w)):
+                by_stem.setdefault(self.stem(word), []).append(word)
+            self._by_stem = by_stem
+        return self._by_stem.get(stem, [])
 
 
 def vocabulary(language=ENGLISH):
@@ -315,6 +327,19 @@ def _common_words(language):
     return frozenset(wordfreq.get_frequency_dict(language, wordlist="small"))
 
 
+@lru_cache(maxsize=8)
+def _sorted_common_words(language):
+    return tuple(sorted(_common_words(language)))
+
+
+def common_words_starting(prefix, language=ENGLISH):
+    """The common words of `language` that start with `prefix`, in alphabetical order."""
+    words = _sorted_common_words(language)
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "\uffff", start)
+    return words[start:end]
+
+
 def is_common_word(word, language=ENGLISH):
     """Whether `word` is a common word of `language` (so not a typo)."""
     return word.lower() in _common_words(language)
@@ -341,6 +366,37 @@ def close_words(word, words, n=MAX_CLOSE):
     return sorted(close, key=lambda w: (-words[w], close.index(w)))[:n]
 
 
+def close_forms(word, vocabulary, n=MAX_CLOSE):
+    """Words spelt like `word` whose stems the site's pages use, though maybe in another form:
+    "goverened" is not close enough to "governance" or "government", the forms the pages
+    use, but its stem ("goveren") is to theirs ("govern"), and "governed" is that stem's
+    form closest to what was typed.
+
+    The stems compared as `close_words` compares words; of each close stem, the form offered
+    is the one spelt most like `word` among the pages' words of that stem and the common
+    words of the vocabulary's language that stem to it (so a real word, not a stem).
+    """
+    if len(word) < MIN_LENGTH or word.isdigit():
+        return []
+    stem = vocabulary.stem
+    typed = stem(word)
+    candidates = [
+        s for s in vocabulary.stems if s[:1] == typed[:1] and abs(len(s) - len(typed)) <= 2
+    ]
+    found = []
+    for close in difflib.get_close_matches(typed, candidates, n=n, cutoff=CUTOFF):
+        forms = [
+            form
+            for form in common_words_starting(close[: max(3, len(close) - 1)], vocabulary.language)
+            if stem(form) == close
+        ] + vocabulary.words_of(close)
+        if forms:
+            best = max(forms, key=lambda form: difflib.SequenceMatcher(None, word, form).ratio())
+            if best not in found and best != word:
+                found.append(best)
+    return found
+
+
 def corrections(parsed, vocabulary, also_known=()):
     """{misspelt word: [close words, …]} for the query's words that no page of the
     vocabulary's language uses and that are not common words of that language (nor in
@@ -357,7 +413,7 @@ def corrections(parsed, vocabulary, also_known=()):
             if common or looked_up >= MAX_CORRECTED or not budget:
                 continue
             looked_up += 1
-            close = close_words(word, vocabulary.counts)[:budget]
+            close = (close_words(word, vocabulary.counts) or close_forms(word, vocabulary))[:budget]
             if close:
                 found[word] = close
                 budget -= len(close)
