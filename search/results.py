@@ -147,7 +147,9 @@ def search(request):
         return _unavailable(results)
     if found_fixes:
         results.close_words = found_fixes
-        results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in found_fixes.items()})
+        results.suggestion = parsed.text_with_words_replaced(
+            {w: c[0] for w, c in found_fixes.items()}
+        )
     results.relaxed, results.capped = matches.relaxed, matches.capped
     results.promotions = promotions(parsed.text, pages)
     picked = {pick.page_id for pick in results.promotions if pick.page_id}
@@ -279,7 +281,7 @@ def _point_picks(request, picks, wanted, weights, answer_words=frozenset()):
         page = pages.get(pick.page_id)
         pick.url, pick.part_label = pick.external_link_url, ""
         if page is not None:
-            part, matched = best_part(parts(page), wanted, weights, answer_words)
+            part, matched = best_part(parts(page), wanted, weights, answer_words, page.title)
             url = page.get_url(request) or ""
             pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
             pick.part_label = part.label if matched else ""
@@ -316,7 +318,7 @@ def _hits(request, rows, wanted, weights, first=None, answer_words=frozenset()):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words)
+        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words, page.title)
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:

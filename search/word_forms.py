@@ -11,7 +11,8 @@ by a sound change the stemmer does not undo: "apply" (appli) and "application" (
 -ory): a stem ending in one side of a pair is related to the same stem ending in the other.
 
 A related stem counts only when the site's pages use it (`spelling.Vocabulary`): what is
-added is always a word of the pages, the form they use most, and nothing is invented. Each
+added is always a word of the pages, in the forms they use (most used first), and nothing
+is invented. Each
 typed word's family is added to its clause as what the thesaurus relates to it
 (`ParsedQuery.related`), so that it ranks below the word typed (`query.RELATED_BOOST`), within
 the thesaurus's limits on how many alternatives a search may have.
@@ -54,14 +55,15 @@ def related_stems(stem):
 
 
 def family(word, vocabulary):
-    """The pages' words of `word`'s family that its stem does not already find, most used
-    form of each related stem first."""
+    """The pages' words of `word`'s family that its stem does not already find: each
+    related stem's forms, most used first. Every form, not one: a backend that does not
+    stem (SQLite's full-text search) finds only the forms it is given."""
     if word in STOP or word.isdigit():
         return []
     return [
-        vocabulary.words_of(other)[0]
+        form
         for other in related_stems(vocabulary.stem(word))
-        if vocabulary.words_of(other)
+        for form in vocabulary.words_of(other)
     ]
 
 

@@ -1,0 +1,52 @@
+"""Words of one family whose stems differ ("apply", "application") find each other, below
+the word typed."""
+
+import pytest
+
+from search import spelling, word_forms
+from search.query import parse
+from tests.factories import ProcedurePageFactory, clause_data
+from tests.html import text
+from tests.search.helpers import get, results
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [text(link) for link in results(response)]
+
+
+def test_the_stems_the_stemmer_leaves_apart_are_related_both_ways():
+    assert "applic" in word_forms.related_stems("appli")  # apply, application
+    assert "appli" in word_forms.related_stems("applic")
+    assert "decis" in word_forms.related_stems("decid")  # decide, decision
+    assert "admiss" in word_forms.related_stems("admit")  # admit, admission
+    # Too short a root to say anything: "web" is not "wept".
+    assert word_forms.related_stems("web") == []
+
+
+def test_a_word_finds_its_family_on_the_pages_ranked_below_itself(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Forms",
+        body=[clause_data("Sending", "<p>Send the completed application to the secretariat.</p>")],
+    )
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Deadlines",
+        body=[clause_data("When", "<p>Organisations apply to the secretariat by March.</p>")],
+    )
+
+    assert titles(get(query="apply secretariat")) == ["Deadlines", "Forms"]
+    assert titles(get(query="application secretariat")) == ["Forms", "Deadlines"]
+
+
+def test_only_words_the_pages_use_are_added(any_backend, site):
+    vocabulary = spelling.vocabulary()
+    assert not vocabulary.knows("admission")
+
+    parsed = word_forms.apply(parse("admit"), vocabulary)
+
+    assert parsed.related == {}
+    # The site's fixture says "applicant" (a refused applicant may ask for a hearing).
+    assert word_forms.family("apply", vocabulary) == ["applicant"]
