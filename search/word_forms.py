@@ -9,6 +9,8 @@ by a sound change the stemmer does not undo: "apply" (appli) and "application" (
 (descript). `ALTERNATIONS` lists those changes, as English morphology describes them
 (stem-final consonant or vowel alternations before the Latinate suffixes -ion, -ant, -ive,
 -ory): a stem ending in one side of a pair is related to the same stem ending in the other.
+An adjective and its opposite by a negative prefix ("active", "inactive") are one family too
+(`opposites`).
 
 A related stem counts only when the site's pages use it (`spelling.Vocabulary`): what is
 added is always a word of the pages, in the forms they use (most used first), and nothing
@@ -24,6 +26,7 @@ English. Hence this short rule over the site's own vocabulary.
 """
 
 from .query import STOP, Term
+from .spelling import is_common_word
 from .thesaurus import MAX_RELATED, MAX_RELATED_PER_CLAUSE
 
 # (one stem ending, the other), for stems of at least MIN_ROOT letters before the ending.
@@ -41,6 +44,14 @@ ALTERNATIONS = (
     ("eed", "ess"),  # proceed, process; succeed, success
 )
 MIN_ROOT = 3
+# A negative prefix makes an adjective's opposite ("active", "inactive"; "formal",
+# "informal"): a page about one answers questions about the other. Only before a base of at
+# least MIN_BASE letters that ends as English adjectives do (NEGATED_ENDINGS) and is itself
+# an English word, so that "formation" is not the opposite of "information" nor "vent" of
+# "invent".
+NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "non")
+NEGATED_ENDINGS = ("ive", "al", "able", "ible", "ent", "ant", "ous", "ful")
+MIN_BASE = 5
 
 
 def related_stems(stem):
@@ -54,17 +65,33 @@ def related_stems(stem):
     return found
 
 
+def opposites(word, is_english):
+    """The words a negative prefix relates to `word`: "inactive" for "active", and back."""
+    found = []
+    for prefix in NEGATIVE_PREFIXES:
+        if _adjective(word, is_english):
+            found.append(prefix + word)
+        base = word.removeprefix(prefix)
+        if base != word and _adjective(base, is_english):
+            found.append(base)
+    return list(dict.fromkeys(found))
+
+
+def _adjective(word, is_english):
+    return len(word) >= MIN_BASE and word.endswith(NEGATED_ENDINGS) and is_english(word)
+
+
 def family(word, vocabulary):
     """The pages' words of `word`'s family that its stem does not already find: each
     related stem's forms, most used first. Every form, not one: a backend that does not
     stem (SQLite's full-text search) finds only the forms it is given."""
     if word in STOP or word.isdigit():
         return []
-    return [
-        form
-        for other in related_stems(vocabulary.stem(word))
-        for form in vocabulary.words_of(other)
+    stems = related_stems(vocabulary.stem(word)) + [
+        vocabulary.stem(other)
+        for other in opposites(word, lambda w: is_common_word(w, vocabulary.language))
     ]
+    return [form for other in stems for form in vocabulary.words_of(other) if form != word]
 
 
 def apply(parsed, vocabulary):

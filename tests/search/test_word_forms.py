@@ -50,3 +50,23 @@ def test_only_words_the_pages_use_are_added(any_backend, site):
     assert parsed.related == {}
     # The site's fixture says "applicant" (a refused applicant may ask for a hearing).
     assert word_forms.family("apply", vocabulary) == ["applicant"]
+
+
+def test_an_adjective_and_its_opposite_are_one_family_but_not_any_prefixed_word():
+    english = spelling.is_english
+    assert word_forms.opposites("active", english)[:2] == ["unactive", "inactive"]
+    assert "active" in word_forms.opposites("inactive", english)
+    assert "informal" in word_forms.opposites("formal", english)
+    # "in" before a word that is no adjective makes another word, not its opposite.
+    assert "formation" not in word_forms.opposites("information", english)
+    assert "vent" not in word_forms.opposites("invent", english)
+
+
+def test_a_task_force_that_is_not_active_is_found_as_inactive(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Groups",
+        body=[clause_data("Closing", "<p>A group found inactive for a year is closed.</p>")],
+    )
+
+    assert titles(get(query="active groups")) == ["Groups"]
