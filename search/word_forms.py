@@ -25,7 +25,7 @@ inflections (which the stems already cover), wordnet-lookup only says whether a 
 English. Hence this short rule over the site's own vocabulary.
 """
 
-from .query import STOP, Term
+from .query import ENGLISH, STOP, Term
 from .spelling import is_common_word
 from .thesaurus import MAX_RELATED, MAX_RELATED_PER_CLAUSE
 
@@ -96,7 +96,10 @@ def family(word, vocabulary):
 
 def apply(parsed, vocabulary):
     """`parsed` with the families of its clauses' one-word terms in `parsed.related`, after
-    what the thesaurus relates (which comes first) and within its limits. Returns `parsed`."""
+    what the thesaurus relates (which comes first) and within its limits. Returns `parsed`.
+    The alternations are English ones: a search in another language gains nothing."""
+    if vocabulary.language != ENGLISH:
+        return parsed
     budget = MAX_RELATED - sum(len(terms) for terms in parsed.related.values())
     for index, clause in enumerate(parsed.clauses):
         related = parsed.related.get(index, [])
