@@ -88,7 +88,8 @@ class Vocabulary:
 
     def words_of(self, stem):
         """The pages' words whose stem is `stem`, most used first."""
-        if self._by_stem is None:
+        # A Vocabulary kept in the cache by an earlier release has no `_by_stem`.
+        if getattr(self, "_by_stem", None) is None:
             by_stem = {}
             for word in sorted(self.counts, key=lambda w: (-self.counts[w], w)):
                 by_stem.setdefault(self.stem(word), []).append(word)

@@ -70,3 +70,11 @@ def test_a_task_force_that_is_not_active_is_found_as_inactive(any_backend, site)
     )
 
     assert titles(get(query="active groups")) == ["Groups"]
+
+
+def test_a_vocabulary_kept_in_the_cache_by_an_earlier_release_gives_a_stem_s_words():
+    vocabulary = spelling.Vocabulary({"applications": 2, "application": 1}, {"applic": 2}, 3)
+    del vocabulary._by_stem  # as unpickled from before the attribute existed
+
+    assert vocabulary.words_of("applic") == ["applications", "application"]
+    assert vocabulary.words_of("decis") == []
