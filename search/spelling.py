@@ -58,15 +58,16 @@ class Vocabulary:
     `stems` {stem: pages using its most used word}, and the number of pages. `token` names
     the stored version it was read from."""
 
-    def __init__(self, counts, stems, pages, token=None, language=ENGLISH):
+    def __init__(self, counts, stems, pages, token=None, language=ENGLISH, by_stem=None):
         self.counts = counts
         self.stems = stems
         self.pages = pages
         self.token = token
         self.language = language
         self.stem = stemmer(language)
-        # {stem: [words]}, built the first time it is asked for (`words_of`).
-        self._by_stem = None
+        # {stem: [words, most used first]}: from the stored stems when read from the database
+        # (`_load`), else built the first time it is asked for (`words_of`).
+        self._by_stem = by_stem
 
     def weight(self, word):
         """How much finding `word` (or a word of its stem) says about a page: rare words more
@@ -164,12 +165,15 @@ def _lock():
 
 
 def _load(token, language, pages):
-    counts, stems = {}, {}
+    counts, stems, by_stem = {}, {}, {}
     rows = VocabularyWord.objects.filter(language=language).values_list("word", "stem", "pages")
     for word, word_stem, count in rows:
         counts[word] = count
         stems[word_stem] = max(count, stems.get(word_stem, 0))
-    return Vocabulary(counts, stems, pages, token, language)
+        by_stem.setdefault(word_stem, []).append(word)
+    for words in by_stem.values():
+        words.sort(key=lambda w: (-counts[w], w))
+    return Vocabulary(counts, stems, pages, token, language, by_stem)
 
 
 def _read(pks):
