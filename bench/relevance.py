@@ -10,8 +10,9 @@ database backend then searches with PostgreSQL's full-text search, as on the sit
 backend's index built from it in turn, every question asked of the search page through Django's
 test client, as the relevance test does. Prints the figures and the questions whose answer
 did not come first, and those whose first result does not link to the part that answers,
-for each set of questions (the first, the later one kept apart, and the one issue 18's
-ranking of questions was tuned on).
+for each set of questions (the first, the later one kept apart, the one issue 18's ranking
+of questions was tuned on, and the fresh one written before spelling correction and word
+families).
 """
 
 import argparse
@@ -35,6 +36,7 @@ SETS = [
     ("QUESTIONS", "first set"),
     ("LATER_QUESTIONS", "later set"),
     ("DEV_QUESTIONS", "dev set"),
+    ("FRESH_QUESTIONS", "fresh set"),
 ]
 
 

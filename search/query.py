@@ -246,8 +246,15 @@ class ParsedQuery:
     def __str__(self):
         return self.with_words_replaced({})
 
+    def text_with_words_replaced(self, replacements):
+        """What the visitor typed, every word of it, with the words `replacements` maps
+        (lower-cased) replaced: "how do I joinn" -> "how do I join", for "Showing results
+        for" and "Did you mean"."""
+        return WORD.sub(lambda match: replacements.get(match[0].lower(), match[0]), self.text)
+
     def with_words_replaced(self, replacements):
-        """The query text with misspelt words replaced, for "did you mean"."""
+        """The query as searched (without its question and filler words), with words
+        replaced."""
         parts = []
         for clause in self.clauses:
             parts.append(

@@ -109,14 +109,16 @@ def _exact_first(pages, parsed, fixes, minimum=None):
     return exact + [hit for hit in hits if hit.pk not in found]
 
 
-def _named_terms(parsed, vocabulary):
+def _named_terms(parsed, vocabulary, fixes=None):
     """For each clause, for each of its terms, {naming form: weight} of the term's typed words
-    that can name a page."""
+    that can name a page; a misspelt word (a key of `fixes`) by its close spellings."""
+    fixes = fixes or {}
     return [
         [
             {
                 naming_form(word): vocabulary.weight(word)
-                for word in term.words
+                for typed in term.words
+                for word in fixes.get(typed, [typed])
                 if not vocabulary.is_common(word)
             }
             for term in clause
@@ -125,23 +127,25 @@ def _named_terms(parsed, vocabulary):
     ]
 
 
-def _named_clauses(parsed, vocabulary):
-    """For each clause, {naming form: weight} of its typed words that can name a page."""
+def _named_clauses(parsed, vocabulary, fixes=None):
+    """For each clause, {naming form: weight} of its typed words (or their close spellings)
+    that can name a page."""
     return [
         {form: weight for term in terms for form, weight in term.items()}
-        for terms in _named_terms(parsed, vocabulary)
+        for terms in _named_terms(parsed, vocabulary, fixes)
     ]
 
 
-def titles_first(hits, parsed, vocabulary):
+def titles_first(hits, parsed, vocabulary, fixes=None):
     """The hits ordered by the backend's rank fused with how well their titles (and kinds:
     "task force") name what was asked. Each clause named counts once, by its rarest word;
     words on most pages ("network") not at all: they name nothing in particular. Only the
-    words typed name a page by its title: what the thesaurus relates to them ranks below;
+    words typed (a misspelt one by its close spellings, `fixes`, as the search found them)
+    name a page by its title: what the thesaurus relates to them ranks below;
     a kind may be named by either. Titles are compared by `naming_form`. A question asking
     how something is done (`ParsedQuery.asks_how`) names the page types that say so
     (`search_answers_how`: procedures) as if it named their kind by its rarest word."""
-    clauses = _named_clauses(parsed, vocabulary)
+    clauses = _named_clauses(parsed, vocabulary, fixes)
     # A kind is a category, not a name: "decide" asks for outcomes, as the thesaurus says.
     kinds_asked = [
         {

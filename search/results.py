@@ -24,7 +24,7 @@ from wagtail.search.backends import get_search_backend
 from core.tree import SECTION_DEPTH, ancestor_path
 from pagecache import generation
 
-from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus
+from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus, word_forms
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
@@ -38,6 +38,9 @@ PER_PAGE = 20
 KEPT_PREFIX = "search-ranked"
 KEPT_SECONDS = 60 * 60
 SNIPPET_WORDS = 32
+# The parameter that searches for the words as typed, without correcting their spelling
+# ("Search instead for …"): only its value "1" counts.
+AS_TYPED = "as_typed"
 
 
 @dataclass
@@ -74,6 +77,10 @@ class Results:
     unavailable: bool = False
     page_links: dict = field(default_factory=dict)
     suggestion_href: str = ""
+    # Whether the results are those of the suggestion's spelling ("Showing results for …"),
+    # and the link to search for the words as typed instead.
+    corrected: bool = False
+    as_typed_href: str = ""
     clear_filters_href: str = ""
     # What was searched (`scopes`), and what past versions and background papers found.
     scope: object = None
@@ -115,6 +122,8 @@ def search(request):
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
     thesaurus.current().apply(parsed)
+    vocabulary = spelling.vocabulary(language)
+    word_forms.apply(parsed, vocabulary)
     if results.scope.past or results.scope.papers:
         try:
             if results.scope.past:
@@ -124,8 +133,11 @@ def search(request):
         except SearchUnavailable:
             return _unavailable(results)
         return results
-    vocabulary = spelling.vocabulary(language)
-    fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
+    # A word that neither the pages nor the language know is searched for as its close
+    # spellings too (the word itself matches nothing a visitor may see), unless asked not to.
+    found_fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
+    as_typed = params.get(AS_TYPED) == "1"
+    fixes = {} if as_typed else found_fixes
     pages = searchable_pages(request.user)
     try:
         matches = _matches(
@@ -133,9 +145,11 @@ def search(request):
         )
     except SearchUnavailable:
         return _unavailable(results)
-    if fixes:
-        results.close_words = fixes
-        results.suggestion = parsed.with_words_replaced({w: c[0] for w, c in fixes.items()})
+    if found_fixes:
+        results.close_words = found_fixes
+        results.suggestion = parsed.text_with_words_replaced(
+            {w: c[0] for w, c in found_fixes.items()}
+        )
     results.relaxed, results.capped = matches.relaxed, matches.capped
     results.promotions = promotions(parsed.text, pages)
     picked = {pick.page_id for pick in results.promotions if pick.page_id}
@@ -146,6 +160,7 @@ def search(request):
     )
     results.notices.extend(notes)
     results.count = len(rows)
+    results.corrected = bool(fixes) and results.count > 0
     results.facets.insert(0, scopes.scope_facet(parsed.text, results.scope, results.count))
     paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
     asked = _page_number(params.get("page"))
@@ -162,7 +177,9 @@ def search(request):
         | {w for close in fixes.values() for w in close}
     )
     results.page_links = {
-        name: facets.link(parsed.text, results.filters, page=number)
+        name: facets.link(
+            parsed.text, results.filters, page=number, **{AS_TYPED: "1" if as_typed else None}
+        )
         for name, number in (
             ("previous", results.page.number - 1),
             ("next", results.page.number + 1),
@@ -172,6 +189,7 @@ def search(request):
     }
     if results.suggestion:
         results.suggestion_href = facets.link(results.suggestion, results.filters)
+        results.as_typed_href = facets.link(parsed.text, results.filters, **{AS_TYPED: "1"})
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words()
@@ -239,7 +257,7 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
     # A backend's own time limit (Whoosh's TIME_LIMIT) may have cut the matches short.
     limit = getattr(get_search_backend(), "time_limit", None) or math.inf
     complete = time_left() and time.monotonic() - started < limit
-    hits = ranking.titles_first(hits, parsed, vocabulary)
+    hits = ranking.titles_first(hits, parsed, vocabulary, fixes)
     matches = Matches(facets.rows(hits), relaxed, len(hits) >= ranking.MAX_HITS)
     if key is not None and complete:
         generation.page_cache().set(key, matches, KEPT_SECONDS)
@@ -263,7 +281,7 @@ def _point_picks(request, picks, wanted, weights, answer_words=frozenset()):
         page = pages.get(pick.page_id)
         pick.url, pick.part_label = pick.external_link_url, ""
         if page is not None:
-            part, matched = best_part(parts(page), wanted, weights, answer_words)
+            part, matched = best_part(parts(page), wanted, weights, answer_words, page.title)
             url = page.get_url(request) or ""
             pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
             pick.part_label = part.label if matched else ""
@@ -300,7 +318,7 @@ def _hits(request, rows, wanted, weights, first=None, answer_words=frozenset()):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words)
+        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words, page.title)
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:

@@ -17,6 +17,11 @@ K1 = 1.2
 B = 0.75
 # A query word in a part's heading counts this much more than one in its text only.
 HEADING_BOOST = 1.0
+# A query word the page's title has counts this share of its weight in a part: the whole page
+# is about it, so it says little about which part answers ("steering committee" on the page
+# "The steering committee": the part about nominations answers "how do I nominate someone
+# for the steering committee", not the summary that names the committee twice).
+TITLE_SHARE = 0.25
 # What a word of the kind of answer a question asks for adds to a part that has some of the
 # words asked for, as a share of their mean weight (`answers.SHAPES`).
 ANSWER_BOOST = 0.5
@@ -28,11 +33,17 @@ def _matcher(wanted):
     return lambda word: word.lower() in wanted or stem(word.lower()) in stems
 
 
-def weigher(wanted, weights):
-    """word -> the weight of the query word it matches (0 if none)."""
+def weigher(wanted, weights, title=""):
+    """word -> the weight of the query word it matches (0 if none); TITLE_SHARE of it for a
+    word of `title` (the page's, which is about it as a whole)."""
     stem = stemmer(search_language())
-    by_stem = {stem(word): weights.get(word, 1) for word in wanted}
-    by_word = {word: weights.get(word, 1) for word in wanted}
+    named = {stem(word.lower()) for word in WORD.findall(title)}
+
+    def weight_of(word):
+        return weights.get(word, 1) * (TITLE_SHARE if stem(word) in named else 1)
+
+    by_stem = {stem(word): weight_of(word) for word in wanted}
+    by_word = {word: weight_of(word) for word in wanted}
 
     seen = {}
 
@@ -83,7 +94,7 @@ def highlight(value, wanted, limit=None):
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def best_part(parts, wanted, weights=None, answer_words=frozenset()):
+def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
     """(the part of a page that best answers the query words, whether any matched); the
     first part when none do.
 
@@ -93,9 +104,10 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset()):
     average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
     HEADING_BOOST more, as a title does for a page. A part that has some of the words and
     a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
-    many") gains ANSWER_BOOST of the query words' mean weight. Ties go to the earlier part.
+    many") gains ANSWER_BOOST of the query words' mean weight. A word of the page's `title`
+    counts TITLE_SHARE of its weight. Ties go to the earlier part.
     """
-    weigh = weigher(wanted, weights or {})
+    weigh = weigher(wanted, weights or {}, title)
     stem = stemmer(search_language())
     texts = [WORD.findall(part.text) for part in parts]
     average = sum(len(text) for text in texts) / len(parts) or 1

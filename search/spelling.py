@@ -21,6 +21,7 @@ correct word the site does not use ("become", "convertirse") is never "corrected
 does ("come").
 """
 
+import bisect
 import difflib
 import math
 import uuid
@@ -57,13 +58,16 @@ class Vocabulary:
     `stems` {stem: pages using its most used word}, and the number of pages. `token` names
     the stored version it was read from."""
 
-    def __init__(self, counts, stems, pages, token=None, language=ENGLISH):
+    def __init__(self, counts, stems, pages, token=None, language=ENGLISH, by_stem=None):
         self.counts = counts
         self.stems = stems
         self.pages = pages
         self.token = token
         self.language = language
         self.stem = stemmer(language)
+        # {stem: [words, most used first]}: from the stored stems when read from the database
+        # (`_load`), else built the first time it is asked for (`words_of`).
+        self._by_stem = by_stem
 
     def weight(self, word):
         """How much finding `word` (or a word of its stem) says about a page: rare words more
@@ -82,6 +86,16 @@ class Vocabulary:
 
     def knows(self, word):
         return word in self.counts or self.stem(word) in self.stems
+
+    def words_of(self, stem):
+        """The pages' words whose stem is `stem`, most used first."""
+        # A Vocabulary kept in the cache by an earlier release has no `_by_stem`.
+        if getattr(self, "_by_stem", None) is None:
+            by_stem = {}
+            for word in sorted(self.counts, key=lambda w: (-self.counts[w], w)):
+                by_stem.setdefault(self.stem(word), []).append(word)
+            self._by_stem = by_stem
+        return self._by_stem.get(stem, [])
 
 
 def vocabulary(language=ENGLISH):
@@ -151,12 +165,15 @@ def _lock():
 
 
 def _load(token, language, pages):
-    counts, stems = {}, {}
+    counts, stems, by_stem = {}, {}, {}
     rows = VocabularyWord.objects.filter(language=language).values_list("word", "stem", "pages")
     for word, word_stem, count in rows:
         counts[word] = count
         stems[word_stem] = max(count, stems.get(word_stem, 0))
-    return Vocabulary(counts, stems, pages, token, language)
+        by_stem.setdefault(word_stem, []).append(word)
+    for words in by_stem.values():
+        words.sort(key=lambda w: (-counts[w], w))
+    return Vocabulary(counts, stems, pages, token, language, by_stem)
 
 
 def _read(pks):
@@ -315,6 +332,19 @@ def _common_words(language):
     return frozenset(wordfreq.get_frequency_dict(language, wordlist="small"))
 
 
+@lru_cache(maxsize=8)
+def _sorted_common_words(language):
+    return tuple(sorted(_common_words(language)))
+
+
+def common_words_starting(prefix, language=ENGLISH):
+    """The common words of `language` that start with `prefix`, in alphabetical order."""
+    words = _sorted_common_words(language)
+    start = bisect.bisect_left(words, prefix)
+    end = bisect.bisect_left(words, prefix + "\uffff", start)
+    return words[start:end]
+
+
 def is_common_word(word, language=ENGLISH):
     """Whether `word` is a common word of `language` (so not a typo)."""
     return word.lower() in _common_words(language)
@@ -341,6 +371,37 @@ def close_words(word, words, n=MAX_CLOSE):
     return sorted(close, key=lambda w: (-words[w], close.index(w)))[:n]
 
 
+def close_forms(word, vocabulary, n=MAX_CLOSE):
+    """Words spelt like `word` whose stems the site's pages use, though maybe in another form:
+    "goverened" is not close enough to "governance" or "government", the forms the pages
+    use, but its stem ("goveren") is to theirs ("govern"), and "governed" is that stem's
+    form closest to what was typed.
+
+    The stems compared as `close_words` compares words; of each close stem, the form offered
+    is the one spelt most like `word` among the pages' words of that stem and the common
+    words of the vocabulary's language that stem to it (so a real word, not a stem).
+    """
+    if len(word) < MIN_LENGTH or word.isdigit():
+        return []
+    stem = vocabulary.stem
+    typed = stem(word)
+    candidates = [
+        s for s in vocabulary.stems if s[:1] == typed[:1] and abs(len(s) - len(typed)) <= 2
+    ]
+    found = []
+    for close in difflib.get_close_matches(typed, candidates, n=n, cutoff=CUTOFF):
+        forms = [
+            form
+            for form in common_words_starting(close[: max(3, len(close) - 1)], vocabulary.language)
+            if stem(form) == close
+        ] + vocabulary.words_of(close)
+        if forms:
+            best = max(forms, key=lambda form: difflib.SequenceMatcher(None, word, form).ratio())
+            if best not in found and best != word:
+                found.append(best)
+    return found
+
+
 def corrections(parsed, vocabulary, also_known=()):
     """{misspelt word: [close words, …]} for the query's words that no page of the
     vocabulary's language uses and that are not common words of that language (nor in
@@ -357,7 +418,7 @@ def corrections(parsed, vocabulary, also_known=()):
             if common or looked_up >= MAX_CORRECTED or not budget:
                 continue
             looked_up += 1
-            close = close_words(word, vocabulary.counts)[:budget]
+            close = (close_words(word, vocabulary.counts) or close_forms(word, vocabulary))[:budget]
             if close:
                 found[word] = close
                 budget -= len(close)

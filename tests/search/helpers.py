@@ -22,9 +22,22 @@ def results(response):
 
 def suggestion(response):
     """The spelling a search page offers, as (word, link): the link right after "Did you
-    mean"; None when it offers none."""
+    mean" or "Showing results for"; None when it offers none."""
     for link in parse(response).select("a[href]"):
         before = link.previous_sibling
-        if isinstance(before, str) and before.split()[-3:] == ["Did", "you", "mean"]:
+        if isinstance(before, str) and before.split()[-3:] in (
+            ["Did", "you", "mean"],
+            ["Showing", "results", "for"],
+        ):
+            return text(link), link["href"]
+    return None
+
+
+def searched_as_typed(response):
+    """The link to search for the words as typed, as (words, link): the link right after
+    "Search instead for"; None when there is none."""
+    for link in parse(response).select("a[href]"):
+        before = link.previous_sibling
+        if isinstance(before, str) and before.split()[-3:] == ["Search", "instead", "for"]:
             return text(link), link["href"]
     return None

@@ -35,6 +35,8 @@ MESSAGE = f"{BALI}message-from-bali/"
 WSIS_TASK_FORCE = "/task-forces/wsis-10-and-itu-roadmap-example/"
 IGF_TASK_FORCE = "/task-forces/igf-evolution-example/"
 INTERIM = "/procedures/interim-steering-group/"
+STATEMENTS_INDEX = "/statements/"
+OPEN_STATEMENT = "/statements/example-open-statement/"
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,115 @@ DEV_QUESTIONS = [
     Question("is there a member organisation in India", {MEMBERSHIP: 3}, "#members-heading"),
     Question("who convenes the IGF evolution task force", {IGF_TASK_FORCE: 3}),
     Question("how do I get a visa for Indonesia"),
+]
+
+
+# A fourth set for issue 18, written from the demo content and the seed text (not the code)
+# before spelling correction and word families were added, and never tuned to: derived forms
+# and plain-English synonyms of the pages' words, misspellings, and two with nothing to find.
+FRESH_QUESTIONS = [
+    Question(
+        "do I have to be a member to take part in the discussions", {ORGANISED: 3, JOINING: 3}
+    ),
+    Question("what is Best Bits", {ORGANISED: 3, OBJECTIVES: 2}, "#purpose"),
+    Question(
+        "what should we include when applying for membership",
+        {JOINING: 3, MEMBERSHIP: 1},
+        "#how-to-apply",
+    ),
+    Question(
+        "who decides if an applicant is accepted",
+        {JOINING: 3, COMMITTEE_RULES: 1},
+        "#application-decision",
+    ),
+    Question(
+        "how quickly are membership applications answered", {JOINING: 3}, "#application-decision"
+    ),
+    Question("our organisation was rejected, what can we do", {JOINING: 3}, "#appeals"),
+    Question("how do I cancel our membership", {JOINING: 3}, "#leaving-and-suspension"),
+    Question(
+        "can a network of organisations become a member",
+        {JOINING: 3, MEMBERSHIP: 2},
+        "#who-can-join",
+    ),
+    Question(
+        "how do I nominate someone for the steering commitee",
+        {COMMITTEE_RULES: 3, COMMITTEE: 1},
+        "#selection",
+    ),
+    Question(
+        "does every region get a seat on the committee",
+        {COMMITTEE_RULES: 3, COMMITTEE: 2},
+        "#composition",
+    ),
+    Question("why is the Arab States seat empty", {COMMITTEE: 3}, "#seat-arab-states"),
+    Question(
+        "who represents Europe on the steering committee",
+        {COMMITTEE: 3},
+        "#seat-europe-and-north-america",
+    ),
+    Question(
+        "when is the next election for the steering committee", {COMMITTEE: 3, COMMITTEE_RULES: 2}
+    ),
+    Question(
+        "can the author of a change approve it themselves",
+        {COMMITTEE_RULES: 3, ORGANISED: 1},
+        "#approving-changes",
+    ),
+    Question("what does rough consensus mean here", {ORGANISED: 3}, "#how-decisions-are-made"),
+    Question(
+        "which rules apply if two documents contradict each other",
+        {ORGANISED: 3},
+        "#where-the-rules-live",
+    ),
+    Question(
+        "how does the network encourage participation from the global south",
+        {ORGANISED: 3, OBJECTIVES: 1, COMMITTEE_RULES: 1},
+        "#global-south-participation",
+    ),
+    Question("who writes the drafts of joint statements", {STATEMENTS: 3}, "#drafting"),
+    Question(
+        "I don't work in English, can I still help with statements", {STATEMENTS: 3}, "#translation"
+    ),
+    Question("when is the final text of a statement made public", {STATEMENTS: 3}, "#publication"),
+    Question(
+        "is there a statement I can sign right now",
+        {OPEN_STATEMENT: 3, STATEMENTS_INDEX: 2, STATEMENTS: 1},
+    ),
+    Question("who signed the Bali message", {MESSAGE: 3}),
+    Question("can remote participants take part in the Rio summit", {MESSAGE: 3}),
+    Question(
+        "who participates in a task force",
+        {TASK_FORCE_RULES: 3, WSIS_TASK_FORCE: 1},
+        "#working-methods",
+    ),
+    Question(
+        "when does a task force get shut down",
+        {TASK_FORCE_RULES: 3, IGF_TASK_FORCE: 1},
+        "#closing",
+    ),
+    Question("what was the mandate of the IGF evolution task force", {IGF_TASK_FORCE: 3}),
+    Question("when did the interim steering group stop", {INTERIM: 3}, "#end"),
+    Question(
+        "who opened the Bali meeting",
+        {BALI: 3},
+        "Session: Welcome, introductions, logistics, and meeting opening",
+    ),
+    Question("sessions facilitated by Anja Kovacs", {BALI: 3}, "Session: Best Bits"),
+    Question(
+        "where was multistakeholderism discussed",
+        {BALI: 3},
+        "Session: Global Internet governance principles, enhanced cooperation and the IGF",
+    ),
+    Question("what are the netwrok's objectivs", {OBJECTIVES: 3, AGREED_OBJECTIVES: 2}),
+    Question("tranlsation of statements", {STATEMENTS: 3}, "#translation"),
+    Question(
+        "surveillence session facilitators",
+        {BALI: 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question("how do I delete my account"),
+    Question("football results from last weekend"),
 ]
 
 

@@ -7,7 +7,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.html import parse, text
-from tests.search.helpers import get, reindex, results, suggestion
+from tests.search.helpers import get, reindex, results, searched_as_typed, suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -133,12 +133,29 @@ def test_a_question_in_plain_words_finds_the_answer(any_backend, site):
     assert titles(get(query="How do I join?"))[0] == "Joining the network"
 
 
-def test_a_misspelling_gets_a_suggestion_and_close_matches(any_backend, site):
+def test_a_misspelling_is_searched_as_corrected_with_a_link_to_search_as_typed(any_backend, site):
     response = get(query="quarington")
 
     assert suggestion(response) == ("quarrington", "?query=quarrington")
-    assert "Did you mean quarrington?" in text(parse(response))
+    assert searched_as_typed(response) == ("quarington", "?query=quarington&as_typed=1")
+    assert "Showing results for quarrington. Search instead for quarington." in text(
+        parse(response)
+    )
     assert "Meeting in Bali" in response.content.decode()
+
+
+def test_searching_as_typed_does_not_correct_and_still_suggests(any_backend, site):
+    response = get(query="quarington", as_typed="1")
+
+    assert "Meeting in Bali" not in response.content.decode()
+    assert suggestion(response) == ("quarrington", "?query=quarrington")
+    assert "Did you mean quarrington?" in text(parse(response))
+    assert searched_as_typed(response) is None
+
+
+@pytest.mark.parametrize("value", ["0", "yes", ""])
+def test_only_as_typed_1_turns_correction_off(any_backend, site, value):
+    assert "Meeting in Bali" in get(query="quarington", as_typed=value).content.decode()
 
 
 def test_no_page_with_most_words_falls_back_to_pages_with_any(any_backend, site):

@@ -31,3 +31,23 @@ def test_each_search_looks_up_at_most_a_few_unknown_words(any_backend, site):
     assert all(len(close) <= spelling.MAX_CLOSE for close in fixes.values())
     assert sum(len(close) for close in fixes.values()) <= spelling.MAX_CLOSE_IN_ALL
     assert spelling.is_english("become") and not spelling.is_english("survaillance")
+
+
+def test_a_typo_of_another_form_of_a_site_word_is_corrected_into_that_form(any_backend, site):
+    # The pages say "governance"; "goverened" is too far from it, but its stem is close to
+    # the pages' "govern", whose English form "governed" is what was meant.
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Rules",
+        body=[clause_data("Who decides", "<p>The network's governance is open to all.</p>")],
+    )
+
+    response = get(query="how is the network goverened")
+
+    assert suggestion(response) == (
+        "how is the network governed",
+        "?query=how+is+the+network+governed",
+    )
+    assert spelling.close_forms("goverened", spelling.vocabulary()) == ["governed"]
+    # A word the language knows is never corrected, however close to the pages' words.
+    assert spelling.close_forms("governed", spelling.vocabulary()) == []
