@@ -32,7 +32,7 @@ def cache_settings(redis_url, var_dir, pages_alias):
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         pages_alias: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "pagecache.files.PageFileCache",
             "LOCATION": str(var_dir / "page-cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
             **pages,

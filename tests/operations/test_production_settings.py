@@ -94,7 +94,7 @@ def test_cache_is_redis_when_redis_url_is_given_and_local_memory_otherwise(tmp_p
     s = production_settings(tmp_path)
     assert s["cache"].endswith("LocMemCache")
     # Pages in files under var/, shared by every worker of the server.
-    assert s["pages"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert s["pages"] == "pagecache.files.PageFileCache"
     assert s["pages_location"] == str(tmp_path / "var" / "page-cache")
     s = production_settings(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3")
     assert s["cache"] == s["pages"] == "django.core.cache.backends.redis.RedisCache"

@@ -216,10 +216,7 @@ def test_with_the_page_cache_off_nothing_is_stored(site, settings):
 
 
 def test_every_worker_of_a_server_shares_the_file_cache(site, tmp_path):
-    pages = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(tmp_path / "page-cache"),
-    }
+    pages = {"BACKEND": "pagecache.files.PageFileCache", "LOCATION": str(tmp_path / "page-cache")}
     with override_settings(
         PAGE_CACHE_ENABLED=True, CACHES={**settings.CACHES, settings.PAGE_CACHE_ALIAS: pages}
     ):
