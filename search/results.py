@@ -89,6 +89,11 @@ class Results:
     # The same search of the English pages, when a search in another language found nothing.
     in_source: object = None
 
+    @property
+    def searched_text(self):
+        """The words the results are for: the suggestion's when they are its results."""
+        return self.suggestion if self.corrected else self.text
+
 
 def _page_number(value):
     return int(value) if re.fullmatch(r"\d{1,9}", value or "") else 1

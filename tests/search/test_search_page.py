@@ -1,6 +1,8 @@
 """The search page as a newcomer uses it: results down to the clause, snippets, filters,
 query syntax, suggestions, picks, pagination and headers. Runs on both backends."""
 
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertInHTML
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -142,6 +144,8 @@ def test_a_misspelling_is_searched_as_corrected_with_a_link_to_search_as_typed(a
         parse(response)
     )
     assert "Meeting in Bali" in response.content.decode()
+    # The count says what the results are for: the corrected words.
+    assert re.search(r"\d+ results? for quarrington\.", text(parse(response)))
 
 
 def test_searching_as_typed_does_not_correct_and_still_suggests(any_backend, site):
