@@ -6,16 +6,17 @@ calls (which child is on which document, its score, the next one). `top` builds 
 tree of matchers, then reads each term's postings a block at a time, scores them with the
 same BM25F formula and adds the scores up node by node, in the order the tree adds them.
 
-Guarantees: for a tree it handles, the same documents, the same scores (bit for bit: every
-node adds and multiplies the same floats in the same order; a missing child adds nothing,
-as the tree's matchers skip it) and the same order as Whoosh's `TopCollector` (score
-descending, then document number ascending; at most `limit`). For a tree with any other
-matcher, or a weighting other than BM25F, `top` answers None and the caller searches as
-before. Two differences, both Whoosh's errors: its collector skips blocks of postings by
-an estimate of their best score, which can drop a match from a short top list (seen for a
-top 30 at 10,000 pages, never for the top 1,500 a results page asks for); and its AndNot
-over a union of excluded words lets through some documents that have one of them, which
-are left out here.
+Guarantees: for a tree it handles, the same documents, the same scores (bit for bit on
+Python 3.11: every node adds and multiplies the same floats in the same order; a missing
+child adds nothing, as the tree's matchers skip it; from 3.12, whose sum() of floats
+compensates rounding, within a few units in the last place) and the same order as Whoosh's
+`TopCollector` (score descending, then document number ascending; at most `limit`). For a
+tree with any other matcher, or a weighting other than BM25F, `top` answers None and the
+caller searches as before. Two differences, both Whoosh's errors: its collector skips blocks
+of postings by an estimate of their best score, which can drop a match from a short top list
+(seen for a top 30 at 10,000 pages, never for the top 1,500 a results page asks for); and
+its AndNot over a union of excluded words lets through some documents that have one of them,
+which are left out here.
 The work is bounded by the postings of the query's terms, so the backend's TIME_LIMIT,
 which stops Whoosh's walk, is not needed here.
 """

@@ -2,6 +2,7 @@
 same scores and in the same order, as Whoosh's own matchers, on an index of several fields,
 several posting blocks per word, several segments and deleted documents."""
 
+import math
 import random
 
 import pytest
@@ -113,6 +114,15 @@ QUERIES = {
 }
 
 
+def assert_same(found, expected):
+    """The same documents in the same order, with the same scores: equal to the last bit on
+    Python 3.11; from 3.12, whose sum() of floats compensates rounding, within a few units in
+    the last place wherever a sum adds the parts in another way."""
+    assert [docnum for docnum, _ in found] == [docnum for docnum, _ in expected]
+    for (_, ours), (_, whooshs) in zip(found, expected, strict=True):
+        assert math.isclose(ours, whooshs, rel_tol=1e-12), (ours, whooshs)
+
+
 @pytest.mark.parametrize("name", QUERIES)
 @pytest.mark.parametrize("limit", [1, 20, 150, 5000])
 def test_the_same_matches_scores_and_order_as_whoosh(ix, name, limit):
@@ -120,7 +130,7 @@ def test_the_same_matches_scores_and_order_as_whoosh(ix, name, limit):
         expected = reference(searcher, QUERIES[name], limit)
         found = blockwise.top(searcher, QUERIES[name], limit)
 
-    assert found == expected
+    assert_same(found, expected)
     if name != "a word that is nowhere":
         assert found
 
@@ -132,7 +142,7 @@ def test_a_filter_of_allowed_documents(ix):
         expected = reference(searcher, query, 40, allowed)
         found = blockwise.top(searcher, query, 40, allowed)
 
-    assert found == expected
+    assert_same(found, expected)
     assert all(docnum % 2 == 0 for docnum, _score in found)
 
 
@@ -148,7 +158,7 @@ def test_excluded_words_leave_out_every_document_that_has_them(ix):
         found = blockwise.top(searcher, query, 10_000)
 
     assert having and expected
-    assert found == expected
+    assert_same(found, expected)
 
 
 def test_an_unknown_kind_of_query_is_left_to_whoosh(ix):
