@@ -24,7 +24,17 @@ from wagtail.search.backends import get_search_backend
 from core.tree import SECTION_DEPTH, ancestor_path
 from pagecache import generation
 
-from . import facets, papers, past_versions, ranking, scopes, spelling, thesaurus, word_forms
+from . import (
+    corrections,
+    facets,
+    papers,
+    past_versions,
+    ranking,
+    scopes,
+    spelling,
+    thesaurus,
+    word_forms,
+)
 from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
@@ -140,7 +150,7 @@ def search(request):
         return results
     # A word that neither the pages nor the language know is searched for as its close
     # spellings too (the word itself matches nothing a visitor may see), unless asked not to.
-    found_fixes = spelling.corrections(parsed, vocabulary, also_known=parsed.related_words())
+    found_fixes = corrections.corrections(parsed, vocabulary, also_known=parsed.related_words())
     as_typed = params.get(AS_TYPED) == "1"
     fixes = {} if as_typed else found_fixes
     pages = searchable_pages(request.user)

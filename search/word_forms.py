@@ -25,8 +25,8 @@ inflections (which the stems already cover), wordnet-lookup only says whether a 
 English. Hence this short rule over the site's own vocabulary.
 """
 
+from .corrections import is_common_word
 from .query import ENGLISH, STOP, Term
-from .spelling import is_common_word
 from .thesaurus import MAX_RELATED, MAX_RELATED_PER_CLAUSE
 
 # (one stem ending, the other), for stems of at least MIN_ROOT letters before the ending.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search import spelling
+from search import corrections, spelling
 from search.query import parse
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.search.helpers import get, suggestion
@@ -25,12 +25,12 @@ def test_each_search_looks_up_at_most_a_few_unknown_words(any_backend, site):
     vocabulary = spelling.vocabulary()
     twelve = "survaillance quarringtan hearring committe decidess applicent " * 2
 
-    fixes = spelling.corrections(parse(twelve), vocabulary)
+    fixes = corrections.corrections(parse(twelve), vocabulary)
 
-    assert len(fixes) <= spelling.MAX_CORRECTED
-    assert all(len(close) <= spelling.MAX_CLOSE for close in fixes.values())
-    assert sum(len(close) for close in fixes.values()) <= spelling.MAX_CLOSE_IN_ALL
-    assert spelling.is_english("become") and not spelling.is_english("survaillance")
+    assert len(fixes) <= corrections.MAX_CORRECTED
+    assert all(len(close) <= corrections.MAX_CLOSE for close in fixes.values())
+    assert sum(len(close) for close in fixes.values()) <= corrections.MAX_CLOSE_IN_ALL
+    assert corrections.is_english("become") and not corrections.is_english("survaillance")
 
 
 def test_a_typo_of_another_form_of_a_site_word_is_corrected_into_that_form(any_backend, site):
@@ -48,6 +48,6 @@ def test_a_typo_of_another_form_of_a_site_word_is_corrected_into_that_form(any_b
         "how is the network governed",
         "?query=how+is+the+network+governed",
     )
-    assert spelling.close_forms("goverened", spelling.vocabulary()) == ["governed"]
+    assert corrections.close_forms("goverened", spelling.vocabulary()) == ["governed"]
     # A word the language knows is never corrected, however close to the pages' words.
-    assert spelling.close_forms("governed", spelling.vocabulary()) == []
+    assert corrections.close_forms("governed", spelling.vocabulary()) == []

@@ -3,7 +3,7 @@ the word typed."""
 
 import pytest
 
-from search import spelling, word_forms
+from search import corrections, spelling, word_forms
 from search.query import parse
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.html import text
@@ -53,7 +53,7 @@ def test_only_words_the_pages_use_are_added(any_backend, site):
 
 
 def test_an_adjective_and_its_opposite_are_one_family_but_not_any_prefixed_word():
-    english = spelling.is_english
+    english = corrections.is_english
     assert word_forms.opposites("active", english)[:2] == ["unactive", "inactive"]
     assert "active" in word_forms.opposites("inactive", english)
     assert "informal" in word_forms.opposites("formal", english)
