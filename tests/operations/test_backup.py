@@ -85,9 +85,13 @@ def snapshot(env):
     return json.loads(shell(SNAPSHOT, env).stdout)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_backup(tmp_path_factory):
-    """The demo site on SQLite, backed up; and an empty migrated SQLite copy made beforehand."""
+    """The demo site on SQLite, backed up; and an empty migrated SQLite copy made beforehand.
+
+    Made once per run: pytest-django runs this module's tests that need a database apart from
+    those that do not, and a module's fixture would be made again for each group (four
+    minutes on a loaded machine)."""
     tmp = tmp_path_factory.mktemp("backup")
     source = {"BBWIKI_VAR_DIR": str(tmp / "source")}
     ok(manage("migrate", "--noinput", "-v0", env=source))
