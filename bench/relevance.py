@@ -37,6 +37,7 @@ SETS = [
     ("LATER_QUESTIONS", "later set"),
     ("DEV_QUESTIONS", "dev set"),
     ("FRESH_QUESTIONS", "fresh set"),
+    ("HELD_OUT_QUESTIONS", "held-out set"),
 ]
 
 

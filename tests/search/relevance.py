@@ -37,6 +37,8 @@ IGF_TASK_FORCE = "/task-forces/igf-evolution-example/"
 INTERIM = "/procedures/interim-steering-group/"
 STATEMENTS_INDEX = "/statements/"
 OPEN_STATEMENT = "/statements/example-open-statement/"
+TASK_FORCES = "/task-forces/"
+PROCEDURE_WIKI = f"{BALI}procedure-wiki/"
 
 
 @dataclass(frozen=True)
@@ -396,6 +398,128 @@ FRESH_QUESTIONS = [
     ),
     Question("how do I delete my account"),
     Question("football results from last weekend"),
+]
+
+
+# A fifth set, held out, for newcomers' questions across every kind of page.
+# Written from the demo content on 2026-12-06, before the search was measured on it; never tuned to.
+HELD_OUT_QUESTIONS = [
+    # Joining
+    Question(
+        "does our application need to say we support the objectives",
+        {JOINING: 3, OBJECTIVES: 1},
+        "#endorsement",
+    ),
+    Question(
+        "will they tell us why our application was turned down",
+        {JOINING: 3},
+        "#application-decision",
+    ),
+    Question(
+        "is there a hearing before a member is suspended", {JOINING: 3}, "#leaving-and-suspension"
+    ),
+    # How the network works
+    Question(
+        "how long is the comment period before the network decides something",
+        {ORGANISED: 3, STATEMENTS: 1},
+        "#how-decisions-are-made",
+    ),
+    Question(
+        "what should I write when suggesting an edit to a procedure",
+        {ORGANISED: 3, COMMITTEE_RULES: 1},
+        "#changing-these-procedures",
+    ),
+    # The steering committee
+    Question(
+        "can the steering comittee speak on behalf of the network",
+        {COMMITTEE_RULES: 3, COMMITTEE: 1},
+        "#role",
+    ),
+    Question(
+        "who has the Asia Pacific seat right now", {COMMITTEE: 3}, "#seat-asia-and-the-pacific"
+    ),
+    Question(
+        "has anyone resigned from the steering committee", {COMMITTEE: 3}, "#seat-arab-states"
+    ),
+    Question("who was on the first steering committee in 2014", {COMMITTEE: 3, INTERIM: 1}),
+    Question("who was on the interim steering group", {INTERIM: 3}, "#members"),
+    # Statements
+    Question(
+        "why does the network put out joint statements",
+        {STATEMENTS: 3, STATEMENTS_INDEX: 1},
+        "#when-to-make-a-statement",
+    ),
+    Question(
+        "can a statement go out in the network's name without everyone agreeing",
+        {STATEMENTS: 3, ORGANISED: 1},
+        "#signing",
+    ),
+    Question("where do we write a draft statement together", {STATEMENTS: 3}, "#drafting"),
+    Question("sign the petition to keep the IGF open", {OPEN_STATEMENT: 3, STATEMENTS_INDEX: 1}),
+    Question("is the Bali message still open for signing", {MESSAGE: 3, STATEMENTS_INDEX: 1}),
+    # Task forces
+    Question(
+        "whats the point of task forcs",
+        {TASK_FORCE_RULES: 3, TASK_FORCES: 2, SETTING_UP: 2},
+        "#purpose",
+    ),
+    Question("do task forces work in public", {TASK_FORCE_RULES: 3}, "#working-methods"),
+    Question(
+        "which task forces are still active",
+        {TASK_FORCES: 3, WSIS_TASK_FORCE: 2, IGF_TASK_FORCE: 1},
+    ),
+    Question(
+        "ITU plenipotentiary roadmap",
+        {WSIS_TASK_FORCE: 3, RECOMMENDATIONS: 2, SETTING_UP: 1, BALI: 1},
+    ),
+    # The Bali meeting and what it produced
+    Question(
+        "what do we want from telcos after the surveillance revelations",
+        {BALI: 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question(
+        "Brazilian propsal role of governments",
+        {BALI: 3},
+        "Session: The ITU, the WSIS+10 process and other IG-related spaces",
+    ),
+    Question("Web We Want presentation", {BALI: 3}, "Session: Best Bits"),
+    Question(
+        "ITU conference in Busan",
+        {BALI: 3, WSIS_TASK_FORCE: 1},
+        "Session: The ITU, the WSIS+10 process and other IG-related spaces",
+    ),
+    Question(
+        "what came out of the Bali meeting",
+        {
+            BALI: 3,
+            MESSAGE: 2,
+            TO_THE_IGF: 1,
+            RECOMMENDATIONS: 1,
+            SETTING_UP: 1,
+            AGREED_OBJECTIVES: 1,
+            PROCEDURE_WIKI: 1,
+        },
+    ),
+    Question("can I read the statement the meeting sent to the IGF", {TO_THE_IGF: 3, MESSAGE: 2}),
+    # The objectives
+    Question(
+        "does Best Bits try to bridge the north south divide",
+        {OBJECTIVES: 3, BALI: 2, ORGANISED: 1, AGREED_OBJECTIVES: 1},
+    ),
+    Question(
+        "when did the network agree on its aims",
+        {OBJECTIVES: 3, AGREED_OBJECTIVES: 3, BALI: 1},
+    ),
+    # Who the members are
+    Question("any members from the midle east", {MEMBERSHIP: 3, COMMITTEE: 1}, "#members-heading"),
+    Question(
+        "when did the Canadian organisation become a member", {MEMBERSHIP: 3}, "#members-heading"
+    ),
+    # Not on the site: nothing should be found
+    Question("how to fix a leaking tap"),
+    Question("post office opening hours"),
+    Question("symptoms of the flu"),
 ]
 
 
