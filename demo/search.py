@@ -43,7 +43,37 @@ THESAURUS = [
     ("members, membership, member organisations", "Who the network's members are."),
     ("decide, decision, agree, agreed, outcome", "What a meeting or the committee decided."),
     ("leave, suspension, suspended, expel", "How membership ends."),
-    ("rules, procedures, procedure", "The network's rules are its procedures."),
+    (
+        "leave, resign, withdraw, quit, cancel, end our membership",
+        "The words members use for leaving the network.",
+    ),
+    (
+        "refuse, refused, refusal, reject, rejected, decline, turn down",
+        "An application the committee does not accept.",
+    ),
+    ("appeal, reconsider, challenge, contest", "What an organisation refused may ask."),
+    ("admit, admitted, accept, accepted", "The committee admits new members."),
+    (
+        "close, shut down, wind up, disband",
+        "How a task force or an interim group comes to an end.",
+    ),
+    ("convenor, coordinator, lead", "Who runs a task force."),
+    (
+        "facilitator, facilitated, moderator, chair, ran the session, led the session",
+        "Who ran a meeting's session.",
+    ),
+    (
+        "nominate, nomination, nominations, candidate, stand for",
+        "Standing for the steering committee.",
+    ),
+    ("sign, signed, signatory, signatories, endorse, sign on", "Putting a name to a statement."),
+    ("comment, comments, feedback, input, consultation", "Calls for comment before a decision."),
+    ("disagree, contradict, conflict, inconsistent", "Which text prevails when two differ."),
+    ("Internet rights, digital rights, online rights", "What the network works on."),
+    (
+        "rules, procedures, procedure, bylaws, constitution, charter",
+        "The network's rules are its procedures.",
+    ),
     ("amend, propose a change, changing these procedures", "How a procedure changes."),
     ("vote, consensus, rough consensus", "How the network decides."),
     ("statement, declaration, joint statement", "What the network says in its name."),

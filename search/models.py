@@ -18,9 +18,10 @@ from wagtail.admin.panels import FieldPanel
 MAX_WORD_LENGTH = 60
 # A language as search analyses it: "en", "es", the language of a locale without its region.
 LANGUAGE_LENGTH = 12
-# A thesaurus entry relates at most this many terms of at most this many words each.
+# A thesaurus entry relates at most this many terms of at most this many words each (the
+# full names of bodies run long: "Commission on Science and Technology for Development").
 MAX_THESAURUS_TERMS = 10
-MAX_THESAURUS_WORDS = 6
+MAX_THESAURUS_WORDS = 8
 
 
 class VocabularyState(models.Model):

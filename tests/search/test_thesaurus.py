@@ -83,3 +83,15 @@ def test_a_phrase_typed_without_quotes_is_one_clause_with_its_equivalents():
         1: ['"internet governance forum"'],
     }
     assert parsed.minimum == 2
+
+
+def test_the_demo_thesaurus_is_what_the_committee_could_enter():
+    from demo.search import THESAURUS, load_thesaurus
+
+    for terms, note in THESAURUS:
+        ThesaurusEntry(terms=terms, note=note).full_clean()
+    load_thesaurus()
+    entries = ThesaurusEntry.objects.all()
+    assert len(entries) == len(THESAURUS)
+    # No two entries are the same group of words.
+    assert len({tuple(sorted(entry.term_list())) for entry in entries}) == len(THESAURUS)
