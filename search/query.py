@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import combinations
 
+import wordfreq
 from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 from whoosh.analysis import STOP_WORDS
@@ -35,6 +36,10 @@ MAX_TERMS = 12
 # Up to this many words, every word must match; beyond it, this share of them (rounded up).
 ALL_WORDS_UP_TO = 2
 MOST_WORDS = 0.6
+# English words at least this common (wordfreq's Zipf scale: once in 450,000 words or more)
+# say little about a question's subject ("before", "something", "put out"): they match, but
+# do not raise how many clauses must match (`ParsedQuery.minimum`).
+EVERYDAY_ZIPF = 5.65
 # Words the thesaurus relates to the typed ones count this much of a typed word's weight (a
 # phrase, this much shared between its words).
 RELATED_BOOST = 0.5
@@ -72,6 +77,7 @@ QUESTION_WORDS = frozenset(
         "often",
         "our",
         "please",
+        "quickly",
         "said",
         "say",
         "says",
@@ -80,6 +86,7 @@ QUESTION_WORDS = frozenset(
         "should",
         "tell",
         "someone",
+        "soon",
         "their",
         "there",
         "they",
@@ -87,11 +94,14 @@ QUESTION_WORDS = frozenset(
         "was",
         "were",
         "what",
+        "whats",
         "when",
         "where",
+        "wheres",
         "which",
         "who",
         "whom",
+        "whos",
         "why",
         "would",
         "",
@@ -112,6 +122,8 @@ WORD = re.compile(r"\w+")
 HOW_ASKED = re.compile(
     r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b", re.IGNORECASE
 )
+# "How long does it take": a verb that says nothing about the subject after "it" or "that".
+FILLER_AFTER = {"it": {"take", "takes", "took"}, "that": {"take", "takes", "took"}}
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
@@ -194,6 +206,10 @@ class ParsedQuery:
     # Words of the kind of answer the question asks for (`answers.SHAPES`): numbers for "how
     # many", lengths of time for "how long"; none for a question of another kind.
     answer_words: frozenset = frozenset()
+    language: str = ENGLISH
+    # Whether words were left out as question or filler words ("how", "the", "it take"): a
+    # question written as a sentence, not a list of keywords.
+    is_question: bool = False
 
     @property
     def is_empty(self):
@@ -205,8 +221,11 @@ class ParsedQuery:
 
     @property
     def minimum(self):
-        """How many clauses a page must match: all of up to ALL_WORDS_UP_TO, else most."""
+        """How many clauses a page must match: all of up to ALL_WORDS_UP_TO, else most,
+        counting only the clauses that say something (not one everyday English word)."""
         count = len(self.clauses)
+        if self.language == ENGLISH:
+            count = sum(not _is_everyday(clause) for clause in self.clauses) or count
         return count if count <= ALL_WORDS_UP_TO else math.ceil(count * MOST_WORDS)
 
     def highlight_words(self):
@@ -265,6 +284,20 @@ class ParsedQuery:
             )
         parts.extend(f"-{term}" for term in self.excluded)
         return " ".join(parts)
+
+
+def _is_everyday(clause):
+    """Whether `clause` is one English word so common it says little ("before", "out")."""
+    return (
+        len(clause) == 1
+        and len(clause[0].words) == 1
+        and _zipf(clause[0].words[0]) >= EVERYDAY_ZIPF
+    )
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word):
+    return wordfreq.zipf_frequency(word, ENGLISH)
 
 
 def _related_query(term):
@@ -341,11 +374,18 @@ def parse(text, language=ENGLISH):
         truncated=truncated,
         asks_how=bool(HOW_ASKED.match(text)),
         answer_words=answer_words(text) if language == ENGLISH else frozenset(),
+        language=language,
     )
     pending_or = False
+    previous = ""
     for match in TOKEN.finditer(text):
         negated, phrase, raw = match.groups()
         if raw is not None:
+            filler = language == ENGLISH and raw.lower() in FILLER_AFTER.get(previous, ())
+            previous = raw.lower()
+            if filler:
+                query.is_question = True
+                continue
             if raw == "OR":
                 pending_or = bool(query.clauses)
                 continue
@@ -357,6 +397,7 @@ def parse(text, language=ENGLISH):
                 continue
             # A word with punctuation inside ("title:x", "e-mail") is searched as its parts.
             terms = [Term((word,)) for word in found if word not in stop or len(found) > 1]
+            query.is_question |= not terms
             if len(found) > 1:
                 terms = [Term(tuple(found))]
         else:

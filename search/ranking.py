@@ -19,12 +19,15 @@ from wagtail.search.backends import get_search_backend
 from .answers import is_answer
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
+from .query import ALL_WORDS_UP_TO, RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
 
 logger = logging.getLogger(__name__)
 
 # Facets and counts are worked out on at most this many of the best matches.
 MAX_HITS = 1000
+# Fewer hits than this for a question's minimum of clauses, and the pages with one clause fewer
+# follow them (`ranked_or_any`).
+FEW_HITS = 3
 # What ranking (`titles_first`) and the facets (`facets.rows`) read of each of up to MAX_HITS
 # matches (`Ranked`); the pages shown are loaded in full afterwards.
 RANKED_FIELDS = ("title", "content_type", "path", "depth", "first_published_at")
@@ -78,13 +81,16 @@ def ranked(pages, query):
 
 def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
     """(hits, the words searched for when not the query's minimum of them): pages with at
-    least `parsed.minimum` of its clauses; when none has that many, pages with any of them,
+    least `parsed.minimum` of its clauses, followed when they are few by those with one clause
+    fewer (`_with_fewer_words`); when none has that many, pages with any of them,
     provided the site knows at least that many of the clauses (a question about something
     it does not hold finds nothing, not pages with its one common word) and `time_left()`.
     At most two searches."""
     hits = _exact_first(pages, parsed, fixes)
-    if hits or parsed.minimum <= 1 or not time_left():
+    if parsed.minimum <= 1 or not time_left():
         return hits, ""
+    if hits:
+        return _with_fewer_words(hits, pages, parsed, fixes), ""
     known = [
         index
         for index, clause in enumerate(parsed.clauses)
@@ -95,6 +101,18 @@ def ranked_or_any(pages, parsed, fixes, vocabulary, time_left):
         return hits, ""
     hits = _exact_first(pages, parsed, fixes, minimum=1)
     return hits, (f"any of {parsed}" if hits else "")
+
+
+def _with_fewer_words(hits, pages, parsed, fixes):
+    """`hits`, and when they are fewer than FEW_HITS, after them the pages with one clause
+    fewer: a question often says in its own words one thing the answer says in others ("do
+    task forces work in public": they "work in the open"). Not for two keywords typed
+    without a question around them ("active groups"): they are both wanted."""
+    if len(hits) >= FEW_HITS or not parsed.is_question and len(parsed.clauses) <= ALL_WORDS_UP_TO:
+        return hits
+    found = {hit.pk for hit in hits}
+    more = _exact_first(pages, parsed, fixes, minimum=parsed.minimum - 1)
+    return hits + [hit for hit in more if hit.pk not in found]
 
 
 def _exact_first(pages, parsed, fixes, minimum=None):

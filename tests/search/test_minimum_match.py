@@ -35,7 +35,36 @@ def test_questions_of_three_words_or_more_need_most_not_all():
     assert parse("committee").minimum == 1
     assert parse("steering committee").minimum == 2
     assert parse("how do I join the steering committee").minimum == 2  # join steering committee
-    assert parse("one two three four five six seven eight").minimum == 5
+    assert parse("alpha beta gamma delta epsilon zeta eta theta").minimum == 5
+
+
+def test_everyday_words_match_but_do_not_raise_the_minimum():
+    # comment, period, network, decides say something; "before" and "something" hardly do.
+    question = parse("how long is the comment period before the network decides something")
+    assert len(question.clauses) == 6
+    assert question.minimum == 3  # most of the four, not four of the six
+
+    assert parse("why does the network put out joint statements").minimum == 2
+    # Nothing but everyday words: they are all there is to match.
+    assert parse("go out before").minimum == 2
+    # Another language's words are counted as they are.
+    assert parse("comité people world work").minimum == 1
+    assert parse("comité people world work", language="es").minimum == 3
+
+
+def test_verbs_that_say_nothing_and_how_quickly_are_left_out():
+    assert [t.words for c in parse("how long does it take to get approved").clauses for t in c] == [
+        ("approved",)
+    ]
+    assert [t.words for c in parse('what does "it take" mean').clauses for t in c] == [
+        ("it", "take"),
+        ("mean",),
+    ]
+    assert [t.words for c in parse("how quickly are applications answered").clauses for t in c] == [
+        ("applications",),
+        ("answered",),
+    ]
+    assert [t.words for c in parse("take part").clauses for t in c] == [("take",), ("part",)]
 
 
 class Plain:

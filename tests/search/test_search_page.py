@@ -175,8 +175,10 @@ def test_no_page_with_most_words_falls_back_to_pages_with_any(any_backend, site)
 def test_most_words_must_match_not_all(any_backend, site):
     # Two of three words ("humidity" is on no page) find the page that has them ...
     assert titles(get(query="hearing thirty humidity")) == ["Joining the network"]
-    # ... and with three of four, "reform" is not needed.
-    assert titles(get(query="blanket surveillance working reform")) == ["Meeting in Bali"]
+    # ... and with three of four, "reform" is not needed. So few pages have three that those
+    # with two follow them.
+    assert titles(get(query="blanket surveillance working reform"))[0] == "Meeting in Bali"
+    assert "Meeting in Geneva" in titles(get(query="blanket surveillance working reform"))
     # One of three is not most: nothing, rather than every page with that one word.
     assert titles(get(query="surveillance humidity zeppelin")) == []
 
