@@ -112,21 +112,23 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
     texts = [WORD.findall(part.text) for part in parts]
     average = sum(len(text) for text in texts) / len(parts) or 1
     bonus = ANSWER_BOOST * sum(weigh(word) for word in wanted) / (len(wanted) or 1)
+    counted = [Counter(text) for text in texts]
+    # The page's words that match a query word: each distinct word is weighed once for the
+    # whole page, and a part's matching words are found by a set intersection.
+    matching = {word for word in set().union(*counted) if weigh(word)}
 
-    def score(part, text):
-        # Each distinct word is weighed once: its occurrences are counted first, in the
-        # order they first appear (the order the stems' counts are summed in), and a stem
-        # takes the weight of its word that appears last, as it would word by word.
+    def score(part, text, counter):
+        # A stem's occurrences are summed in the order its words first appear (as counting
+        # word by word would), and a stem takes the weight of its word that appears last.
         counts, weight_of = {}, {}
-        for word, count in Counter(text).items():
-            weight = weigh(word)
-            if weight:
+        here = counter.keys() & matching
+        if here:
+            for word in sorted(here, key=text.index):
                 key = stem(word.lower())
-                counts[key] = counts.get(key, 0) + count
-        for word in reversed(dict.fromkeys(reversed(text))):
-            weight = weigh(word)
-            if weight:
-                weight_of[stem(word.lower())] = weight
+                counts[key] = counts.get(key, 0) + counter[word]
+            backwards = text[::-1]
+            for word in sorted(here, key=backwards.index, reverse=True):
+                weight_of[stem(word.lower())] = weigh(word)
         heading = {}
         for word in WORD.findall(part.label):
             weight = weigh(word)
@@ -140,6 +142,9 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
             total += bonus
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
-    scores = [score(part, text) for part, text in zip(parts, texts, strict=True)]
+    scores = [
+        score(part, text, counter)
+        for part, text, counter in zip(parts, texts, counted, strict=True)
+    ]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     return parts[best], scores[best] > (0, 0)
