@@ -44,3 +44,13 @@ def test_a_part_with_an_answer_of_the_kind_asked_for_gains():
         parts[1],
         True,
     )
+
+
+def test_a_part_reworded_is_weighed_by_its_new_words():
+    # The words of a part's text are kept by the text itself: a republished clause's new
+    # wording is what counts, never the words it had before.
+    before = [Part("a", "§1 Joining", "Write to us."), Part("b", "§2 Leaving", "Tell us.")]
+    assert best_part(before, {"quorum"}) == (before[0], False)
+    after = [before[0], Part("b", "§2 Leaving", "Tell us; the quorum decides.")]
+    assert best_part(after, {"quorum"}) == (after[1], True)
+    assert best_part(before, {"quorum"}) == (before[0], False)
