@@ -2,9 +2,14 @@
 
 import html
 import re
+from functools import lru_cache
 
 from django.utils.html import strip_tags
 from wagtail.rich_text import RichText
+
+# Plain texts kept by the HTML they were made from (`plain_text`): a search page makes its 20
+# results' parts plain on every request, and the same clauses come up again and again.
+KEPT_TEXTS = 8192
 
 # Every tag but those that mark words inside a line: a break between words.
 BREAKING_TAG = re.compile(r"<(?!/?(?:a|abbr|b|code|em|i|mark|s|small|span|strong|sub|sup|u)\b)")
@@ -24,4 +29,13 @@ def plain_text(value):
     """
     if isinstance(value, RichText):
         value = value.source
-    return " ".join(html.unescape(strip_tags(BREAKING_TAG.sub(" <", str(value or "")))).split())
+    return _plain(str(value or ""))
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _plain(value):
+    """`plain_text` of a string. Kept by the string itself, so never out of date: a changed
+    text is another key."""
+    if "<" not in value and "&" not in value:
+        return " ".join(value.split())
+    return " ".join(html.unescape(strip_tags(BREAKING_TAG.sub(" <", value))).split())

@@ -83,10 +83,28 @@ def outside(paths):
     return ~hidden if paths else Q()
 
 
+def restricted_paths():
+    """[path, …]: the pages with a view restriction of any kind, the outermost of each
+    subtree only: what Wagtail's `.public()` leaves out, read in one query without building
+    a page for each restriction."""
+    paths = []
+    for path in sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))):
+        # Sorted, a restricted page's restricted descendants follow it.
+        if not paths or not path.startswith(paths[-1]):
+            paths.append(path)
+    return paths
+
+
+def public(pages):
+    """`pages` (a queryset) without those under a view restriction of any kind, as Wagtail's
+    `.public()`, with one filter per restricted subtree."""
+    return pages.filter(outside(restricted_paths()))
+
+
 def visible_pages(user):
     """The live pages `user` may find: public ones for visitors; for members, also those
     behind a login or a group they belong to. Password-protected pages are left out."""
     pages = Page.objects.live()
     if not user.is_authenticated:
-        return pages.public()
+        return public(pages)
     return pages.filter(outside(hidden_paths(user)))

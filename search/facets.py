@@ -169,7 +169,9 @@ def apply_filters(rows, filters, query_text=""):
     groups = {str(row.group.pk): row.group for row in rows if row.group is not None}
     facets = []
     for name in filter_names():
-        counts = Counter(row.value(name) for row in rows if kept(row, skip=name))
+        # No other filter applied (the usual case): every row counts, none need checking.
+        counted = rows if not active.keys() - {name} else (r for r in rows if kept(r, skip=name))
+        counts = Counter(row.value(name) for row in counted)
         counts.pop(None, None)
         if name == "kind":
             label = _("Kind")
@@ -201,4 +203,4 @@ def apply_filters(rows, filters, query_text=""):
             ]
             clear = link(query_text, active, **{name: None}) if name in active else ""
             facets.append(Facet(name, label, choices, clear))
-    return [row for row in rows if kept(row)], facets, notes, active
+    return [row for row in rows if kept(row)] if active else rows, facets, notes, active

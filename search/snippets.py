@@ -4,6 +4,9 @@ Words match by their stems in the language being read (`query.search_language`):
 search shows are in that language."""
 
 from collections import Counter
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,6 +14,9 @@ from django.utils.safestring import mark_safe
 from .answers import is_answer
 from .query import WORD, search_language, stemmer
 
+# Texts whose words `best_part` keeps, stemmed (`_words`): about ten searches' results
+# (some 20 MB).
+KEPT_TEXTS = 2048
 # How a page's part is chosen (`best_part`), as BM25 weighs a passage: how soon a repeated word
 # stops counting more (K1), and how much a part longer than the page's average counts less (B).
 K1 = 1.2
@@ -109,37 +115,69 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
     """
     weigh = weigher(wanted, weights or {}, title)
     stem = stemmer(search_language())
-    texts = [WORD.findall(part.text) for part in parts]
-    average = sum(len(text) for text in texts) / len(parts) or 1
+    language = search_language()
+    words = [_words(language, part.text) for part in parts]
+    average = sum(text.length for text in words) / len(parts) or 1
     bonus = ANSWER_BOOST * sum(weigh(word) for word in wanted) / (len(wanted) or 1)
+    stems = {stem(word) for word in wanted}
 
     def score(part, text):
-        # Each distinct word is weighed once: its occurrences are counted first, in the
-        # order they first appear (the order the stems' counts are summed in), and a stem
-        # takes the weight of its word that appears last, as it would word by word.
+        # A stem's occurrences are summed in the order its words first appear (as counting
+        # word by word would), and a stem takes the weight of its word that appears last.
+        here = [
+            (key, word, count, first, last)
+            for key in stems & text.by_stem.keys()
+            for word, count, first, last in text.by_stem[key]
+            if weigh(word)
+        ]
         counts, weight_of = {}, {}
-        for word, count in Counter(text).items():
-            weight = weigh(word)
-            if weight:
-                key = stem(word.lower())
-                counts[key] = counts.get(key, 0) + count
-        for word in reversed(dict.fromkeys(reversed(text))):
-            weight = weigh(word)
-            if weight:
-                weight_of[stem(word.lower())] = weight
+        for key, _word, count, _first, _last in sorted(here, key=itemgetter(3)):
+            counts[key] = counts.get(key, 0) + count
+        for key, word, _count, _first, _last in sorted(here, key=itemgetter(4)):
+            weight_of[key] = weigh(word)
         heading = {}
         for word in WORD.findall(part.label):
             weight = weigh(word)
             if weight:
                 heading[stem(word.lower())] = weight
-        norm = K1 * (1 - B + B * len(text) / average)
+        norm = K1 * (1 - B + B * text.length / average)
         total = sum(
             weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()
         ) + HEADING_BOOST * sum(heading.values())
-        if answer_words and total and any(is_answer(word, answer_words) for word in text):
+        if (
+            answer_words
+            and total
+            and any(is_answer(word, answer_words) for word in WORD.findall(part.text))
+        ):
             total += bonus
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
-    scores = [score(part, text) for part, text in zip(parts, texts, strict=True)]
+    scores = [score(part, text) for part, text in zip(parts, words, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     return parts[best], scores[best] > (0, 0)
+
+
+class Words(NamedTuple):
+    """A text's words as `best_part` weighs them: how many, and the distinct ones by stem."""
+
+    length: int
+    # {stem: ((word, count, first, last), …)}: each distinct word of the stem, how often it
+    # occurs, and its rank among the text's distinct words by where it first and last appears.
+    by_stem: dict
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _words(language, text):
+    """`Words` of `text` in `language`. Kept by the text itself, so never out of date (a
+    changed part is another text): the pages a search shows come up again and again, and
+    stemming each of their words was most of choosing their parts."""
+    stem = stemmer(language)
+    found = WORD.findall(text)
+    counts = Counter(found)  # in the order the words first appear
+    # The distinct words in the order they last appear.
+    last = {word: rank for rank, word in enumerate(reversed(dict.fromkeys(reversed(found))))}
+    by_stem = {}
+    for first, (word, count) in enumerate(counts.items()):
+        key = stem(word.lower())
+        by_stem[key] = (*by_stem.get(key, ()), (word, count, first, last[word]))
+    return Words(len(found), by_stem)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from core.site_address import absolute_url
-from core.visibility import may_view
+from core.visibility import may_view, restricted_paths
 
 register = template.Library()
 
@@ -54,24 +54,29 @@ def site_sections(context):
     if site is None:
         return []
     current = context.get("page")
+    # The view restrictions are read once and applied here: `.public()` builds a page per
+    # restriction and a filter per restricted page, on every page of the site.
+    hidden = restricted_paths()
+
+    def public(pages):
+        return [page for page in pages if not any(page.path.startswith(p) for p in hidden)]
+
     sections = [
         (section, None)
-        for section in site.root_page.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .select_related("locale")
+        for section in public(
+            site.root_page.get_children().live().in_menu().select_related("locale")
+        )
     ]
     language = translation.get_language()
-    if language != settings.LANGUAGE_CODE:
+    if language != settings.LANGUAGE_CODE and sections:
         translated = {
             page.translation_key: page
-            for page in Page.objects.filter(
-                translation_key__in=[section.translation_key for section, _ in sections],
-                locale__language_code=language,
+            for page in public(
+                Page.objects.filter(
+                    translation_key__in=[section.translation_key for section, _ in sections],
+                    locale__language_code=language,
+                ).live()
             )
-            .live()
-            .public()
         }
         sections = [
             (translated[section.translation_key], None)

@@ -3,6 +3,7 @@ description of itself to search."""
 
 import pytest
 from wagtail.models import get_page_models
+from wagtail.rich_text import RichText
 
 from core.models import BasePage, grouped_by_choice
 from core.search import PageKind, Part
@@ -46,11 +47,21 @@ def test_every_page_type_names_its_kind_for_search(model):
         ("<p>one<br/>two</p>", "one two"),
         ("  plain   words \n", "plain words"),
         ("&lt;script&gt;", "<script>"),
+        ("a &amp;amp; b", "a &amp; b"),
+        ("tabs\tand\u00a0spaces", "tabs and spaces"),
         (None, ""),
     ],
 )
 def test_plain_text_decodes_once_and_keeps_words_apart(html, text):
     assert plain_text(html) == text
+
+
+def test_plain_text_kept_by_its_html_follows_a_changed_text():
+    # Plain texts are kept by the HTML they are made from: asked again, the same; the text
+    # changed (a page republished), the new words, never the kept ones.
+    assert plain_text(RichText("<p>Old wording</p>")) == "Old wording"
+    assert plain_text(RichText("<p>Old wording</p>")) == "Old wording"
+    assert plain_text(RichText("<p>New wording</p>")) == "New wording"
 
 
 @pytest.mark.django_db

@@ -143,3 +143,32 @@ def test_search_does_not_find_a_public_page_by_a_restricted_page_it_names(client
 
     assert "Roadmap task force" in titles(control)
     assert titles(found) == []
+
+
+def test_public_pages_are_those_wagtail_calls_public(network, home):
+    # `visibility.public` reads the restrictions' paths, not pages; a restriction inside a
+    # restricted subtree, and one on a page with restricted descendants, change nothing.
+    from wagtail.models import Page
+
+    from core.visibility import public, restricted_paths
+
+    retreat = Page.objects.get(slug="retreat")
+    restrict_to_committee(Page.objects.get(slug="plan"))
+    assert retreat.path in restricted_paths()
+    assert not any(
+        path != retreat.path and path.startswith(retreat.path) for path in restricted_paths()
+    )
+    assert set(public(Page.objects.all())) == set(Page.objects.public())
+    assert retreat not in public(Page.objects.all())
+
+
+def test_a_restricted_section_is_not_in_the_sites_sections(client, home, wiki):
+    def sections():
+        # The search page: never served from the page cache.
+        return [a.get("href") for a in parse(client.get("/search/").content).select("nav a")]
+
+    wiki.show_in_menus = True
+    wiki.save()
+    assert "/procedures/" in sections()
+    PageViewRestriction.objects.create(page=wiki, restriction_type=PageViewRestriction.LOGIN)
+    assert "/procedures/" not in sections()

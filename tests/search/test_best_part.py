@@ -1,0 +1,56 @@
+"""Choosing the part of a page a result points to (`snippets.best_part`), word by word."""
+
+from core.search import Part
+from search.snippets import best_part
+
+
+def test_no_part_matching_gives_the_first_part_unmatched():
+    parts = [Part("", "", "About us."), Part("a", "§1 Joining", "Write to us.")]
+    assert best_part(parts, {"quorum"}) == (parts[0], False)
+
+
+def test_equal_parts_go_to_the_earlier_one():
+    parts = [Part("a", "", "The quorum is five."), Part("b", "", "The quorum is five.")]
+    assert best_part(parts, {"quorum"}) == (parts[0], True)
+
+
+def test_a_word_repeated_counts_more_and_in_the_heading_more_still():
+    parts = [
+        Part("a", "", "A quorum is needed."),
+        Part("b", "", "Quorum: the quorum is counted as the quorum of members."),
+    ]
+    assert best_part(parts, {"quorum"}) == (parts[1], True)
+    parts = [Part("a", "", "The quorum is five."), Part("b", "§2 Quorum", "The quorum is five.")]
+    assert best_part(parts, {"quorum"}) == (parts[1], True)
+
+
+def test_words_of_one_stem_weigh_as_the_last_of_them_in_the_part():
+    # "nominations" and "nomination" share a stem; each asked word has its own weight. The
+    # part where the heavier form comes last wins, with the same count of the stem.
+    weights = {"nomination": 1.0, "nominations": 3.0}
+    parts = [
+        Part("a", "", "nominations close when the nomination is made"),
+        Part("b", "", "the nomination is made when nominations close"),
+    ]
+    assert best_part(parts, set(weights), weights) == (parts[1], True)
+
+
+def test_a_part_with_an_answer_of_the_kind_asked_for_gains():
+    parts = [
+        Part("a", "", "The committee meets and the committee decides."),
+        Part("b", "", "The committee meets twice a year."),
+    ]
+    assert best_part(parts, {"committee"}, answer_words=frozenset({"twice"})) == (
+        parts[1],
+        True,
+    )
+
+
+def test_a_part_reworded_is_weighed_by_its_new_words():
+    # The words of a part's text are kept by the text itself: a republished clause's new
+    # wording is what counts, never the words it had before.
+    before = [Part("a", "§1 Joining", "Write to us."), Part("b", "§2 Leaving", "Tell us.")]
+    assert best_part(before, {"quorum"}) == (before[0], False)
+    after = [before[0], Part("b", "§2 Leaving", "Tell us; the quorum decides.")]
+    assert best_part(after, {"quorum"}) == (after[1], True)
+    assert best_part(before, {"quorum"}) == (before[0], False)
