@@ -233,8 +233,16 @@ class ParsedQuery:
         return {word for term in self.terms for word in term.words}
 
     def related_words(self):
-        """The words of what the thesaurus relates to the query."""
-        return {word for terms in self.related.values() for term in terms for word in term.words}
+        """The words of what the thesaurus relates to the query, but for filler words: "a"
+        in "become a member" is no reason to mark every "a" on a page."""
+        stop = stop_words(self.language)
+        return {
+            word
+            for terms in self.related.values()
+            for term in terms
+            for word in term.words
+            if word not in stop
+        }
 
     def build(self, expansions=None, minimum=None, related=True):
         """The Wagtail query, or None when there is nothing to look for.

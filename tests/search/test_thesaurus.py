@@ -95,3 +95,19 @@ def test_the_demo_thesaurus_is_what_the_committee_could_enter():
     assert len(entries) == len(THESAURUS)
     # No two entries are the same group of words.
     assert len({tuple(sorted(entry.term_list())) for entry in entries}) == len(THESAURUS)
+
+
+def test_an_equivalent_phrase_marks_its_words_on_the_page_but_not_its_filler_words(
+    any_backend, site
+):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Leaving",
+        body=[clause_data("Ending", "<p>A member may resign at any time after a year.</p>")],
+    )
+    ThesaurusEntry.objects.create(terms="resign, end a membership")
+
+    marked = {text(mark).lower() for mark in parse_html(get(query="resign")).select("mark")}
+
+    assert "resign" in marked
+    assert "a" not in marked
