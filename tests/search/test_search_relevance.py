@@ -20,10 +20,8 @@ from tests.search.helpers import suggestion
 
 pytestmark = pytest.mark.django_db
 
-# Whoosh's MRR floor here went from 0.88 to 0.87 once: titles weighing twice in Whoosh moved
-# one question's answer from first to second, and lifted the held-out set by 0.05.
 FLOORS = {
-    "whoosh": {"ndcg5": 0.9, "mrr10": 0.87, "parts": 0.8, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.91, "mrr10": 0.88, "parts": 0.8, "nothing": 1.0},
     "database": {"ndcg5": 0.77, "mrr10": 0.75, "parts": 0.68, "nothing": 1.0},
 }
 # The later set (`relevance.LATER_QUESTIONS`), kept apart from the first.

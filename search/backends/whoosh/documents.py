@@ -160,12 +160,14 @@ def build_document(model, obj, language=languages.DEFAULT):
     return document
 
 
-# A title's boost counts this many times over. In BM25F a few words' field weighs little
+# A title's boost counts this much more. In BM25F a few words' field weighs little
 # against a long body that repeats the words, where a page named for what was asked is most
 # often the answer ("do task forces work in public": Task forces, not the page whose body
 # mentions task forces and the public); Wagtail's database backend on PostgreSQL ranks title
-# matches first too. Measured on newcomers' questions (bench/README.md, issue 18).
-TITLE_FACTOR = 2
+# matches first too. Measured on newcomers' questions (bench/README.md, issue 18): 2 and 4
+# lifted titles past the answer ("what did Bali decide about the IGF": the meeting's page
+# before its Message).
+TITLE_FACTOR = 1.5
 
 
 def _walk_fields(fields, field_class, path, weights):
