@@ -14,8 +14,9 @@ from wagtail.models import Page
 
 from .descriptions import kind_of, page_model, parts, prefetch_parts
 from .errors import SearchUnavailable
+from .fillers import stop_words
 from .pages import searchable_pages
-from .query import clean, naming_form, search_language, stop_words, words
+from .query import clean, naming_form, search_language, words
 
 LIMIT = 8
 # Pages asked of the backend: a page may give several suggestions, or none once checked.

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import wordfreq
 
-from .query import ENGLISH
+from .fillers import ENGLISH
 
 MIN_LENGTH = 4
 CUTOFF = 0.8

@@ -2,7 +2,8 @@
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
-from .query import search_language, stop_words, words
+from .fillers import stop_words
+from .query import search_language, words
 
 
 def promotions(query_text, pages):

@@ -17,17 +17,13 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import combinations
 
-import wordfreq
 from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
-from whoosh.analysis import STOP_WORDS
 
 from .answers import answer_words
 from .backends.locales import analysis_language
 from .backends.whoosh import AtLeast, languages
-
-# The language of the English pages' analysis: also that of pages without a language.
-ENGLISH = languages.DEFAULT
+from .fillers import ENGLISH, FILLER_AFTER, is_everyday, stop_words
 
 # Longer queries are cut here, with a notice: no one types more, and every word costs time.
 MAX_QUERY_LENGTH = 500
@@ -36,94 +32,18 @@ MAX_TERMS = 12
 # Up to this many words, every word must match; beyond it, this share of them (rounded up).
 ALL_WORDS_UP_TO = 2
 MOST_WORDS = 0.6
-# English words at least this common (wordfreq's Zipf scale: once in 450,000 words or more)
-# say little about a question's subject ("before", "something", "put out"): they match, but
-# do not raise how many clauses must match (`ParsedQuery.minimum`).
-EVERYDAY_ZIPF = 5.65
 # Words the thesaurus relates to the typed ones count this much of a typed word's weight (a
 # phrase, this much shared between its words).
 RELATED_BOOST = 0.5
 # A backend without minimum-should-match gets it spelt out as every choice of enough
 # clauses while there are at most this many choices; beyond, any clause matches.
 MAX_COMBINATIONS = 20
-# Words of a question ("what did the network say about …") that say nothing about its subject.
-QUESTION_WORDS = frozenset(
-    {
-        "about",
-        "am",
-        "any",
-        "anyone",
-        "been",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "find",
-        "get",
-        "happen",
-        "happens",
-        "has",
-        "how",
-        "i",
-        "know",
-        "list",
-        "long",
-        "many",
-        "me",
-        "much",
-        "my",
-        "need",
-        "often",
-        "our",
-        "please",
-        "quickly",
-        "said",
-        "say",
-        "says",
-        "see",
-        "show",
-        "should",
-        "tell",
-        "someone",
-        "soon",
-        "their",
-        "there",
-        "they",
-        "want",
-        "was",
-        "were",
-        "what",
-        "whats",
-        "when",
-        "where",
-        "wheres",
-        "which",
-        "who",
-        "whom",
-        "whos",
-        "why",
-        "would",
-        "",
-    }
-)
-# Words every page has; searching for them only narrows the results by accident.
-STOP = frozenset(STOP_WORDS) | QUESTION_WORDS
-# The question words of the translations' languages that their stop lists lack.
-OTHER_QUESTION_WORDS = {
-    "es": "cómo qué cuál cuáles dónde cuándo quién quiénes cuánto cuántos cuántas puedo hago",
-    "fr": "comment quoi quel quelle quels quelles où quand combien pourquoi puis peut faire",
-    "pt": "quê quais onde quanto quantos quantas porque posso faço",
-    "ar": "كيف ماذا ما متى أين لماذا هل",
-}
 WORD = re.compile(r"\w+")
 # A question that asks how something is done ("how do I join", "how is a task force set up"),
 # not how many, how long or how much: what a procedure answers (`ParsedQuery.asks_how`).
 HOW_ASKED = re.compile(
     r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b", re.IGNORECASE
 )
-# "How long does it take": a verb that says nothing about the subject after "it" or "that".
-FILLER_AFTER = {"it": {"take", "takes", "took"}, "that": {"take", "takes", "took"}}
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
@@ -137,14 +57,6 @@ stem = partial(languages.stem, ENGLISH)
 def search_language():
     """The language being read, as the search analyses it: "es" on /es/search/."""
     return analysis_language(get_language()) or ENGLISH
-
-
-@cache
-def stop_words(language):
-    """The words a search in `language` leaves out."""
-    if language == ENGLISH:
-        return STOP
-    return languages.stop_words(language) | set(OTHER_QUESTION_WORDS.get(language, "").split())
 
 
 @cache
@@ -225,7 +137,7 @@ class ParsedQuery:
         counting only the clauses that say something (not one everyday English word)."""
         count = len(self.clauses)
         if self.language == ENGLISH:
-            count = sum(not _is_everyday(clause) for clause in self.clauses) or count
+            count = sum(not is_everyday(clause) for clause in self.clauses) or count
         return count if count <= ALL_WORDS_UP_TO else math.ceil(count * MOST_WORDS)
 
     def highlight_words(self):
@@ -292,20 +204,6 @@ class ParsedQuery:
             )
         parts.extend(f"-{term}" for term in self.excluded)
         return " ".join(parts)
-
-
-def _is_everyday(clause):
-    """Whether `clause` is one English word so common it says little ("before", "out")."""
-    return (
-        len(clause) == 1
-        and len(clause[0].words) == 1
-        and _zipf(clause[0].words[0]) >= EVERYDAY_ZIPF
-    )
-
-
-@lru_cache(maxsize=4096)
-def _zipf(word):
-    return wordfreq.zipf_frequency(word, ENGLISH)
 
 
 def _related_query(term):

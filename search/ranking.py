@@ -19,7 +19,8 @@ from wagtail.search.backends import get_search_backend
 from .answers import is_answer
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .query import ALL_WORDS_UP_TO, RELATED_BOOST, STOP, WORD, for_backend, naming_form, stem
+from .fillers import STOP
+from .query import ALL_WORDS_UP_TO, RELATED_BOOST, WORD, for_backend, naming_form, stem
 
 logger = logging.getLogger(__name__)
 

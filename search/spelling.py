@@ -28,8 +28,9 @@ from wagtail.models import Page
 
 from .backends.locales import object_languages
 from .descriptions import kind_of, parts, prefetch_parts
+from .fillers import ENGLISH
 from .models import MAX_WORD_LENGTH, PageWords, VocabularyChange, VocabularyState, VocabularyWord
-from .query import ENGLISH, WORD, stemmer
+from .query import WORD, stemmer
 
 BATCH = 200
 # Rows written, and values in one `IN (…)`, at a time: well within every database's limits.

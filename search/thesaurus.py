@@ -14,8 +14,9 @@ process that changes them.
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from .fillers import STOP
 from .models import ThesaurusEntry
-from .query import STOP, Term, stem, words
+from .query import Term, stem, words
 
 CACHE_KEY = "search:thesaurus"
 CACHE_SECONDS = 60

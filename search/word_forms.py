@@ -26,7 +26,8 @@ English. Hence this short rule over the site's own vocabulary.
 """
 
 from .corrections import is_common_word
-from .query import ENGLISH, STOP, Term
+from .fillers import ENGLISH, STOP
+from .query import Term
 from .thesaurus import MAX_RELATED, MAX_RELATED_PER_CLAUSE
 
 # (one stem ending, the other), for stems of at least MIN_ROOT letters before the ending.
