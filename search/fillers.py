@@ -4,7 +4,7 @@ and everyday English words ("before", "out"), which match but do not count towar
 of a question's words a page must have (`query.ParsedQuery.minimum`).
 """
 
-from functools import cache, lru_cache
+from functools import cache
 
 import wordfreq
 from whoosh.analysis import STOP_WORDS
@@ -105,10 +105,8 @@ def stop_words(language):
 def is_everyday(clause):
     """Whether `clause` is one English word so common it says little ("before", "out")."""
     return (
-        len(clause) == 1 and len(clause[0].words) == 1 and zipf(clause[0].words[0]) >= EVERYDAY_ZIPF
+        len(clause) == 1
+        and len(clause[0].words) == 1
+        # wordfreq keeps every word it has looked up: no cache of ours is needed.
+        and wordfreq.zipf_frequency(clause[0].words[0], ENGLISH) >= EVERYDAY_ZIPF
     )
-
-
-@lru_cache(maxsize=4096)
-def zipf(word):
-    return wordfreq.zipf_frequency(word, ENGLISH)
