@@ -20,7 +20,7 @@ from itertools import combinations
 from django.utils.translation import get_language
 from wagtail.search.query import And, Boost, Not, Or, Phrase, PlainText
 
-from .answers import answer_words
+from .answers import POINT_ASKED, answer_words
 from .backends.locales import analysis_language
 from .backends.whoosh import AtLeast, languages
 from .fillers import ENGLISH, FILLER_AFTER, is_everyday, stop_words
@@ -284,10 +284,13 @@ def parse(text, language=ENGLISH):
     )
     pending_or = False
     previous = ""
+    fillers = FILLER_AFTER
+    if language == ENGLISH and POINT_ASKED.match(text):
+        fillers = {**FILLER_AFTER, "the": {"point"}}
     for match in TOKEN.finditer(text):
         negated, phrase, raw = match.groups()
         if raw is not None:
-            filler = language == ENGLISH and raw.lower() in FILLER_AFTER.get(previous, ())
+            filler = language == ENGLISH and raw.lower() in fillers.get(previous, ())
             previous = raw.lower()
             if filler:
                 query.is_question = True

@@ -110,15 +110,17 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
     average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
     HEADING_BOOST more, as a title does for a page. A part that has some of the words and
     a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
-    many") gains ANSWER_BOOST of the query words' mean weight. A word of the page's `title`
-    counts TITLE_SHARE of its weight. Ties go to the earlier part.
+    many") gains ANSWER_BOOST of the query words' mean weight (as words, not as the title's).
+    A word of the page's `title` counts TITLE_SHARE of its weight. Ties go to the earlier part.
     """
     weigh = weigher(wanted, weights or {}, title)
     stem = stemmer(search_language())
     language = search_language()
     words = [_words(language, part.text) for part in parts]
     average = sum(text.length for text in words) / len(parts) or 1
-    bonus = ANSWER_BOOST * sum(weigh(word) for word in wanted) / (len(wanted) or 1)
+    # The words' own weights, not their share as words of the title: when the title has every
+    # word asked ("who was on the interim steering group"), the kind of answer decides.
+    bonus = ANSWER_BOOST * sum((weights or {}).get(word, 1) for word in wanted) / (len(wanted) or 1)
     stems = {stem(word) for word in wanted}
 
     def score(part, text):

@@ -146,3 +146,47 @@ def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, w
     ]
     # Not asked how long: the first part with the words.
     assert links(get(query="draft open for comment")) == ["/procedures/comments/#everyone"]
+
+
+def test_a_question_who_sits_on_a_group_links_to_the_part_naming_its_people(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="interim-group",
+        title="Interim group",
+        summary="The interim group until the first committee.",
+        body=[
+            # Every part names the group, as the page's title does; one says who is in it.
+            clause_data("Purpose", "<p>The interim group looks after the network.</p>"),
+            clause_data("Make-up", "<p>The interim group is made of volunteers.</p>"),
+            clause_data("End", "<p>The interim group ends; the interim group is gone.</p>"),
+        ],
+    )
+    indexed()
+
+    # A question with few matches also lists pages with one word fewer: the first is the answer.
+    assert links(get(query="who was on the interim group"))[0] == (
+        "/procedures/interim-group/#make-up"
+    )
+    # Not asked who: the part that says most about the group.
+    assert links(get(query="interim group"))[0] == "/procedures/interim-group/#end"
+
+
+def test_a_question_why_or_whats_the_point_links_to_the_part_giving_a_purpose(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="task-groups",
+        title="Task groups",
+        summary="How task groups work.",
+        body=[
+            clause_data("Aims", "<p>Task groups exist for the purpose of planning.</p>"),
+            clause_data("Working", "<p>Task groups meet; task groups report; any point.</p>"),
+        ],
+    )
+    indexed()
+
+    assert links(get(query="why are there task groups"))[0] == "/procedures/task-groups/#aims"
+    # "point" is how the question is asked, not a word the answer has.
+    assert links(get(query="what's the point of task groups"))[0] == (
+        "/procedures/task-groups/#aims"
+    )
+    assert links(get(query="task groups"))[0] == "/procedures/task-groups/#working"
