@@ -156,6 +156,26 @@ class ParsedQuery:
             if word not in stop
         }
 
+    def phrase_words(self):
+        """{word: [the words of each phrase it is in]} for the words that only what the
+        thesaurus relates in several words brings ("working" of "working group"): not typed,
+        and not related on their own."""
+        stop = stop_words(self.language)
+        alone = self.highlight_words() | {
+            term.words[0]
+            for terms in self.related.values()
+            for term in terms
+            if len(term.words) == 1
+        }
+        found = {}
+        for terms in self.related.values():
+            for term in terms:
+                words = tuple(word for word in term.words if word not in stop)
+                if len(words) > 1:
+                    for word in set(words) - alone:
+                        found.setdefault(word, []).append(words)
+        return found
+
     def build(self, expansions=None, minimum=None, related=True):
         """The Wagtail query, or None when there is nothing to look for.
 

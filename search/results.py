@@ -213,10 +213,9 @@ def search(request):
     }
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
     first = (parsed, vocabulary, fixes) if results.page.number == 1 else None
-    results.hits = _hits(
-        request, list(results.page.object_list), wanted, weights, first, parsed.answer_words
-    )
-    _point_picks(request, results.promotions, wanted, weights, parsed.answer_words)
+    chosen = (wanted, weights, parsed.answer_words, parsed.phrase_words())
+    results.hits = _hits(request, list(results.page.object_list), chosen, first)
+    _point_picks(request, results.promotions, chosen)
     if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
         results.in_source = _in_source_language(request)
     return results
@@ -286,9 +285,11 @@ def _unavailable(results):
     return results
 
 
-def _point_picks(request, picks, wanted, weights, answer_words=frozenset()):
+def _point_picks(request, picks, chosen):
     """Give each pick of a page its link (`url`) and, where part of the page answers the
-    search, that part (`part_label`), as results have."""
+    search, that part (`part_label`), as results have. `chosen`: what `best_part` chooses by
+    (the words wanted, their weights, the kind of answer asked for, the phrases' words)."""
+    wanted, weights, answer_words, phrases = chosen
     ids = [pick.page_id for pick in picks if pick.page_id]
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
     prefetch_parts(list(pages.values()))
@@ -296,16 +297,20 @@ def _point_picks(request, picks, wanted, weights, answer_words=frozenset()):
         page = pages.get(pick.page_id)
         pick.url, pick.part_label = pick.external_link_url, ""
         if page is not None:
-            part, matched = best_part(parts(page), wanted, weights, answer_words, page.title)
+            part, matched = best_part(
+                parts(page), wanted, weights, answer_words, page.title, phrases
+            )
             url = page.get_url(request) or ""
             pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
             pick.part_label = part.label if matched else ""
 
 
-def _hits(request, rows, wanted, weights, first=None, answer_words=frozenset()):
+def _hits(request, rows, chosen, first=None):
     """The results on screen, with snippets: a fixed number of queries however many. On the
     first results page (`first`: the query, vocabulary and close spellings), the first
-    results are reordered by how well one of their parts answers (`ranking.answers_first`)."""
+    results are reordered by how well one of their parts answers (`ranking.answers_first`).
+    `chosen`: as `_point_picks` has it."""
+    wanted, weights, answer_words, phrases = chosen
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
     page_parts = {pk: parts(page) for pk, page in pages.items()}
@@ -333,7 +338,9 @@ def _hits(request, rows, wanted, weights, first=None, answer_words=frozenset()):
         page = pages.get(row.pk)
         if page is None:
             continue
-        part, matched = best_part(page_parts[row.pk], wanted, weights, answer_words, page.title)
+        part, matched = best_part(
+            page_parts[row.pk], wanted, weights, answer_words, page.title, phrases
+        )
         url = page.get_url(request) or ""
         where = []
         if page.depth > SECTION_DEPTH:

@@ -30,7 +30,7 @@ HEADING_BOOST = 1.0
 TITLE_SHARE = 0.25
 # What a word of the kind of answer a question asks for adds to a part that has some of the
 # words asked for, as a share of their mean weight (`answers.SHAPES`).
-ANSWER_BOOST = 0.5
+ANSWER_BOOST = 1.0
 
 
 def _matcher(wanted):
@@ -100,7 +100,7 @@ def highlight(value, wanted, limit=None):
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
 
 
-def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
+def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", phrases=None):
     """(the part of a page that best answers the query words, whether any matched); the
     first part when none do.
 
@@ -122,6 +122,14 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
     # word asked ("who was on the interim steering group"), the kind of answer decides.
     bonus = ANSWER_BOOST * sum((weights or {}).get(word, 1) for word in wanted) / (len(wanted) or 1)
     stems = {stem(word) for word in wanted}
+    bound = {}
+    for word, together in (phrases or {}).items():
+        bound[stem(word.lower())] = [
+            frozenset(stem(w.lower()) for w in phrase) for phrase in together
+        ]
+
+    def allowed(key, text):
+        return key not in bound or any(phrase <= text.by_stem.keys() for phrase in bound[key])
 
     def score(part, text):
         # A stem's occurrences are summed in the order its words first appear (as counting
@@ -129,6 +137,7 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
         here = [
             (key, word, count, first, last)
             for key in stems & text.by_stem.keys()
+            if allowed(key, text)
             for word, count, first, last in text.by_stem[key]
             if weigh(word)
         ]
@@ -140,8 +149,9 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title=""):
         heading = {}
         for word in WORD.findall(part.label):
             weight = weigh(word)
-            if weight:
-                heading[stem(word.lower())] = weight
+            key = stem(word.lower())
+            if weight and allowed(key, text):
+                heading[key] = weight
         norm = K1 * (1 - B + B * text.length / average)
         total = sum(
             weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()

@@ -111,3 +111,39 @@ def test_an_equivalent_phrase_marks_its_words_on_the_page_but_not_its_filler_wor
 
     assert "resign" in marked
     assert "a" not in marked
+
+
+def test_a_result_links_to_a_part_with_an_equivalent_phrase_not_with_one_of_its_words(
+    any_backend, site
+):
+    # "working group" is a task force; "working methods" is not one.
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        slug="task-forces",
+        title="Task forces",
+        body=[
+            clause_data("Working methods", "<p>Working methods are agreed, working openly.</p>"),
+            clause_data("Reports", "<p>Each working group reports once a year.</p>"),
+        ],
+    )
+    ThesaurusEntry.objects.create(terms="task force, working group")
+
+    def link(query):
+        found = [link["href"] for link in results(get(query=query))]
+        return next(href for href in found if href.startswith("/procedures/task-forces/"))
+
+    assert link("task force") == "/procedures/task-forces/#reports"
+    # Typed, the word counts alone.
+    assert link("working") == "/procedures/task-forces/#working-methods"
+
+
+def test_only_the_words_an_equivalent_phrase_alone_brings_need_the_whole_phrase():
+    query = parse("committee working")
+    query.related = {0: [parse('"steering group"').clauses[0][0]], 1: []}
+    query.related[1] = [parse('"working group"').clauses[0][0]]
+
+    # "working" was typed and "group" is in another phrase too: each of those phrases.
+    assert query.phrase_words() == {
+        "steering": [("steering", "group")],
+        "group": [("steering", "group"), ("working", "group")],
+    }
