@@ -114,6 +114,9 @@ class ParsedQuery:
     excluded: list = field(default_factory=list)
     truncated: bool = False
     related: dict = field(default_factory=dict)
+    # Of the related words, those naming the same thing as a word typed (the place for the
+    # adjective of its people: "Canada" for "Canadian"), which weigh as that word does.
+    same_as_typed: set = field(default_factory=set)
     asks_how: bool = False
     # Words of the kind of answer the question asks for (`answers.SHAPES`): numbers for "how
     # many", lengths of time for "how long"; none for a question of another kind.

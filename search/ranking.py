@@ -305,7 +305,10 @@ def part_clauses(parsed, vocabulary, fixes):
                 weight = max(weight, *(vocabulary.idf(w) for w in close or [word]))
         for term in parsed.related.get(index, ()):
             words = [word for word in term.words if word not in STOP] or list(term.words)
-            share = 1 if any(_abbreviates(t, term) for t in clause) else RELATED_BOOST
+            same = any(_abbreviates(t, term) for t in clause) or (
+                set(words) <= parsed.same_as_typed
+            )
+            share = 1 if same else RELATED_BOOST
             alternatives.append((frozenset(stem(w) for w in words), share))
         if weight:
             found.append((weight, alternatives))

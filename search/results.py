@@ -207,7 +207,7 @@ def search(request):
         results.as_typed_href = facets.link(parsed.text, results.filters, **{AS_TYPED: "1"})
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
-    related = parsed.related_words() - parsed.highlight_words()
+    related = parsed.related_words() - parsed.highlight_words() - parsed.same_as_typed
     weights = {
         word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
     }

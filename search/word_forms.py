@@ -10,7 +10,8 @@ by a sound change the stemmer does not undo: "apply" (appli) and "application" (
 (stem-final consonant or vowel alternations before the Latinate suffixes -ion, -ant, -ive,
 -ory): a stem ending in one side of a pair is related to the same stem ending in the other.
 An adjective and its opposite by a negative prefix ("active", "inactive") are one family too
-(`opposites`).
+(`opposites`), and so are a place and the adjective of its people ("Canadian", "Canada";
+"African", "Africa": `places`), for the countries pycountry names and the continents.
 
 A related stem counts only when the site's pages use it (`spelling.Vocabulary`): what is
 added is always a word of the pages, in the forms they use (most used first), and nothing
@@ -24,6 +25,10 @@ ships: nltk's and wn's WordNet readers download their data at run time, lemminfl
 inflections (which the stems already cover), wordnet-lookup only says whether a word is
 English. Hence this short rule over the site's own vocabulary.
 """
+
+from functools import cache
+
+import pycountry
 
 from .corrections import is_common_word
 from .fillers import ENGLISH, STOP
@@ -53,6 +58,42 @@ MIN_ROOT = 3
 NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "non")
 NEGATED_ENDINGS = ("ive", "al", "able", "ible", "ent", "ant", "ous", "ful")
 MIN_BASE = 5
+
+
+# How English makes the adjective of a place's people ("Canadian", "Kenyan", "German",
+# "Japanese", "Pakistani"): (ending of the adjective, what the place's name ends with
+# instead), tried in turn on the adjective as typed.
+PLACE_ENDINGS = (
+    ("ian", ("", "a", "ia", "y")),  # Egypt, Canada, Brazil, Italy
+    ("ean", ("", "a", "e")),  # Chile, Korea, Europe
+    ("an", ("", "a", "e", "o", "any")),  # America, Kenya, Europe, Mexico, Germany
+    ("ese", ("", "a")),  # Japan, China
+    ("ish", ("", "y")),  # Turkey
+    ("i", ("",)),  # Pakistan
+)
+# The continents and world regions a member's country lies in (pycountry names countries only).
+CONTINENTS = frozenset({"africa", "america", "asia", "europe", "oceania", "caribbean"})
+
+
+@cache
+def place_names():
+    """The one-word names of countries (pycountry's, lower case) and of the continents."""
+    return CONTINENTS | {
+        name.lower()
+        for country in pycountry.countries
+        for name in (country.name, getattr(country, "common_name", country.name))
+        if name.isalpha()
+    }
+
+
+def places(word):
+    """The place names `word` is the adjective of: "canada" for "canadian"."""
+    found = []
+    for ending, replacements in PLACE_ENDINGS:
+        root = word.removesuffix(ending)
+        if root != word and len(root) >= MIN_ROOT:
+            found.extend(root + r for r in replacements if root + r in place_names())
+    return list(dict.fromkeys(found))
 
 
 def related_stems(stem):
@@ -91,6 +132,7 @@ def family(word, vocabulary):
     stems = related_stems(vocabulary.stem(word)) + [
         vocabulary.stem(other)
         for other in opposites(word, lambda w: is_common_word(w, vocabulary.language))
+        + places(word)
     ]
     return [form for other in stems for form in vocabulary.words_of(other) if form != word]
 
@@ -107,6 +149,11 @@ def apply(parsed, vocabulary):
         for term in clause:
             if len(term.words) != 1:
                 continue
+            named = {
+                form
+                for place in places(term.words[0])
+                for form in vocabulary.words_of(vocabulary.stem(place))
+            }
             for word in family(term.words[0], vocabulary):
                 other = Term((word,))
                 if budget <= 0 or len(related) >= MAX_RELATED_PER_CLAUSE:
@@ -114,6 +161,8 @@ def apply(parsed, vocabulary):
                 if other not in related and other not in clause:
                     related.append(other)
                     budget -= 1
+                    if word in named:
+                        parsed.same_as_typed.add(word)
         if related:
             parsed.related[index] = related
     return parsed

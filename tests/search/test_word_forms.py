@@ -78,3 +78,28 @@ def test_a_vocabulary_kept_in_the_cache_by_an_earlier_release_gives_a_stem_s_wor
 
     assert vocabulary.words_of("applic") == ["applications", "application"]
     assert vocabulary.words_of("decis") == []
+
+
+def test_the_adjective_of_a_place_s_people_finds_the_place_as_if_typed(any_backend, site):
+    assert word_forms.places("canadian") == ["canada"]
+    assert word_forms.places("kenyan") == ["kenya"]
+    assert word_forms.places("german") == ["germany"]
+    assert word_forms.places("african") == ["africa"]
+    # Not a place's people: "civilian" has no country "Civil", "median" none "Media".
+    assert word_forms.places("civilian") == word_forms.places("median") == []
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        slug="regions",
+        title="Regions",
+        body=[
+            # Both say "members"; only one names where they come from.
+            clause_data("Seats", "<p>Members elect the seats, one for each of their regions.</p>"),
+            clause_data("Countries", "<p>Members come from Kenya and from Canada.</p>"),
+        ],
+    )
+    parsed = word_forms.apply(parse("Kenyan members"), spelling.vocabulary())
+    assert parsed.same_as_typed == {"kenya"}
+
+    found = [link["href"] for link in results(get(query="which members are Kenyan"))]
+
+    assert found[0] == "/procedures/regions/#countries"
