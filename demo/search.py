@@ -86,6 +86,12 @@ THESAURUS = [
     ),
     ("aims, objectives, goals", "What the network sets out to do."),
     ("developing countries, Global South", "Whose participation the network seeks."),
+    ("Arab States, Arab region, Middle East, MENA", "The committee's seat for the Arab States."),
+    (
+        "Latin America and the Caribbean, Latin America, South America, LAC",
+        "The committee's seat for Latin America and the Caribbean.",
+    ),
+    ("Asia and the Pacific, Asia-Pacific, APAC", "The committee's seat for Asia and the Pacific."),
 ]
 
 
