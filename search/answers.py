@@ -30,6 +30,14 @@ DATE_WORDS = frozenset(
         "january february march april june july august september october november december"
     )
 )
+# Words that count or order ("two", "years", "first"): common in English, but what a question
+# about terms and dates turns on.
+COUNTING_WORDS = (
+    NUMBER_WORDS
+    | DURATION_WORDS
+    | DATE_WORDS
+    | frozenset({"first", "second", "last", "next", "more", "less", "than"})
+)
 # Who holds a role or belongs to a group: the part that names them says so.
 PEOPLE_WORDS = frozenset(
     WORD.findall(

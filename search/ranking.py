@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
 
-from .answers import is_answer
+from .answers import COUNTING_WORDS, is_answer
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
-from .fillers import STOP
+from .fillers import ENGLISH, STOP, is_everyday
 from .query import ALL_WORDS_UP_TO, RELATED_BOOST, WORD, for_backend, naming_form, stem
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,10 @@ ANSWER_SHARE = 0.5
 # Parts' answers within this share of the best one's score are as good as it (the backend's
 # order decides between them).
 NEAR_SHARE = 0.15
+# What a clause of one everyday English word ("put", "out": `fillers.is_everyday`) counts in a
+# part, as a share of its weight on the site: the pages may rarely say it, but it says little
+# about what is asked.
+EVERYDAY_SHARE = 0.25
 
 
 class Ranked(NamedTuple):
@@ -310,6 +314,12 @@ def part_clauses(parsed, vocabulary, fixes):
             )
             share = 1 if same else RELATED_BOOST
             alternatives.append((frozenset(stem(w) for w in words), share))
+        if (
+            parsed.language == ENGLISH
+            and is_everyday(clause)
+            and clause[0].words[0] not in COUNTING_WORDS
+        ):
+            weight *= EVERYDAY_SHARE
         if weight:
             found.append((weight, alternatives))
     return found
