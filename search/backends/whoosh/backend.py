@@ -131,9 +131,10 @@ class WhooshSearchResults(BaseSearchResults):
                 docs_and_scores = [(docnum, None) for docnum in results.docs()]
         if not docs_and_scores:
             return nothing
-        to_python = self._queryset.model._meta.pk.to_python
-        pks = cached.pks()
-        pairs = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
+        pks = cached.pks_of(
+            [docnum for docnum, _score in docs_and_scores], self._queryset.model._meta.pk.to_python
+        )
+        pairs = list(zip(pks, (score for _docnum, score in docs_and_scores), strict=True))
         return Hits(pairs, limit is None or len(pairs) < limit, documents)
 
     def _search(self, searcher, query, limit, allowed, scored):
