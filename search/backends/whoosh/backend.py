@@ -6,7 +6,6 @@ keys Whoosh returned. That keeps every queryset filter Wagtail supports working,
 and hides index entries whose rows are gone or were rolled back.
 """
 
-import json
 import logging
 import sqlite3
 from collections import Counter, OrderedDict
@@ -16,8 +15,6 @@ from typing import NamedTuple
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from modelsearch.backends.base import (
     BaseSearchBackend,
     BaseSearchResults,
@@ -26,6 +23,8 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import get_indexed_models
 from whoosh.collectors import TimeLimit, TimeLimitCollector
+
+from core.keys import keys_in
 
 from . import blockwise, hooks
 from .indexes import WhooshIndex, WhooshIndexRebuilder
@@ -85,18 +84,6 @@ def _rows_chunk_size(queryset):
         limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         return max(PK_CHUNK_SIZE, min(MAX_ROWS_CHUNK_SIZE, limit - PARAMETERS_LEFT))
     return PK_CHUNK_SIZE
-
-
-def _keys_in(queryset, pks):
-    """A filter for the rows of `queryset` whose primary key is one of `pks`. On SQLite,
-    integer keys are one JSON parameter read by `json_each` instead of a bound parameter
-    each: Django prepares an IN list's parameters one by one in Python, which for a long
-    ranked list cost about as much as running the query. The same rows either way."""
-    if connections[queryset.db].vendor == "sqlite" and all(type(pk) is int for pk in pks):
-        # A constant query; the keys are its one bound parameter.
-        keys = RawSQL("SELECT value FROM json_each(%s)", (json.dumps(pks),))  # noqa: S611
-        return Q(pk__in=keys)
-    return Q(pk__in=pks)
 
 
 class WhooshSearchResults(BaseSearchResults):
@@ -259,7 +246,7 @@ class WhooshSearchResults(BaseSearchResults):
             hits = self._hits(limit=limit, filtered_later=True)
             unchecked = [pk for pk, _score in hits.pairs if pk not in checked]
             for chunk in _chunks(unchecked, _rows_chunk_size(queryset)):
-                found = queryset.filter(_keys_in(queryset, chunk)).values_list("pk", *fields)
+                found = queryset.filter(keys_in(queryset, chunk)).values_list("pk", *fields)
                 rows.update((row[0], row) for row in found)
             checked.update(unchecked)
             ranked = [pk for pk in dict(hits.pairs) if pk in rows]
