@@ -1,7 +1,11 @@
 """The procedure wiki and the agreed statement of objectives."""
 
+import json
+from functools import lru_cache
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -215,27 +219,14 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
         return sections
 
     def search_parts(self):
-        """The summary, then each clause and sub-clause, linked by its anchor."""
-        found = [Part("", "", self.summary)]
-        for clause in self.clauses:
-            value = clause["value"]
-            found.append(
-                Part(
-                    value["anchor"],
-                    f"§{clause['number']} {value['heading']}",
-                    f"{value['heading']}. {plain_text(value['text'])}",
-                )
-            )
-            for sub in clause["subclauses"]:
-                heading = sub["value"]["heading"] or ""
-                found.append(
-                    Part(
-                        sub["value"]["anchor"],
-                        f"§{sub['number']} {heading}".strip(),
-                        f"{heading}. {plain_text(sub['value']['text'])}".lstrip(". "),
-                    )
-                )
-        return found
+        """The summary, then each clause and sub-clause, linked by its anchor.
+
+        Kept by the text they are made from (the summary and the body as it would be saved),
+        so never out of date: a search page shows the same procedures again and again, and
+        reading a body's clauses costs more than writing the body out."""
+        # Blocks' ids say nothing a part shows (a clause's anchor is in its value).
+        body = [(block["type"], block["value"]) for block in self.body.get_prep_value()]
+        return list(_search_parts(self.summary, json.dumps(body, cls=DjangoJSONEncoder)))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -248,6 +239,37 @@ class ProcedurePage(PublicHistoryMixin, BasePage):
             versions = self.history().versions
             context["current_version"] = versions[-1] if versions else None
         return context
+
+
+# Procedures' search parts kept by their summary and body (`ProcedurePage.search_parts`).
+KEPT_PARTS = 1024
+
+
+@lru_cache(maxsize=KEPT_PARTS)
+def _search_parts(summary, body):
+    """(Part, …) of a procedure with this summary and this body (its blocks' types and
+    values, as JSON)."""
+    stream = [{"type": kind, "value": value} for kind, value in json.loads(body)]
+    found = [Part("", "", summary)]
+    for clause in numbered_clauses(ProcedurePage._meta.get_field("body").to_python(stream)):
+        value = clause["value"]
+        found.append(
+            Part(
+                value["anchor"],
+                f"§{clause['number']} {value['heading']}",
+                f"{value['heading']}. {plain_text(value['text'])}",
+            )
+        )
+        for sub in clause["subclauses"]:
+            heading = sub["value"]["heading"] or ""
+            found.append(
+                Part(
+                    sub["value"]["anchor"],
+                    f"§{sub['number']} {heading}".strip(),
+                    f"{heading}. {plain_text(sub['value']['text'])}".lstrip(". "),
+                )
+            )
+    return tuple(found)
 
 
 class ObjectivesPage(PublicHistoryMixin, BasePage):

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.keys import keys_in
 from core.tree import ancestor_paths
 
 from .descriptions import group_models, kind_of, page_model
@@ -90,7 +91,8 @@ def rows(hits):
     for model, ids in ids_by_model.items():
         column = getattr(model, "search_date_field", None)
         if column:
-            own_dates.update(model.objects.filter(pk__in=ids).values_list("pk", column))
+            pages = model.objects.order_by()
+            own_dates.update(pages.filter(keys_in(pages, ids)).values_list("pk", column))
     groups = _groups(hits, models)
     # Hits share their ancestors: each parent's nearest group is looked for once.
     nearest = {}

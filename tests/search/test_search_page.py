@@ -6,8 +6,10 @@ import re
 import pytest
 from pytest_django.asserts import assertContains, assertInHTML
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
-from tests.factories import ProcedurePageFactory, clause_data
+from tests.admin_forms import edit_url, procedure_edit_form
+from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
 from tests.html import parse, text
 from tests.search.helpers import get, reindex, results, searched_as_typed, suggestion
 
@@ -338,3 +340,43 @@ def test_a_members_search_is_never_kept(whoosh, site, django_user_model):
         assert titles(get(client, query="quince")) == ["Quince rule"]
 
     assert len(again) == len(first)
+
+
+def test_a_clause_edited_and_a_page_moved_in_the_admin_show_at_once_on_the_search_page(
+    client, whoosh, home, procedure, superuser
+):
+    # A result's parts are kept by the text they are made from (procedures' search parts):
+    # what the admin publishes is another text, and the link is the page's own.
+    def shown(query):
+        response = get(query=query)
+        page = parse(response)
+        return (
+            hit_links(response),
+            [text(part) for part in page.select(".search-hit__part")],
+            [text(snippet) for snippet in page.select(".search-hit__snippet")],
+        )
+
+    links, labels, snippets = shown("original")
+    assert links == ["/procedures/joining-the-network/#who-can-join"]
+    assert snippets == ["Who can join. The original text."]
+
+    client.force_login(superuser)
+    data = procedure_edit_form(
+        procedure, text="The original text, now on vellum.", heading="Who may join"
+    )
+    data["action-publish"] = "action-publish"
+    assert client.post(edit_url(procedure), data).status_code == 302
+    client.logout()
+
+    for query in ("original", "vellum"):
+        links, labels, snippets = shown(query)
+        assert links == ["/procedures/joining-the-network/#who-can-join"]
+        assert labels == ["§1 Who may join"]
+        assert snippets == ["Who may join. The original text, now on vellum."]
+
+    archive = ProcedureIndexPageFactory(parent=home, slug="archive", title="Archive")
+    Page.objects.get(pk=procedure.pk).specific.move(archive, pos="last-child")
+
+    links, labels, snippets = shown("vellum")
+    assert links == ["/archive/joining-the-network/#who-can-join"]
+    assert snippets == ["Who may join. The original text, now on vellum."]

@@ -24,6 +24,8 @@ from modelsearch.backends.base import (
 from modelsearch.index import get_indexed_models
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
+from core.keys import keys_in
+
 from . import blockwise, hooks
 from .indexes import WhooshIndex, WhooshIndexRebuilder
 from .query import MATCH_NOTHING, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
@@ -131,9 +133,10 @@ class WhooshSearchResults(BaseSearchResults):
                 docs_and_scores = [(docnum, None) for docnum in results.docs()]
         if not docs_and_scores:
             return nothing
-        to_python = self._queryset.model._meta.pk.to_python
-        pks = cached.pks()
-        pairs = [(to_python(pks[docnum]), score) for docnum, score in docs_and_scores]
+        pks = cached.pks_of(
+            [docnum for docnum, _score in docs_and_scores], self._queryset.model._meta.pk.to_python
+        )
+        pairs = list(zip(pks, (score for _docnum, score in docs_and_scores), strict=True))
         return Hits(pairs, limit is None or len(pairs) < limit, documents)
 
     def _search(self, searcher, query, limit, allowed, scored):
@@ -243,7 +246,7 @@ class WhooshSearchResults(BaseSearchResults):
             hits = self._hits(limit=limit, filtered_later=True)
             unchecked = [pk for pk, _score in hits.pairs if pk not in checked]
             for chunk in _chunks(unchecked, _rows_chunk_size(queryset)):
-                found = queryset.filter(pk__in=chunk).values_list("pk", *fields)
+                found = queryset.filter(keys_in(queryset, chunk)).values_list("pk", *fields)
                 rows.update((row[0], row) for row in found)
             checked.update(unchecked)
             ranked = [pk for pk in dict(hits.pairs) if pk in rows]

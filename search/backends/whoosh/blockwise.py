@@ -21,6 +21,8 @@ The work is bounded by the postings of the query's terms, so the backend's TIME_
 which stops Whoosh's walk, is not needed here.
 """
 
+from operator import itemgetter
+
 from whoosh import matching
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import wrappers
@@ -47,17 +49,19 @@ def top(searcher, query, limit, allowed=None):
         for subsearcher, offset in searcher.leaf_searchers():
             lengths = _Lengths(subsearcher.reader())
             scored = scores(query.matcher(subsearcher, context), lengths)
-            found.extend((offset + docnum, score) for docnum, score in scored.items())
+            if offset:
+                found.extend((offset + docnum, score) for docnum, score in scored.items())
+            else:
+                found.extend(scored.items())
     except Unhandled:
         return None
     if allowed is not None:
         found = [pair for pair in found if pair[0] in allowed]
-    found.sort(key=_best_first)
+    # Score descending, then document number ascending: two sorts in C (the second is
+    # stable, reverse too) instead of a Python key call per match.
+    found.sort()
+    found.sort(key=itemgetter(1), reverse=True)
     return found[:limit]
-
-
-def _best_first(pair):
-    return (-pair[1], pair[0])
 
 
 def scores(matcher, lengths):

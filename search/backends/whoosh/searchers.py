@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 class CachedSearcher:
     """A searcher kept open between queries, plus what it reads once: per-content-type
-    document sets and the primary-key column."""
+    document sets, the primary-key column and the keys read from it."""
 
     def __init__(self, generation, ix):
         self.generation = generation
@@ -26,6 +26,7 @@ class CachedSearcher:
         self.searcher = ix.searcher()
         self._content_type_docs = {}
         self._pks = None
+        self._pk_of = {}
 
     def refresh(self):
         """Reopen the searcher if the index has had commits since it was opened."""
@@ -38,6 +39,7 @@ class CachedSearcher:
         self.searcher = fresh
         self._content_type_docs = {}
         self._pks = None
+        self._pk_of = {}
 
     def pks(self):
         """The primary-key column, by document number (opening it costs more than a search
@@ -45,6 +47,17 @@ class CachedSearcher:
         if self._pks is None:
             self._pks = self.searcher.reader().column_reader(PK_FIELD)
         return self._pks
+
+    def pks_of(self, docnums, to_python):
+        """[primary key, …] of `docnums`, each converted by `to_python`. Each document's key
+        is read from the column (a Python call per document, a cost for the many matches of
+        a broad search) once per searcher, so until the index changes."""
+        known = self._pk_of.setdefault(to_python, {})
+        missing = [docnum for docnum in docnums if docnum not in known]
+        if missing:
+            column = self.pks()
+            known.update((docnum, to_python(column[docnum])) for docnum in missing)
+        return [known[docnum] for docnum in docnums]
 
     def docs_for_content_type(self, content_type):
         """Document numbers of one content type, cached until the index changes.

@@ -257,6 +257,38 @@ class FastPathTests(WhooshTestCase):
         self.assertEqual(list(self.backend.search("kettle", models.Book)), [book])
         self.assertIsNot(cached.pks(), pks)
 
+    def test_keys_read_from_the_column_are_kept_until_the_index_changes(self):
+        store = self.backend.get_index_for_model(models.Book).store
+        list(self.backend.search("javascript", models.Book))
+        cached = store.searcher()
+        to_python = models.Book._meta.pk.to_python
+
+        def every_key():
+            docnums = list(range(cached.searcher.doc_count_all()))
+            column = cached.pks()
+            return docnums, [to_python(column[docnum]) for docnum in docnums]
+
+        docnums, keys = every_key()
+        self.assertEqual(cached.pks_of(docnums, to_python), keys)
+        with mock.patch.object(cached, "pks", side_effect=AssertionError("read again")):
+            self.assertEqual(cached.pks_of(docnums[::-1], to_python), keys[::-1])
+
+        # Commits, and merges that drop the deleted document: numbers that name other books.
+        before = dict(zip(docnums, keys, strict=True))
+        models.Book.objects.get(pk=keys[0]).delete()
+        for number in range(30):
+            models.Book.objects.create(
+                title=f"Kettle care {number}", publication_date=date(2020, 1, 1), number_of_pages=10
+            )
+            list(self.backend.search("kettle", models.Book))
+        self.assertIs(store.searcher(), cached)
+        docnums, keys = every_key()
+        renumbered = [
+            docnum for docnum, key in zip(docnums, keys, strict=True) if before.get(docnum) != key
+        ]
+        self.assertTrue(renumbered)
+        self.assertEqual(cached.pks_of(docnums, to_python), keys)
+
     def test_each_filtered_column_is_checked_once(self):
         # Like Wagtail's .public(): the same columns once per view restriction.
         excluded = Q()
