@@ -122,11 +122,16 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
     # word asked ("who was on the interim steering group"), the kind of answer decides.
     bonus = ANSWER_BOOST * sum((weights or {}).get(word, 1) for word in wanted) / (len(wanted) or 1)
     stems = {stem(word) for word in wanted}
+    phrases = phrases or {}
+    # A stem a word wanted on its own has ("members" typed, "member" of "member
+    # organisations") counts on its own.
+    free = {stem(word.lower()) for word in wanted if word not in phrases}
     bound = {}
-    for word, together in (phrases or {}).items():
-        bound[stem(word.lower())] = [
-            frozenset(stem(w.lower()) for w in phrase) for phrase in together
-        ]
+    for word, together in phrases.items():
+        if stem(word.lower()) not in free:
+            bound[stem(word.lower())] = [
+                frozenset(stem(w.lower()) for w in phrase) for phrase in together
+            ]
 
     def allowed(key, text):
         return key not in bound or any(phrase <= text.by_stem.keys() for phrase in bound[key])

@@ -54,3 +54,22 @@ def test_a_part_reworded_is_weighed_by_its_new_words():
     after = [before[0], Part("b", "§2 Leaving", "Tell us; the quorum decides.")]
     assert best_part(after, {"quorum"}) == (after[1], True)
     assert best_part(before, {"quorum"}) == (before[0], False)
+
+
+def test_a_phrase_s_word_counts_alone_when_a_word_wanted_on_its_own_has_its_stem():
+    parts = [
+        Part("end", "§4 End", "The group ends."),
+        Part("members", "§2 Members", "The group's members are volunteers."),
+    ]
+    # "organisations" and "working" come only with their phrases; "member" has the stem of
+    # "members", asked on its own.
+    phrases = {
+        "member": [("member", "organisations")],
+        "organisations": [("member", "organisations")],
+        "working": [("working", "group")],
+    }
+    wanted = {"group", "members", "member", "organisations", "working"}
+    assert best_part(parts, wanted, phrases=phrases) == (parts[1], True)
+    # Without the word asked on its own, "member" needs its phrase: the part about the group.
+    wanted = {"group", "member", "organisations"}
+    assert best_part(parts, wanted, phrases=phrases)[0] == parts[0]
