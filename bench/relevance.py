@@ -38,6 +38,7 @@ SETS = [
     ("DEV_QUESTIONS", "dev set"),
     ("FRESH_QUESTIONS", "fresh set"),
     ("HELD_OUT_QUESTIONS", "held-out set"),
+    ("UNSEEN_QUESTIONS", "unseen set"),
 ]
 
 

@@ -41,11 +41,18 @@ FRESH_FLOORS = {
     "whoosh": {"ndcg5": 0.86, "mrr10": 0.85, "parts": 0.76, "nothing": 1.0},
     "database": {"ndcg5": 0.8, "mrr10": 0.76, "parts": 0.6, "nothing": 1.0},
 }
-# The set written by someone who read only the demo content, measured before any change made
-# after it (`relevance.HELD_OUT_QUESTIONS`): the figures a newcomer's questions get.
+# The set written by someone who read only the demo content (`relevance.HELD_OUT_QUESTIONS`);
+# its misses have guided changes since, so it is no longer unseen.
 HELD_OUT_FLOORS = {
     "whoosh": {"ndcg5": 0.72, "mrr10": 0.75, "parts": 0.55, "nothing": 1.0},
     "database": {"ndcg5": 0.6, "mrr10": 0.62, "parts": 0.45, "nothing": 1.0},
+}
+
+# The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`), no change made
+# for it: the figures a newcomer's questions get.
+UNSEEN_FLOORS = {
+    "whoosh": {"ndcg5": 0.82, "mrr10": 0.8, "parts": 0.5, "nothing": 1.0},
+    "database": {"ndcg5": 0.8, "mrr10": 0.74, "parts": 0.4, "nothing": 1.0},
 }
 
 
@@ -68,16 +75,18 @@ def test_newcomers_questions_find_their_answers(demo):
     dev = relevance.evaluate(client, relevance.DEV_QUESTIONS)
     fresh = relevance.evaluate(client, relevance.FRESH_QUESTIONS)
     held_out = relevance.evaluate(client, relevance.HELD_OUT_QUESTIONS)
+    unseen = relevance.evaluate(client, relevance.UNSEEN_QUESTIONS)
 
     print(  # noqa: T201
         f"{demo}: {figures}\n{demo}, later questions: {later}\n{demo}, dev: {dev}\n"
-        f"{demo}, fresh: {fresh}\n{demo}, held out: {held_out}"
+        f"{demo}, fresh: {fresh}\n{demo}, held out: {held_out}\n{demo}, unseen: {unseen}"
     )
     assert len(relevance.QUESTIONS) >= 40
     assert len(relevance.LATER_QUESTIONS) >= 15
     assert len(relevance.DEV_QUESTIONS) >= 15
     assert len(relevance.FRESH_QUESTIONS) >= 20
     assert len(relevance.HELD_OUT_QUESTIONS) >= 30
+    assert len(relevance.UNSEEN_QUESTIONS) >= 30
     for name, floor in FLOORS[demo].items():
         assert getattr(figures, name) >= floor, (name, figures)
     for name, floor in LATER_FLOORS[demo].items():
@@ -88,6 +97,8 @@ def test_newcomers_questions_find_their_answers(demo):
         assert getattr(fresh, name) >= floor, (name, fresh)
     for name, floor in HELD_OUT_FLOORS[demo].items():
         assert getattr(held_out, name) >= floor, (name, held_out)
+    for name, floor in UNSEEN_FLOORS[demo].items():
+        assert getattr(unseen, name) >= floor, (name, unseen)
 
     # "IGF" finds the Message from Bali, which says "Internet Governance Forum" in full.
     assert relevance.MESSAGE in [r.path for r in relevance.seen(client, "IGF")]
