@@ -132,9 +132,15 @@ def family(word, vocabulary):
     stems = related_stems(vocabulary.stem(word)) + [
         vocabulary.stem(other)
         for other in opposites(word, lambda w: is_common_word(w, vocabulary.language))
-        + places(word)
     ]
-    return [form for other in stems for form in vocabulary.words_of(other) if form != word]
+    forms = [form for other in stems for form in vocabulary.words_of(other)]
+    return [form for form in forms + place_forms(word, vocabulary) if form != word]
+
+
+def place_forms(word, vocabulary):
+    """The pages' words for the places `word` is the adjective of ("canada" for
+    "canadian")."""
+    return [form for place in places(word) for form in vocabulary.words_of(vocabulary.stem(place))]
 
 
 def apply(parsed, vocabulary):
@@ -149,12 +155,10 @@ def apply(parsed, vocabulary):
         for term in clause:
             if len(term.words) != 1:
                 continue
-            named = {
-                form
-                for place in places(term.words[0])
-                for form in vocabulary.words_of(vocabulary.stem(place))
-            }
-            for word in family(term.words[0], vocabulary):
+            found = family(term.words[0], vocabulary)
+            # The place an adjective names is the same thing, not a related one.
+            named = set(place_forms(term.words[0], vocabulary)) if found else set()
+            for word in found:
                 other = Term((word,))
                 if budget <= 0 or len(related) >= MAX_RELATED_PER_CLAUSE:
                     break
