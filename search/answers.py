@@ -58,7 +58,9 @@ SHAPES = [
             r"|years))\b",
             re.IGNORECASE,
         ),
-        DURATION_WORDS | NUMBER_WORDS | COUNTED,
+        # Not digits alone: a length of time says its unit ("30 days", "two years"); the
+        # digits of a date ("2014-01-01 to 2016-01-01") are not one.
+        DURATION_WORDS | NUMBER_WORDS,
     ),
     (re.compile(r"how\s+(?:many|much)\b", re.IGNORECASE), NUMBER_WORDS | COUNTED),
     (

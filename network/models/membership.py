@@ -44,6 +44,7 @@ class MembershipPage(PublicHistoryMixin, BasePage):
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("how_to_join"),
+        index.SearchField("search_regions"),
         index.SearchField("search_members"),
     ]
     api_fields = api_fields_for("how_to_join")
@@ -77,16 +78,33 @@ class MembershipPage(PublicHistoryMixin, BasePage):
             for organisation in Organisation.objects.members().order_by("name")
         )
 
+    def search_regions(self):
+        """The count of member organisations in each region, as the page's section says them:
+        its opening sentence, then its table's caption and the rows of the regions that have
+        members."""
+        counts = self.region_counts(Organisation.objects.members())
+        lines = [
+            f"{counts['global_south']} of {counts['total']} member organisations are from the "
+            "Global South.",
+            "Member organisations per region:",
+        ]
+        lines += [
+            f"{label}{' (Global South)' if south else ''}: {count}."
+            for _, label, count, south in counts["regions"]
+            if count
+        ]
+        return "\n".join(lines)
+
     def search_parts(self):
-        """How to join, then the member organisations, each linked by its section's anchor."""
-        members = Part(
-            "members-heading",
-            "Member organisations",
-            self.search_members(),
-        )
+        """How to join, the members by region, then the member organisations, each linked by
+        its section's anchor."""
+        parts = [
+            Part("regions-heading", "Members by region", self.search_regions()),
+            Part("members-heading", "Member organisations", self.search_members()),
+        ]
         if not self.how_to_join:
-            return [members]
-        return [Part("join-heading", "How to join", plain_text(self.how_to_join)), members]
+            return parts
+        return [Part("join-heading", "How to join", plain_text(self.how_to_join)), *parts]
 
     def preview_text(self):
         return self.search_description or plain_text(self.how_to_join)

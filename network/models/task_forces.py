@@ -177,13 +177,21 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         return " ".join(filter(None, [set_up_at, *self.produced()]))
 
     def search_parts(self):
-        def names(people):
-            return ", ".join(person.name for person in people.all())
+        """The mandate (the page's own text), then who takes part, linked by its section's
+        anchor on the page."""
 
+        convenors = [person.name for person in self.convenors.all()]
+        members = [person.name for person in self.members.all()]
+        # As the section says them: "Convenor" or "Convenors", then "Members" if there are any.
+        people = [
+            f"{'Convenor' if len(convenors) == 1 else 'Convenors'}: "
+            f"{', '.join(convenors) or 'No convenor is on record'}."
+        ]
+        if members:
+            people.append(f"Members: {', '.join(members)}.")
         return [
             Part("", "", plain_text(self.mandate)),
-            Part("", "", f"Convened by {names(self.convenors)}."),
-            Part("", "", f"Members: {names(self.members)}."),
+            Part("people-heading", "Who takes part", " ".join(people)),
         ]
 
     def preview_text(self):

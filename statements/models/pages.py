@@ -58,11 +58,25 @@ class StatementIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("search_headings"),
+    ]
 
     class Meta:
         verbose_name_plural = _("statement indexes")
         verbose_name = _("statement index")
+
+    def search_headings(self):
+        """The heading the page always shows."""
+        return "Open for signatures."
+
+    def search_parts(self):
+        """The introduction, then the list of the statements open for signatures, by its
+        heading. Not their titles: which are open changes with the day, and the titles are
+        the statements' own words."""
+        return [*super().search_parts(), Part("open-heading", "Open for signatures", "")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -148,6 +148,27 @@ def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, w
     assert links(get(query="draft open for comment")) == ["/procedures/comments/#everyone"]
 
 
+def test_a_date_is_not_a_length_of_time(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="comments",
+        title="Comments",
+        summary="How drafts are commented on.",
+        body=[
+            # The same words, first, with a date's digits: not how long.
+            clause_data("Record", "<p>Draft open for comment: 2014-03-01.</p>"),
+            clause_data("Timing", "<p>A draft is open for comment for a fortnight.</p>"),
+        ],
+    )
+    indexed()
+
+    assert links(get(query="how long is a draft open for comment")) == [
+        "/procedures/comments/#timing"
+    ]
+    # Not asked how long: the first part with the words.
+    assert links(get(query="draft open for comment")) == ["/procedures/comments/#record"]
+
+
 def test_a_question_who_sits_on_a_group_links_to_the_part_naming_its_people(any_backend, wiki):
     ProcedurePageFactory(
         parent=wiki,

@@ -9,6 +9,8 @@ from tests.factories import (
     OrganisationFactory,
     PersonFactory,
     SeatTermFactory,
+    StatementIndexPageFactory,
+    StatementPageFactory,
     TaskForceIndexPageFactory,
     TaskForcePageFactory,
 )
@@ -85,3 +87,46 @@ def test_an_outcome_is_found_by_the_meeting_it_came_from(any_backend, site):
         "Meeting in Bali",
         "Message from Bali",
     ]
+
+
+def test_a_task_forces_convenors_are_found_in_who_takes_part(any_backend, site):
+    index = TaskForceIndexPageFactory(parent=site["home"], slug="task-forces")
+    task_force = TaskForcePageFactory(parent=index, title="Zeta roadmap")
+    task_force.convenors.add(PersonFactory(name="Ignatius Okonkwo-Vance"))
+    task_force.save_revision().publish()
+    reindex()
+
+    assert first("who are the convenors of the zeta task force") == (
+        "Zeta roadmap",
+        "/task-forces/zeta-roadmap/#people-heading",
+        "Who takes part",
+    )
+
+
+def test_how_many_members_a_region_has_links_to_the_members_by_region(any_backend, site):
+    OrganisationFactory(name="Zanzibar Digital Commons", country="Tanzania", region="africa")
+    OrganisationFactory(name="Lagos Open Data Hub", country="Nigeria", region="africa")
+    insert_or_update_object(site["membership"])
+
+    assert first("how many member organisations are there in Africa") == (
+        "Membership",
+        "/membership/#regions-heading",
+        "Members by region",
+    )
+    snippet = parse(get(query="how many member organisations are there in Africa")).select_one(
+        ".search-hit__snippet"
+    )
+    assert "Africa (Global South): 2." in text(snippet)
+
+
+def test_the_statements_open_for_signatures_are_a_part_of_the_statements_page(any_backend, site):
+    index = StatementIndexPageFactory(parent=site["home"], slug="statements")
+    StatementPageFactory(parent=index, title="Call on Quixotic Summit").save_revision().publish()
+    reindex()
+
+    hits = parse(get(query="which statements are open for signatures")).select(".search-hit")
+    (index_hit,) = [
+        hit for hit in hits if text(hit.select_one(".search-hit__title > a")) == "Statements"
+    ]
+    part = index_hit.select_one(".search-hit__part a")
+    assert (part["href"], text(part)) == ("/statements/#open-heading", "Open for signatures")
