@@ -48,7 +48,12 @@ def weigher(wanted, weights, title=""):
     def weight_of(word):
         return weights.get(word, 1) * (TITLE_SHARE if stem(word) in named else 1)
 
-    by_stem = {stem(word): weight_of(word) for word in wanted}
+    # Words of one stem ("organising" typed, "organisation" related) weigh as the weightiest:
+    # not as whichever a set happens to give last, which differs from process to process.
+    by_stem = {}
+    for word in wanted:
+        key = stem(word)
+        by_stem[key] = max(by_stem.get(key, 0), weight_of(word))
     by_word = {word: weight_of(word) for word in wanted}
 
     seen = {}

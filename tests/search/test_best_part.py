@@ -73,3 +73,21 @@ def test_a_phrase_s_word_counts_alone_when_a_word_wanted_on_its_own_has_its_stem
     # Without the word asked on its own, "member" needs its phrase: the part about the group.
     wanted = {"group", "member", "organisations"}
     assert best_part(parts, wanted, phrases=phrases)[0] == parts[0]
+
+
+def test_a_word_of_a_stem_asked_in_two_forms_weighs_as_the_weightier_whatever_their_order():
+    # "organising" typed, "organisation" brought by a word family: one stem, two weights. A
+    # word of that stem the query has in neither form ("organised") weighs as the weightier,
+    # in whatever order the forms come (a set's order differs from process to process).
+    weights = {"organising": 3.0, "organisation": 1.0}
+    parts = [
+        Part("a", "", "The quorum of the session."),
+        Part("b", "", "How the network is organised."),
+    ]
+    for wanted in (
+        ["organising", "organisation", "quorum"],
+        ["organisation", "organising", "quorum"],
+    ):
+        # "quorum" weighs 2: more than "organised" at the lighter form's weight, less than at
+        # the weightier's.
+        assert best_part(parts, wanted, {**weights, "quorum": 2.0})[0] == parts[1], wanted
