@@ -136,8 +136,17 @@ def search(request):
         return results
     results.searched = True
     deadline = time.monotonic() + settings.SEARCH_TIME_BUDGET
-    thesaurus.current().apply(parsed)
     vocabulary = spelling.vocabulary(language)
+    as_typed = params.get(AS_TYPED) == "1"
+    network_thesaurus = thesaurus.current()
+    # A misspelt word only the thesaurus has is read as its word, so that its phrase is found
+    # (said above the results, as the pages' words corrected are).
+    elsewhere = results.scope.past or results.scope.papers
+    found_respelt = {} if elsewhere else network_thesaurus.respelt(parsed, vocabulary)
+    respelt = {} if as_typed else found_respelt
+    if respelt:
+        parsed = parse(parsed.text_with_words_replaced(respelt), language)
+    network_thesaurus.apply(parsed)
     word_forms.apply(parsed, vocabulary)
     if results.scope.past or results.scope.papers:
         try:
@@ -151,7 +160,6 @@ def search(request):
     # A word that neither the pages nor the language know is searched for as its close
     # spellings too (the word itself matches nothing a visitor may see), unless asked not to.
     found_fixes = corrections.corrections(parsed, vocabulary, also_known=parsed.related_words())
-    as_typed = params.get(AS_TYPED) == "1"
     fixes = {} if as_typed else found_fixes
     pages = searchable_pages(request.user)
     try:
@@ -160,10 +168,10 @@ def search(request):
         )
     except SearchUnavailable:
         return _unavailable(results)
-    if found_fixes:
-        results.close_words = found_fixes
+    if found_fixes or found_respelt:
+        results.close_words = {**{w: [c] for w, c in found_respelt.items()}, **found_fixes}
         results.suggestion = parsed.text_with_words_replaced(
-            {w: c[0] for w, c in found_fixes.items()}
+            {**found_respelt, **{w: c[0] for w, c in found_fixes.items()}}
         )
     results.relaxed, results.capped = matches.relaxed, matches.capped
     results.promotions = promotions(parsed.text, pages)
@@ -175,7 +183,7 @@ def search(request):
     )
     results.notices.extend(notes)
     results.count = len(rows)
-    results.corrected = bool(fixes) and results.count > 0
+    results.corrected = bool(fixes or respelt) and results.count > 0
     results.facets.insert(0, scopes.scope_facet(parsed.text, results.scope, results.count))
     paginator = Paginator(rows, PER_PAGE, allow_empty_first_page=True)
     asked = _page_number(params.get("page"))
@@ -204,7 +212,7 @@ def search(request):
     }
     if results.suggestion:
         results.suggestion_href = facets.link(results.suggestion, results.filters)
-        results.as_typed_href = facets.link(parsed.text, results.filters, **{AS_TYPED: "1"})
+        results.as_typed_href = facets.link(results.text, results.filters, **{AS_TYPED: "1"})
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words() - parsed.same_as_typed

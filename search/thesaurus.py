@@ -5,7 +5,9 @@ Governance Forum"). A search's clause that says one of them (compared by stems, 
 question and filler words, so "becoming members" says "become a member") also finds the
 others, as alternatives ranked below what was typed (`ParsedQuery.related`). A phrase of the
 thesaurus typed without quotes ("internet governance forum") becomes one clause: its words
-must all be on the page, and count as one word towards how many must match.
+must all be on the page, and count as one word towards how many must match. A word misspelt
+that only the thesaurus has ("midle east": no page says "middle") is read as the thesaurus's
+word before its phrases are looked for (`respelt`), as the pages' own words are corrected.
 
 The entries are read once a minute at most per process (`CACHE_SECONDS`), and at once in the
 process that changes them.
@@ -14,6 +16,7 @@ process that changes them.
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
+from .corrections import close_words, is_common_word
 from .fillers import STOP
 from .models import ThesaurusEntry
 from .query import Term, stem, words
@@ -43,6 +46,30 @@ class Thesaurus:
                 others = self.related.setdefault(term_key, [])
                 others.extend(t for k, t in terms if k != term_key and t not in others)
         self.longest = max((len(k) for k in self.related), default=0)
+
+    def respelt(self, parsed, vocabulary):
+        """{typed word: the thesaurus's word it is spelt like}, for the words of `parsed` that
+        neither the pages (`vocabulary`) nor the language know and that are close to a word
+        only the thesaurus has: "midle" -> "middle" (of "Middle East", on no page), while
+        "governence" is left to the pages' own words (`corrections`)."""
+        own = {
+            word: 1
+            for others in self.related.values()
+            for term in others
+            for word in term.words
+            if not vocabulary.knows(word)
+        }
+        found = {}
+        for term in parsed.terms:
+            for word in term.words:
+                if word in found or word in own or vocabulary.knows(word):
+                    continue
+                if is_common_word(word, vocabulary.language):
+                    continue
+                close = close_words(word, own, n=1)
+                if close:
+                    found[word] = close[0]
+        return found
 
     def apply(self, parsed):
         """`parsed` with thesaurus phrases typed as words joined into one clause each, and

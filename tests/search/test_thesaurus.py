@@ -9,7 +9,7 @@ from search.thesaurus import Thesaurus
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.html import parse as parse_html
 from tests.html import text
-from tests.search.helpers import get, results
+from tests.search.helpers import get, results, searched_as_typed, suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,29 @@ def test_only_the_words_an_equivalent_phrase_alone_brings_need_the_whole_phrase(
         "steering": [("steering", "group")],
         "group": [("steering", "group"), ("working", "group")],
     }
+
+
+def test_a_misspelt_word_only_the_thesaurus_has_is_searched_as_its_word(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        slug="seats",
+        title="Seats",
+        body=[clause_data("Regions", "<p>One seat is for the Arab States.</p>")],
+    )
+    # No page says "Middle East": only the thesaurus knows "middle".
+    ThesaurusEntry.objects.create(terms="Arab States, Middle East")
+
+    response = get(query="seat for the midle east")
+
+    assert titles(response) == ["Seats"]
+    assert suggestion(response) == ("seat for the middle east", "?query=seat+for+the+middle+east")
+    assert searched_as_typed(response) == (
+        "seat for the midle east",
+        "?query=seat+for+the+midle+east&as_typed=1",
+    )
+    # As typed: nothing, and the thesaurus's spelling offered.
+    response = get(query="seat for the midle east", as_typed="1")
+    assert titles(response) == []
+    assert suggestion(response) == ("seat for the middle east", "?query=seat+for+the+middle+east")
+    # A word the pages have is corrected to theirs, not the thesaurus's.
+    assert suggestion(get(query="arab staes")) == ("arab states", "?query=arab+states")
