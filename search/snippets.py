@@ -69,16 +69,20 @@ def weigher(wanted, weights, title=""):
     return weigh
 
 
-def highlight(value, wanted, limit=None):
+def highlight(value, wanted, limit=None, phrases=None):
     """`value` escaped, with the words matching `wanted` (or their stems) in <mark>.
 
-    With `limit`, only the window of that many words holding the most matches is kept.
+    A word that only a phrase brings (`phrases`, `ParsedQuery.phrase_words`: "organisation"
+    of "member organisations", related to "members") is marked only beside the rest of its
+    phrase. With `limit`, only the window of that many words holding the most matches is kept.
     """
     matches = _matcher(wanted)
     tokens = list(WORD.finditer(value))
     if not tokens:
         return mark_safe(escape(value[: limit * 8] if limit else value))  # noqa: S308
     flags = [matches(token.group()) for token in tokens]
+    if phrases:
+        flags = _phrases_whole(tokens, flags, wanted, phrases)
     start, end = 0, len(tokens)
     if limit and len(tokens) > limit:
         best, best_count, count = 0, -1, 0
@@ -103,6 +107,29 @@ def highlight(value, wanted, limit=None):
     out.append(escape(value[position:chars_to]))
     out.append(" …" if end < len(tokens) else "")
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def _phrases_whole(tokens, flags, wanted, phrases):
+    """`flags` (a token each: marked?) with the tokens marked only for a word of `phrases`
+    unmarked where the other words of none of its phrases are within the phrase's length of
+    it (a filler word between them allowed: "end a membership")."""
+    stem = stemmer(search_language())
+    free = _matcher(set(wanted) - phrases.keys())
+    bound = {}
+    for word, together in phrases.items():
+        bound.setdefault(stem(word.lower()), []).extend(
+            {stem(w.lower()) for w in phrase} for phrase in together
+        )
+    stems = [stem(token.group().lower()) for token in tokens]
+    kept = list(flags)
+    for i, flag in enumerate(flags):
+        key = stems[i]
+        if flag and key in bound and not free(tokens[i].group()):
+            kept[i] = any(
+                phrase <= set(stems[max(0, i - len(phrase)) : i + len(phrase) + 1])
+                for phrase in bound[key]
+            )
+    return kept
 
 
 def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", phrases=None):

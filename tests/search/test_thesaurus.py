@@ -173,3 +173,28 @@ def test_a_misspelt_word_only_the_thesaurus_has_is_searched_as_its_word(any_back
     assert suggestion(response) == ("seat for the middle east", "?query=seat+for+the+middle+east")
     # A word the pages have is corrected to theirs, not the thesaurus's.
     assert suggestion(get(query="arab staes")) == ("arab states", "?query=arab+states")
+
+
+def test_a_word_only_an_equivalent_phrase_brings_is_marked_only_beside_its_phrase(
+    any_backend, site
+):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Fees",
+        body=[
+            clause_data(
+                "Votes", "<p>An organisation pays no fee. Member organisations vote each year.</p>"
+            )
+        ],
+    )
+    ThesaurusEntry.objects.create(terms="members, member organisations")
+
+    (hit,) = [
+        hit
+        for hit in parse_html(get(query="members")).select(".search-hit")
+        if text(hit.select_one(".search-hit__title")) == "Fees"
+    ]
+    marked = [text(mark) for mark in hit.select_one(".search-hit__snippet").select("mark")]
+
+    # "organisation" alone is not what was asked; beside "Member" it is the phrase.
+    assert marked == ["Member", "organisations"]
