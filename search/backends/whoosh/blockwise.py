@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import wrappers
 from whoosh.scoring import BM25FScorer
 
-from .codec import DecodedLengthsReader, InlineMatcher
+from .codec import CachedBlocksMatcher, DecodedLengthsReader, InlineMatcher
 from .minimum import AtLeastMatcher
 from .phrases import KnownDocsMatcher
 
@@ -113,7 +113,7 @@ def _docs(matcher):
     if kind in (wrappers.FilterMatcher, KnownDocsMatcher):
         ids, exclude = matcher._ids, matcher._exclude
         return {docnum for docnum in _docs(matcher.child) if (docnum in ids) is not exclude}
-    if kind is W3LeafMatcher:
+    if kind is W3LeafMatcher or kind is CachedBlocksMatcher:
         found = set()
         while matcher.is_active():
             if matcher._ids is None:
@@ -243,6 +243,7 @@ _HANDLERS = {
     KnownDocsMatcher: _filter,
     AtLeastMatcher: _at_least,
     W3LeafMatcher: _leaf,
+    CachedBlocksMatcher: _leaf,
     matching.ListMatcher: _list,
     InlineMatcher: _list,
 }
