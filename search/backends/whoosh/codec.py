@@ -33,13 +33,14 @@ from whoosh.codec.whoosh3 import (
     W3TermsReader,
     _lenfield,
 )
+from whoosh.columns import NumericColumn
 from whoosh.matching import ListMatcher
 from whoosh.util.numeric import byte_to_length
 
 # Posting lists shorter than this are stored in the term table.
 INLINE_LIMIT = 2
-# Postings kept decoded by a process (about 8 bytes each, plus about 100 a block).
-BLOCK_CACHE_POSTINGS = 2_000_000
+# Postings kept decoded by a process, with their blocks' headers about 14 bytes each.
+BLOCK_CACHE_POSTINGS = 1_000_000
 
 
 class InliningPostingsWriter(W3PostingsWriter):
@@ -73,6 +74,22 @@ class InlineMatcher(ListMatcher):
         )
 
 
+# A length byte decoded as Whoosh's own reader decodes it: zero (no length stored) as None.
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def _decoded_lengths(column):
+    """[length or None, …] by document number, from a segment's lengths column."""
+    if isinstance(column, NumericColumn.Reader) and column._typecode == "B" and not column._default:
+        # The column's bytes in one read, not a file read and an unpack per document;
+        # documents past the last one stored read as the default, 0.
+        stored = min(column._count, column._doccount)
+        table = _LENGTH_OF_BYTE
+        lengths = [table[b] for b in column._dbfile.get(column._basepos, stored)]
+        return lengths + [None] * (column._doccount - stored)
+    return [byte_to_length(b) if b else None for b in column.load()]
+
+
 class DecodedLengthsReader(W3PerDocReader):
     """Whoosh's per-document reader, with each field's lengths decoded on first use."""
 
@@ -88,8 +105,7 @@ class DecodedLengthsReader(W3PerDocReader):
             column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             if column is None:
                 return None
-            # As Whoosh's own reader: a zero byte (no length stored) reads as None.
-            lengths = [byte_to_length(b) if b else None for b in column.load()]
+            lengths = _decoded_lengths(column)
             self._decoded_lengths[fieldname] = lengths
         return lengths
 

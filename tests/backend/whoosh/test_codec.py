@@ -1,6 +1,6 @@
-"""Posting blocks kept decoded (`codec.blocks`): read as Whoosh's own codec reads them, reused
-by later searches after commits that leave a segment as it was, never mixed up between
-segments, and bounded."""
+"""Our codec's reading: posting blocks kept decoded (`codec.blocks`), read as Whoosh's own codec
+reads them, reused by later searches after commits that leave a segment as it was, never mixed
+up between segments, and bounded; field lengths decoded as Whoosh's own reader decodes them."""
 
 import random
 from unittest import mock
@@ -8,8 +8,9 @@ from unittest import mock
 import pytest
 from whoosh import fields
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3LeafMatcher, _lenfield
 from whoosh.filedb.filestore import RamStorage
+from whoosh.util.numeric import byte_to_length
 
 from search.backends.whoosh import blockwise, codec
 from search.backends.whoosh.codec import CachedBlocksMatcher, InliningCodec
@@ -169,3 +170,25 @@ def test_the_least_recently_read_blocks_are_dropped_beyond_the_limit():
             assert not decoded
             _search(ix, wq.Term("body", WORDS[0]))  # the first read: dropped
             assert decoded
+
+
+def test_field_lengths_are_read_as_whooshs_own_reader_reads_them():
+    ix = _index()
+    # A field some documents lack, and documents past the last length stored.
+    with ix.writer(codec=InliningCodec()) as writer:
+        writer.merge = False
+        writer.add_document(key="a", title="human rights", body="annual report of the network")
+        writer.add_document(key="b", body="quorum")
+        writer.add_document(key="c", title="plenary")
+    with ix.searcher() as searcher:
+        for subsearcher, _ in searcher.leaf_searchers():
+            perdoc = subsearcher.reader()._perdoc
+            for fieldname in ("title", "body"):
+                column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+                expected = [byte_to_length(b) if b else None for b in column.load()]
+                assert len(expected) == perdoc.doc_count_all()
+                assert perdoc.field_lengths(fieldname) == expected
+                assert [
+                    perdoc.doc_field_length(docnum, fieldname)
+                    for docnum in range(perdoc.doc_count_all())
+                ] == expected
