@@ -282,3 +282,11 @@ class InliningCodec(W3Codec):
             storage.file_length(segment.make_filename(self.POSTS_EXT)),
         )
         return CachedBlocksTermsReader(self, tifile, tilen, postfile, key)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if not terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term, scorer)
+        ids, weights, values = terminfo.inlined_postings()
+        return InlineMatcher(
+            ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo
+        )

@@ -13,7 +13,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.util.numeric import byte_to_length
 
 from search.backends.whoosh import blockwise, codec
-from search.backends.whoosh.codec import CachedBlocksMatcher, InliningCodec
+from search.backends.whoosh.codec import CachedBlocksMatcher, InlineMatcher, InliningCodec
 
 WORDS = ["human", "rights", "annual", "report", "quorum", "plenary", "travel", "the", "of"]
 DOCUMENTS = 600  # several posting blocks (128 postings) per common word
@@ -192,3 +192,16 @@ def test_field_lengths_are_read_as_whooshs_own_reader_reads_them():
                     perdoc.doc_field_length(docnum, fieldname)
                     for docnum in range(perdoc.doc_count_all())
                 ] == expected
+
+
+def test_a_word_of_one_document_is_read_from_the_term_table_keeping_its_term():
+    ix = _index()
+    with ix.writer(codec=InliningCodec()) as writer:
+        writer.merge = False
+        writer.add_document(key="a", title="charter", body="a charter of the network")
+    with ix.searcher() as searcher:
+        subsearcher = searcher.leaf_searchers()[-1][0]
+        matcher = subsearcher.reader().postings("title", "charter")
+        assert isinstance(matcher, InlineMatcher)
+        assert matcher.copy().term() == ("title", b"charter")
+        assert list(matcher.all_ids()) == [0]
