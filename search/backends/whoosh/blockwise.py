@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import wrappers
 from whoosh.scoring import BM25FScorer
 
-from .codec import DecodedLengthsReader, InlineMatcher
+from .codec import CachedBlocksMatcher, DecodedLengthsReader, InlineMatcher
 from .minimum import AtLeastMatcher
 from .phrases import KnownDocsMatcher
 
@@ -92,28 +92,29 @@ def _intersection(matcher, lengths):
 
 def _and_not(matcher, lengths):
     found = scores(matcher.a, lengths)
-    for docnum in _docs(matcher.b):
+    for docnum in documents(matcher.b):
         found.pop(docnum, None)
     return found
 
 
-def _docs(matcher):
-    """The documents `matcher` matches, in a boolean context (its terms have no scorer)."""
+def documents(matcher):
+    """The set of documents `matcher` matches (its `all_ids()`), its postings read a block at
+    a time; in a boolean context (its terms need no scorer)."""
     if not matcher.is_active():
         return set()
     kind = type(matcher)
     if kind is matching.UnionMatcher:
-        return _docs(matcher.a) | _docs(matcher.b)
+        return documents(matcher.a) | documents(matcher.b)
     if kind is matching.IntersectionMatcher:
-        return _docs(matcher.a) & _docs(matcher.b)
+        return documents(matcher.a) & documents(matcher.b)
     if kind is matching.AndNotMatcher:
-        return _docs(matcher.a) - _docs(matcher.b)
+        return documents(matcher.a) - documents(matcher.b)
     if kind is wrappers.WrappingMatcher:
-        return _docs(matcher.child)
+        return documents(matcher.child)
     if kind in (wrappers.FilterMatcher, KnownDocsMatcher):
         ids, exclude = matcher._ids, matcher._exclude
-        return {docnum for docnum in _docs(matcher.child) if (docnum in ids) is not exclude}
-    if kind is W3LeafMatcher:
+        return {docnum for docnum in documents(matcher.child) if (docnum in ids) is not exclude}
+    if kind is W3LeafMatcher or kind is CachedBlocksMatcher:
         found = set()
         while matcher.is_active():
             if matcher._ids is None:
@@ -243,6 +244,7 @@ _HANDLERS = {
     KnownDocsMatcher: _filter,
     AtLeastMatcher: _at_least,
     W3LeafMatcher: _leaf,
+    CachedBlocksMatcher: _leaf,
     matching.ListMatcher: _list,
     InlineMatcher: _list,
 }

@@ -11,22 +11,36 @@ It also decodes each field's document lengths once per reader instead of once pe
 writing a segment asks for the length of every posting's document (hundreds of thousands
 of lookups in a rebuild), and BM25 asks for it for every document it scores.
 
+And it keeps posting blocks decoded (`BlockCache`): a segment's files never change once
+written (a commit writes new segments, a merge replaces old ones by new ones with new ids,
+deletions are kept beside them), so a block read once for one query answers every later
+query that reads it, after any number of commits, from the same bytes.
+
 Segments record the codec that wrote them, so indexes written before this codec keep being
 read by Whoosh's own one.
 """
 
+import threading
+from array import array
+from collections import OrderedDict
+
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
     W3Codec,
+    W3LeafMatcher,
     W3PerDocReader,
     W3PostingsWriter,
+    W3TermsReader,
     _lenfield,
 )
+from whoosh.columns import NumericColumn
 from whoosh.matching import ListMatcher
 from whoosh.util.numeric import byte_to_length
 
 # Posting lists shorter than this are stored in the term table.
 INLINE_LIMIT = 2
+# Postings kept decoded by a process, with their blocks' headers about 14 bytes each.
+BLOCK_CACHE_POSTINGS = 1_000_000
 
 
 class InliningPostingsWriter(W3PostingsWriter):
@@ -60,6 +74,22 @@ class InlineMatcher(ListMatcher):
         )
 
 
+# A length byte decoded as Whoosh's own reader decodes it: zero (no length stored) as None.
+_LENGTH_OF_BYTE = [None] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def _decoded_lengths(column):
+    """[length or None, …] by document number, from a segment's lengths column."""
+    if isinstance(column, NumericColumn.Reader) and column._typecode == "B" and not column._default:
+        # The column's bytes in one read, not a file read and an unpack per document;
+        # documents past the last one stored read as the default, 0.
+        stored = min(column._count, column._doccount)
+        table = _LENGTH_OF_BYTE
+        lengths = [table[b] for b in column._dbfile.get(column._basepos, stored)]
+        return lengths + [None] * (column._doccount - stored)
+    return [byte_to_length(b) if b else None for b in column.load()]
+
+
 class DecodedLengthsReader(W3PerDocReader):
     """Whoosh's per-document reader, with each field's lengths decoded on first use."""
 
@@ -75,14 +105,151 @@ class DecodedLengthsReader(W3PerDocReader):
             column = self._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
             if column is None:
                 return None
-            # As Whoosh's own reader: a zero byte (no length stored) reads as None.
-            lengths = [byte_to_length(b) if b else None for b in column.load()]
+            lengths = _decoded_lengths(column)
             self._decoded_lengths[fieldname] = lengths
         return lengths
 
     def doc_field_length(self, docnum, fieldname, default=0):
         lengths = self.field_lengths(fieldname)
         return default if lengths is None else lengths[docnum]
+
+
+class _Block:
+    """One posting block as `W3LeafMatcher._goto` reads its header, and its documents and
+    weights once decoded."""
+
+    __slots__ = ("header", "ids", "weights")
+
+    def __init__(self, header):
+        self.header = header
+        self.ids = None
+        self.weights = None
+
+
+class BlockCache:
+    """Decoded posting blocks by (segment, position in its postings file), the least
+    recently read dropped beyond `limit` postings. Shared by a process's threads.
+
+    A segment is named by its folder, its random id and its files' lengths, and its files
+    are written once, so a key always names the same bytes: nothing kept here can be out of
+    date, whatever has been committed, merged or deleted since.
+    """
+
+    def __init__(self, limit=BLOCK_CACHE_POSTINGS):
+        self.limit = limit
+        self.postings = 0  # in the blocks kept
+        self._blocks = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            block = self._blocks.get(key)
+            if block is not None:
+                self._blocks.move_to_end(key)
+            return block
+
+    def add(self, key, block):
+        with self._lock:
+            if key in self._blocks:
+                return
+            self._blocks[key] = block
+            self.postings += block.header[0]
+            while self.postings > self.limit and self._blocks:
+                _, dropped = self._blocks.popitem(last=False)
+                self.postings -= dropped.header[0]
+
+    def clear(self):
+        with self._lock:
+            self._blocks.clear()
+            self.postings = 0
+
+
+blocks = BlockCache()
+
+
+class CachedBlocksMatcher(W3LeafMatcher):
+    """Whoosh's on-disk posting matcher, reading each block's header, documents and weights
+    from `blocks` when they have been decoded before (from the same segment's same bytes)."""
+
+    def __init__(self, postfile, startoffset, length, format_, segment, term=None, scorer=None):
+        # `segment`: the key naming the segment's files in `blocks`.
+        self._segment = segment
+        self._block = None
+        super().__init__(postfile, startoffset, length, format_, term=term, scorer=scorer)
+
+    def _goto(self, position):
+        key = (self._segment, position)
+        block = blocks.get(key)
+        if block is None:
+            super()._goto(position)
+            block = _Block(
+                (
+                    self._blocklength,
+                    self._maxid,
+                    self._maxweight,
+                    self._compression,
+                    self._minlength,
+                    self._maxlength,
+                    self._lastblock,
+                    self._nextoffset,
+                    self._dataoffset,
+                )
+            )
+            blocks.add(key, block)
+        else:
+            self._data = self._ids = self._weights = self._values = None
+            self._i = 0
+            (
+                self._blocklength,
+                self._maxid,
+                self._maxweight,
+                self._compression,
+                self._minlength,
+                self._maxlength,
+                self._lastblock,
+                self._nextoffset,
+                self._dataoffset,
+            ) = block.header
+        self._block = block
+
+    def _read_ids(self):
+        block = self._block
+        if block.ids is None:
+            super()._read_ids()
+            block.ids = array("I", self._ids)
+        self._ids = block.ids
+
+    def _read_weights(self):
+        block = self._block
+        if block.weights is None:
+            super()._read_weights()
+            block.weights = self._weights
+        self._weights = block.weights
+
+
+class CachedBlocksTermsReader(W3TermsReader):
+    """Whoosh's terms reader, whose posting lists read their blocks through `blocks`."""
+
+    def __init__(self, codec, dbfile, length, postfile, segment):
+        super().__init__(codec, dbfile, length, postfile)
+        self._segment = segment
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        terminfo = self.term_info(fieldname, tbytes)
+        if terminfo.is_inlined():
+            return self._codec.postings_reader(
+                self._postfile, terminfo, format_, term=(fieldname, tbytes), scorer=scorer
+            )
+        offset, length = terminfo.extent()
+        return CachedBlocksMatcher(
+            self._postfile,
+            offset,
+            length,
+            format_,
+            self._segment,
+            term=(fieldname, tbytes),
+            scorer=scorer,
+        )
 
 
 class InliningCodec(W3Codec):
@@ -100,6 +267,21 @@ class InliningCodec(W3Codec):
 
     def per_document_reader(self, storage, segment):
         return DecodedLengthsReader(storage, segment)
+
+    def terms_reader(self, storage, segment):
+        tiname = segment.make_filename(self.TERMS_EXT)
+        tilen = storage.file_length(tiname)
+        tifile = storage.open_file(tiname)
+        postfile = segment.open_file(storage, self.POSTS_EXT)
+        # Besides the segment's random id, where it is and its files' lengths: segments given
+        # one id (by a seeded `random`) are still told apart.
+        key = (
+            getattr(storage, "folder", None),
+            segment.segment_id(),
+            tilen,
+            storage.file_length(segment.make_filename(self.POSTS_EXT)),
+        )
+        return CachedBlocksTermsReader(self, tifile, tilen, postfile, key)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
         if not terminfo.is_inlined():

@@ -8,8 +8,7 @@ import logging
 import os
 import threading
 
-from whoosh.query import Term
-
+from . import blockwise
 from .documents import CONTENT_TYPE_FIELD, PK_FIELD
 from .exceptions import IndexUnavailableError
 
@@ -66,8 +65,15 @@ class CachedSearcher:
         """
         docs = self._content_type_docs.get(content_type)
         if docs is None:
-            term = Term(CONTENT_TYPE_FIELD, content_type)
-            docs = set(self.searcher.docs_for_query(term))
+            docs = set()
+            # The term's postings a block at a time (`blockwise.documents`), not Whoosh's
+            # generators a document at a time: the first search after each commit asks.
+            for subsearcher, offset in self.searcher.leaf_searchers():
+                reader = subsearcher.reader()
+                if (CONTENT_TYPE_FIELD, content_type) not in reader:
+                    continue
+                found = blockwise.documents(reader.postings(CONTENT_TYPE_FIELD, content_type))
+                docs.update(found if not offset else [offset + docnum for docnum in found])
             self._content_type_docs[content_type] = docs
         return docs
 

@@ -323,6 +323,24 @@ class FastPathTests(WhooshTestCase):
         self.assertEqual(self.titles(results), {"The Return of the King", "A Clash of Kings"})
         self.assertIn("searchtests_book_searchtests_novel", store.searcher()._content_type_docs)
 
+    def test_content_type_documents_are_whooshs_across_segments_and_deletions(self):
+        # Commits that add and delete books: several segments, some with deleted documents.
+        store = self.backend.get_index_for_model(models.Book).store
+        models.Book.objects.order_by("pk").first().delete()
+        for number in range(12):
+            book = models.Book.objects.create(
+                title=f"Kettle care {number}", publication_date=date(2020, 1, 1), number_of_pages=10
+            )
+            if number % 4 == 0:
+                book.delete()
+            list(self.backend.search("kettle", models.Book))
+        searcher = store.searcher().searcher
+        self.assertGreater(len(searcher.leaf_searchers()), 1)
+        for content_type in ("searchtests_book", "searchtests_book_searchtests_novel"):
+            expected = set(searcher.docs_for_query(wq.Term("content_type", content_type)))
+            self.assertTrue(expected)
+            self.assertEqual(store.searcher().docs_for_content_type(content_type), expected)
+
     def test_rows_missing_from_the_database_are_not_results(self):
         # An index entry whose row was rolled back or deleted behind Wagtail's back.
         ghost = models.Book(
