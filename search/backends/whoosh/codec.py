@@ -20,6 +20,7 @@ Segments record the codec that wrote them, so indexes written before this codec 
 read by Whoosh's own one.
 """
 
+import os
 import threading
 from array import array
 from collections import OrderedDict
@@ -273,14 +274,19 @@ class InliningCodec(W3Codec):
         tilen = storage.file_length(tiname)
         tifile = storage.open_file(tiname)
         postfile = segment.open_file(storage, self.POSTS_EXT)
-        # Besides the segment's random id, where it is and its files' lengths: segments given
-        # one id (by a seeded `random`) are still told apart.
-        key = (
-            getattr(storage, "folder", None),
-            segment.segment_id(),
-            tilen,
-            storage.file_length(segment.make_filename(self.POSTS_EXT)),
-        )
+        postname = segment.make_filename(self.POSTS_EXT)
+        # Besides the segment's random id, where it is and its files' lengths, and on disk the
+        # postings file itself (inode and modification time): segments given one id (Whoosh
+        # names them with the global `random`, which a test may seed) are still told apart,
+        # even in a folder emptied and written again.
+        folder = getattr(storage, "folder", None)
+        if folder is None:
+            # A storage in memory: its index holds it, so its id is not reused meanwhile.
+            where = (id(storage),)
+        else:
+            found = os.stat(os.path.join(folder, postname))
+            where = (folder, found.st_ino, found.st_mtime_ns)
+        key = (*where, segment.segment_id(), tilen, storage.file_length(postname))
         return CachedBlocksTermsReader(self, tifile, tilen, postfile, key)
 
     def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
