@@ -80,7 +80,6 @@ class Results:
     facets: list = field(default_factory=list)
     filters: dict = field(default_factory=dict)
     suggestion: str = ""
-    close_words: dict = field(default_factory=dict)
     relaxed: str = ""
     promotions: list = field(default_factory=list)
     searched: bool = False
@@ -148,7 +147,7 @@ def search(request):
         parsed = parse(parsed.text_with_words_replaced(respelt), language)
     network_thesaurus.apply(parsed)
     word_forms.apply(parsed, vocabulary)
-    if results.scope.past or results.scope.papers:
+    if elsewhere:
         try:
             if results.scope.past:
                 past_versions.search(request, parsed, results, results.scope)
@@ -169,7 +168,6 @@ def search(request):
     except SearchUnavailable:
         return _unavailable(results)
     if found_fixes or found_respelt:
-        results.close_words = {**{w: [c] for w, c in found_respelt.items()}, **found_fixes}
         results.suggestion = parsed.text_with_words_replaced(
             {**found_respelt, **{w: c[0] for w, c in found_fixes.items()}}
         )
