@@ -266,3 +266,59 @@ def test_a_signature_confirmed_then_withdrawn(page_cache, home, django_capture_o
         Client().post(path_of(links()["withdraw"]))
     assert "Amina Odhiambo" not in Client().get(lists[0]).content.decode()
     assert_as_rendered_now(lists)
+
+
+def test_a_signature_the_committee_hides(
+    page_cache, home, committee, django_capture_on_commit_callbacks
+):
+    from tests.factories import SignatureFactory, StatementIndexPageFactory, StatementPageFactory
+
+    index = StatementIndexPageFactory(parent=home, slug="statements")
+    statement = StatementPageFactory(
+        parent=index, title="On surveillance", slug="surveillance", body="<p>No.</p>"
+    )
+    statement.save_revision().publish()
+    statement.refresh_from_db()
+    spam = SignatureFactory(statement=statement, name="Buy Pills Now")
+    # The statement's own page carries the form to sign (a CSRF token): never stored.
+    lists = [f"{statement.url}signatories/", "/statements/"]
+    warm(lists)
+    assert "Buy Pills Now" in Client().get(lists[0]).content.decode()
+
+    reviewer = Client()
+    reviewer.force_login(committee[0])
+    # What reviewing changes is announced once committed (`signatures_changed`).
+    with django_capture_on_commit_callbacks(execute=True):
+        reviewer.post(
+            reverse("wagtailsnippets_statements_signature:edit", args=[spam.pk]),
+            {"review": "hidden", "hidden_reason": "Spam"},
+        )
+
+    assert "Buy Pills Now" not in Client().get(lists[0]).content.decode()
+    assert_as_rendered_now(lists)
+
+
+def test_a_translation_the_committee_approves(public, client, member, committee):
+    from wagtail.models import Locale
+
+    from tests.moderation.helpers import submit
+
+    spanish = Locale.objects.get(language_code="es")
+    for name in ("home", "wiki"):
+        public[name].copy_for_translation(spanish).save_revision().publish()
+    urls = [*SITE_WIDE, JOINING, "/es/", "/es/procedures/"]
+    warm(urls)
+
+    client.force_login(member)
+    client.post(
+        reverse("simple_translation:submit_page_translation", args=[public["joining"].pk]),
+        {"locales": [spanish.pk]},
+    )
+    draft = public["joining"].get_translation(spanish).specific
+    submit(client, draft, "Cualquier organisación puede unirse.", summary="Traducción.")
+    for approver in committee[:2]:
+        client.force_login(approver)
+        workflow_action(client, draft, "approve")
+
+    assert "Cualquier organisación" in Client().get("/es/procedures/joining/").content.decode()
+    assert_as_rendered_now([*urls, "/es/procedures/joining/"])
