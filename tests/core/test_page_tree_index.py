@@ -38,7 +38,9 @@ def test_the_sites_sections_are_read_through_the_depth_and_path_index(home, wiki
     assert wiki.pk in {page.pk for page in children}
 
 
-@pytest.mark.django_db(transaction=True)
+# Migrating needs real transactions; rolled back by serialisation, as every transactional test
+# of this suite is (a flush's re-created content types would break the next one's restore).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_adding_the_index_goes_back_and_forth():
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes("core")
