@@ -52,6 +52,14 @@ class Thesaurus:
         neither the pages (`vocabulary`) nor the language know and that are close to a word
         only the thesaurus has: "midle" -> "middle" (of "Middle East", on no page), while
         "governence" is left to the pages' own words (`corrections`)."""
+        unknown = {
+            word
+            for term in parsed.terms
+            for word in term.words
+            if not vocabulary.knows(word) and not is_common_word(word, vocabulary.language)
+        }
+        if not unknown:  # most searches: nothing to look up
+            return {}
         own = {
             word: 1
             for others in self.related.values()
@@ -60,15 +68,10 @@ class Thesaurus:
             if not vocabulary.knows(word)
         }
         found = {}
-        for term in parsed.terms:
-            for word in term.words:
-                if word in found or word in own or vocabulary.knows(word):
-                    continue
-                if is_common_word(word, vocabulary.language):
-                    continue
-                close = close_words(word, own, n=1)
-                if close:
-                    found[word] = close[0]
+        for word in sorted(unknown - own.keys()):
+            close = close_words(word, own, n=1)
+            if close:
+                found[word] = close[0]
         return found
 
     def apply(self, parsed):

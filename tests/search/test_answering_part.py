@@ -127,19 +127,26 @@ def test_a_clause_with_all_the_questions_words_comes_before_a_title_with_one(any
     assert found[0] == "/procedures/joining/#decision"
 
 
-def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, wiki):
+def comments_procedure(wiki, first, timing):
+    """A procedure on comments: a clause `first` (heading, text) with the words asked, then
+    "Timing" (`timing`), indexed."""
     ProcedurePageFactory(
         parent=wiki,
         slug="comments",
         title="Comments",
         summary="How drafts are commented on.",
-        body=[
-            # The same words, first: only one says how long.
-            clause_data("Everyone", "<p>Every draft is open for comment by anyone.</p>"),
-            clause_data("Timing", "<p>A draft is open for comment for seven days.</p>"),
-        ],
+        body=[clause_data(*first), clause_data("Timing", timing)],
     )
     indexed()
+
+
+def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, wiki):
+    # The same words, first: only one says how long.
+    comments_procedure(
+        wiki,
+        ("Everyone", "<p>Every draft is open for comment by anyone.</p>"),
+        "<p>A draft is open for comment for seven days.</p>",
+    )
 
     assert links(get(query="how long is a draft open for comment")) == [
         "/procedures/comments/#timing"
@@ -149,18 +156,12 @@ def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, w
 
 
 def test_a_date_is_not_a_length_of_time(any_backend, wiki):
-    ProcedurePageFactory(
-        parent=wiki,
-        slug="comments",
-        title="Comments",
-        summary="How drafts are commented on.",
-        body=[
-            # The same words, first, with a date's digits: not how long.
-            clause_data("Record", "<p>Draft open for comment: 2014-03-01.</p>"),
-            clause_data("Timing", "<p>A draft is open for comment for a fortnight.</p>"),
-        ],
+    # The same words, first, with a date's digits: not how long.
+    comments_procedure(
+        wiki,
+        ("Record", "<p>Draft open for comment: 2014-03-01.</p>"),
+        "<p>A draft is open for comment for a fortnight.</p>",
     )
-    indexed()
 
     assert links(get(query="how long is a draft open for comment")) == [
         "/procedures/comments/#timing"

@@ -24,6 +24,7 @@ import os
 import threading
 from array import array
 from collections import OrderedDict
+from operator import attrgetter
 
 from whoosh.codec.whoosh3 import (
     LENGTHS_COLUMN,
@@ -115,6 +116,21 @@ class DecodedLengthsReader(W3PerDocReader):
         return default if lengths is None else lengths[docnum]
 
 
+# What `W3LeafMatcher._goto` reads from a block's header, as kept with the block.
+HEADER = (
+    "_blocklength",
+    "_maxid",
+    "_maxweight",
+    "_compression",
+    "_minlength",
+    "_maxlength",
+    "_lastblock",
+    "_nextoffset",
+    "_dataoffset",
+)
+_read_header = attrgetter(*HEADER)
+
+
 class _Block:
     """One posting block as `W3LeafMatcher._goto` reads its header, and its documents and
     weights once decoded."""
@@ -183,34 +199,13 @@ class CachedBlocksMatcher(W3LeafMatcher):
         block = blocks.get(key)
         if block is None:
             super()._goto(position)
-            block = _Block(
-                (
-                    self._blocklength,
-                    self._maxid,
-                    self._maxweight,
-                    self._compression,
-                    self._minlength,
-                    self._maxlength,
-                    self._lastblock,
-                    self._nextoffset,
-                    self._dataoffset,
-                )
-            )
+            block = _Block(_read_header(self))
             blocks.add(key, block)
         else:
             self._data = self._ids = self._weights = self._values = None
             self._i = 0
-            (
-                self._blocklength,
-                self._maxid,
-                self._maxweight,
-                self._compression,
-                self._minlength,
-                self._maxlength,
-                self._lastblock,
-                self._nextoffset,
-                self._dataoffset,
-            ) = block.header
+            for name, value in zip(HEADER, block.header, strict=True):
+                setattr(self, name, value)
         self._block = block
 
     def _read_ids(self):
