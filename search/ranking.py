@@ -11,7 +11,6 @@ needs to know which one is configured.
 """
 
 import logging
-from functools import lru_cache
 from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
@@ -20,7 +19,15 @@ from .answers import COUNTING_WORDS, is_answer
 from .descriptions import kind_of, page_model
 from .errors import SearchUnavailable
 from .fillers import ENGLISH, STOP, is_everyday
-from .query import ALL_WORDS_UP_TO, RELATED_BOOST, WORD, for_backend, naming_form, stem
+from .query import (
+    ALL_WORDS_UP_TO,
+    RELATED_BOOST,
+    for_backend,
+    naming_form,
+    naming_forms,
+    stem,
+)
+from .texts import stems_of, words_of
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +38,7 @@ MAX_HITS = 1000
 FEW_HITS = 3
 # What ranking (`titles_first`) and the facets (`facets.rows`) read of each of up to MAX_HITS
 # matches (`Ranked`); the pages shown are loaded in full afterwards.
-RANKED_FIELDS = ("title", "content_type", "path", "depth", "first_published_at")
+RANKED_FIELDS = ("title", "content_type", "path")
 # RANKED_FIELDS as a page instance has them.
 ATTRIBUTES = tuple(f"{name}_id" if name == "content_type" else name for name in RANKED_FIELDS)
 # Reciprocal rank fusion of the backend's order and the titles' (`titles_first`): the
@@ -63,8 +70,6 @@ class Ranked(NamedTuple):
     title: str
     content_type_id: int
     path: str
-    depth: int
-    first_published_at: object
 
 
 def ranked(pages, query):
@@ -182,23 +187,31 @@ def titles_first(hits, parsed, vocabulary, fixes=None):
     ]
     if not any(clauses):
         return hits
-    kinds, answers_how = {}, {}
     # A question "how do I …" names pages that say how things are done as their kind would.
     how = KIND_SHARE * max(w for clause in clauses for w in clause.values()) * parsed.asks_how
+    by_kind = {}
+
+    def kind_named(content_type_id):
+        """(what answering how counts, what the kind's naming each clause counts), once per
+        page type."""
+        if content_type_id not in by_kind:
+            model = page_model(content_type_id)
+            kind = naming_forms(kind_of(model).label)
+            by_kind[content_type_id] = (
+                how * getattr(model, "search_answers_how", False),
+                [
+                    KIND_SHARE * max((w for f, w in a.items() if f in kind), default=0)
+                    for a in kinds_asked
+                ],
+            )
+        return by_kind[content_type_id]
 
     def title_score(hit):
-        if hit.content_type_id not in kinds:
-            model = page_model(hit.content_type_id)
-            kinds[hit.content_type_id] = {
-                naming_form(w) for w in WORD.findall(kind_of(model).label)
-            }
-            answers_how[hit.content_type_id] = getattr(model, "search_answers_how", False)
-        title = {naming_form(w) for w in WORD.findall(hit.title)}
-        kind = kinds[hit.content_type_id]
-        return how * answers_how[hit.content_type_id] + sum(
-            max((w for f, w in clause.items() if f in title), default=0)
-            + KIND_SHARE * max((w for f, w in asked.items() if f in kind), default=0)
-            for clause, asked in zip(clauses, kinds_asked, strict=True)
+        answers_how, kind = kind_named(hit.content_type_id)
+        title = naming_forms(hit.title)
+        return answers_how + sum(
+            max((w for f, w in clause.items() if f in title), default=0) + named
+            for clause, named in zip(clauses, kind, strict=True)
         )
 
     return _fused(hits, [title_score(hit) for hit in hits])
@@ -243,17 +256,18 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
 
     def page_score(row):
         title, parts = described(row)
-        title = stems_of(title)
+        title = stems_of(ENGLISH, title)
         best, anywhere = 0, [0] * len(clauses)
         for part in parts:
-            text, heading = stems_of(part.text), stems_of(part.label)
+            words = words_of(ENGLISH, part.text)
+            text, heading = frozenset(words.stems), stems_of(ENGLISH, part.label)
             found = [
                 max((_found(stems, text, heading, title) * f for stems, f in alts), default=0)
                 for _, alts in clauses
             ]
             anywhere = [max(a, b) for a, b in zip(anywhere, found, strict=True)]
             score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
-            if shape and score and any(is_answer(word, shape) for word in WORD.findall(part.text)):
+            if shape and score and any(is_answer(word, shape) for word in words.distinct()):
                 score += bonus
             best = max(best, score)
         page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))
@@ -273,12 +287,6 @@ def _found(stems, text, heading, title):
     if stems <= text:
         return 1 + HEADING_SHARE * (stems <= heading)
     return 1 if stems <= title else 0
-
-
-@lru_cache(maxsize=4096)
-def stems_of(text):
-    """The set of the stems of `text`'s words, as the index stems them."""
-    return frozenset(stem(word.lower()) for word in WORD.findall(text))
 
 
 def _abbreviates(term, other):

@@ -3,20 +3,15 @@
 Words match by their stems in the language being read (`query.search_language`): the pages a
 search shows are in that language."""
 
-from collections import Counter
-from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .answers import is_answer
 from .query import WORD, search_language, stemmer
+from .texts import words_of
 
-# Texts whose words `best_part` keeps, stemmed (`_words`): about ten searches' results
-# (some 20 MB).
-KEPT_TEXTS = 2048
 # How a page's part is chosen (`best_part`), as BM25 weighs a passage: how soon a repeated word
 # stops counting more (K1), and how much a part longer than the page's average counts less (B).
 K1 = 1.2
@@ -148,7 +143,7 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
     weigh = weigher(wanted, weights or {}, title)
     stem = stemmer(search_language())
     language = search_language()
-    words = [_words(language, part.text) for part in parts]
+    words = [words_of(language, part.text) for part in parts]
     average = sum(text.length for text in words) / len(parts) or 1
     # The words' own weights, not their share as words of the title: when the title has every
     # word asked ("who was on the interim steering group"), the kind of answer decides.
@@ -166,18 +161,18 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
             ]
 
     def allowed(key, text):
-        return key not in bound or any(phrase <= text.by_stem.keys() for phrase in bound[key])
+        return key not in bound or any(phrase.issubset(text.stems) for phrase in bound[key])
 
     def score(part, text):
         # A stem's occurrences are summed in the order its words first appear (as counting
         # word by word would), and a stem takes the weight of its word that appears last.
-        here = [
-            (key, word, count, first, last)
-            for key in stems & text.by_stem.keys()
-            if allowed(key, text)
-            for word, count, first, last in text.by_stem[key]
-            if weigh(word)
-        ]
+        here = []
+        found = stems.intersection(text.stems)
+        if found:
+            distinct = text.distinct()
+            for first, key in enumerate(text.stems):
+                if key in found and allowed(key, text) and weigh(distinct[first]):
+                    here.append((key, distinct[first], text.counts[first], first, text.last[first]))
         counts, weight_of = {}, {}
         for key, _word, count, _first, _last in sorted(here, key=itemgetter(3)):
             counts[key] = counts.get(key, 0) + count
@@ -196,7 +191,7 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
         if (
             answer_words
             and total
-            and any(is_answer(word, answer_words) for word in WORD.findall(part.text))
+            and any(is_answer(word, answer_words) for word in text.distinct())
         ):
             total += bonus
         return (round(total, 6), len(counts.keys() | heading.keys()))
@@ -204,29 +199,3 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
     scores = [score(part, text) for part, text in zip(parts, words, strict=True)]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     return parts[best], scores[best] > (0, 0)
-
-
-class Words(NamedTuple):
-    """A text's words as `best_part` weighs them: how many, and the distinct ones by stem."""
-
-    length: int
-    # {stem: ((word, count, first, last), …)}: each distinct word of the stem, how often it
-    # occurs, and its rank among the text's distinct words by where it first and last appears.
-    by_stem: dict
-
-
-@lru_cache(maxsize=KEPT_TEXTS)
-def _words(language, text):
-    """`Words` of `text` in `language`. Kept by the text itself, so never out of date (a
-    changed part is another text): the pages a search shows come up again and again, and
-    stemming each of their words was most of choosing their parts."""
-    stem = stemmer(language)
-    found = WORD.findall(text)
-    counts = Counter(found)  # in the order the words first appear
-    # The distinct words in the order they last appear.
-    last = {word: rank for rank, word in enumerate(reversed(dict.fromkeys(reversed(found))))}
-    by_stem = {}
-    for first, (word, count) in enumerate(counts.items()):
-        key = stem(word.lower())
-        by_stem[key] = (*by_stem.get(key, ()), (word, count, first, last[word]))
-    return Words(len(found), by_stem)

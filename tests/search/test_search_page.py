@@ -296,9 +296,7 @@ def test_the_ranked_list_loads_only_what_ranking_and_facets_read(
     assert len(hits) >= 3
     assert all(type(hit) is Ranked for hit in hits)
     page = Page.objects.get(pk=hits[0].pk)
-    assert hits[0] == Ranked(
-        page.pk, page.title, page.content_type_id, page.path, page.depth, page.first_published_at
-    )
+    assert hits[0] == Ranked(page.pk, page.title, page.content_type_id, page.path)
     facet_rows(hits)  # content types cached
     # Dates and meetings for the facets: three queries at most, none per hit.
     with django_assert_max_num_queries(3):
