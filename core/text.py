@@ -13,6 +13,9 @@ KEPT_TEXTS = 8192
 
 # Every tag but those that mark words inside a line: a break between words.
 BREAKING_TAG = re.compile(r"<(?!/?(?:a|abbr|b|code|em|i|mark|s|small|span|strong|sub|sup|u)\b)")
+# A start or end tag whose quoted attribute values hold no angle bracket: the tags rich text is
+# stored with ('<p>', '<a href="/x">', '<br/>').
+SIMPLE_TAG = re.compile(r"""</?[A-Za-z][^<>"']*(?:(?:"[^"<>]*"|'[^'<>]*')[^<>"']*)*>""")
 
 
 def plain_text(value):
@@ -38,4 +41,13 @@ def _plain(value):
     text is another key."""
     if "<" not in value and "&" not in value:
         return " ".join(value.split())
-    return " ".join(html.unescape(strip_tags(BREAKING_TAG.sub(" <", value))).split())
+    return " ".join(html.unescape(without_tags(BREAKING_TAG.sub(" <", value))).split())
+
+
+def without_tags(value):
+    """`value` without its tags, as Django's `strip_tags` gives it. Rich text as stored, where
+    every "<" opens a simple tag, has them taken out by a regular expression, a tenth of the
+    cost of `strip_tags`' HTML parser; anything else (a comment, a stray "<", a ">" inside
+    an attribute) goes through that parser."""
+    stripped = SIMPLE_TAG.sub("", value)
+    return stripped if "<" not in stripped else strip_tags(value)

@@ -2,12 +2,14 @@
 description of itself to search."""
 
 import pytest
+from django.utils.html import strip_tags
 from wagtail.models import get_page_models
 from wagtail.rich_text import RichText
 
+from core import text
 from core.models import BasePage, grouped_by_choice
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import plain_text, without_tags
 from core.tree import SECTION_DEPTH, ancestor_path, ancestor_paths
 from procedures.models import ProcedurePage
 from tests.factories import ProcedurePageFactory, clause_data
@@ -54,6 +56,38 @@ def test_every_page_type_names_its_kind_for_search(model):
 )
 def test_plain_text_decodes_once_and_keeps_words_apart(html, text):
     assert plain_text(html) == text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Rights &amp; duties</p><p><a linktype="page" id="3">apply</a><br/></p>',
+        "<P CLASS=x>y</P>",
+        "<p foo='x\"y'>z</p><p>a</p >",
+        "<!-- a comment --><p>x</p>",
+        "a < b, text > more",
+        "<p title='a>b'>x</p>",
+        '<img alt="a > b">t',
+        '<p title=a"b>c</p>',
+        "<script>if a<b</script><style>p > a {}</style>",
+        "<<p>>",
+        "<p",
+        "x</ p>y",
+        "<![CDATA[x]]><?php x ?>",
+        "&lt;p&gt;",
+    ],
+)
+def test_tags_are_taken_out_as_djangos_strip_tags_takes_them_out(html):
+    assert without_tags(html) == strip_tags(html)
+
+
+def test_rich_text_as_stored_is_read_without_an_html_parser(monkeypatch):
+    def parser(value):
+        raise AssertionError(f"HTML parser used for {value!r}")
+
+    monkeypatch.setattr(text, "strip_tags", parser)
+    stored = '<h2>Terms</h2><p>The <b>committee</b> <a linktype="page" id="3">decides</a></p>'
+    assert without_tags(stored) == "TermsThe committee decides"
 
 
 def test_plain_text_kept_by_its_html_follows_a_changed_text():
