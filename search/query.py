@@ -81,6 +81,13 @@ def naming_form(word):
     return word.removesuffix("e") if len(word) > 3 else word
 
 
+@lru_cache(maxsize=20_000)
+def naming_forms(text):
+    """The set of `naming_form`s of `text`'s words. Cached: ranking reads up to 1,000 titles a
+    search, and a site of 10,000 pages has 10,000 of them (about 8 MB kept)."""
+    return frozenset(naming_form(word) for word in WORD.findall(text))
+
+
 def words(text):
     """The words of `text`, lower-cased, as search sees them."""
     return [word.lower() for word in WORD.findall(text)]
