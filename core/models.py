@@ -8,7 +8,7 @@ from wagtail.search import index
 from .forms import ChangeSummaryPageForm, change_summary_panel
 from .open_data import Records
 from .search import PageKind, Part
-from .text import plain_text
+from .text import linked_pages, plain_text
 
 SECTION = PageKind("section", gettext_noop("Section"))
 
@@ -83,7 +83,8 @@ class BasePage(Page):
     def search_parts(self):
         """[Part, …]: the page's own text first. By default its introduction, if it has one,
         else its search description."""
-        return [Part("", "", plain_text(getattr(self, "intro", "") or self.search_description))]
+        intro = getattr(self, "intro", "")
+        return [Part("", "", plain_text(intro or self.search_description), linked_pages(intro))]
 
     def preview_text(self):
         """What a link preview says of the page: its search description if an editor wrote

@@ -13,8 +13,11 @@ class PageKind:
 
 @dataclass(frozen=True)
 class Part:
-    """A part of a page a result can point to: `anchor` is its #fragment ("" for the page)."""
+    """A part of a page a result can point to: `anchor` is its #fragment ("" for the page);
+    `links`, the ids of the pages its text links to ("The procedure Joining the network says
+    how to apply": `core.text.linked_pages`)."""
 
     anchor: str
     label: str
     text: str
+    links: tuple = ()

@@ -13,6 +13,10 @@ KEPT_TEXTS = 8192
 
 # Every tag but those that mark words inside a line: a break between words.
 BREAKING_TAG = re.compile(r"<(?!/?(?:a|abbr|b|code|em|i|mark|s|small|span|strong|sub|sup|u)\b)")
+# A link in rich text as stored, and what makes it a link to a page: <a linktype="page" id="12">.
+LINK_TAG = re.compile(r"<a\s[^>]*>")
+PAGE_LINK_TYPE = re.compile(r"""\slinktype=["']page["']""")
+LINKED_ID = re.compile(r"""\sid=["'](\d+)["']""")
 # A start or end tag whose quoted attribute values hold no angle bracket: the tags rich text is
 # stored with ('<p>', '<a href="/x">', '<br/>').
 SIMPLE_TAG = re.compile(r"""</?[A-Za-z][^<>"']*(?:(?:"[^"<>]*"|'[^'<>]*')[^<>"']*)*>""")
@@ -42,6 +46,19 @@ def _plain(value):
     if "<" not in value and "&" not in value:
         return " ".join(value.split())
     return " ".join(html.unescape(without_tags(BREAKING_TAG.sub(" <", value))).split())
+
+
+def linked_pages(value):
+    """The ids of the pages `value` (rich text as stored) links to, each once, in the order it
+    first links to them."""
+    if isinstance(value, RichText):
+        value = value.source
+    ids = []
+    for tag in LINK_TAG.findall(str(value or "")):
+        found = LINKED_ID.search(tag)
+        if found and PAGE_LINK_TYPE.search(tag):
+            ids.append(int(found.group(1)))
+    return tuple(dict.fromkeys(ids))
 
 
 def without_tags(value):

@@ -22,7 +22,7 @@ from core.models import BasePage, grouped_by_choice
 from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 
@@ -258,6 +258,7 @@ def _search_parts(summary, body):
                 value["anchor"],
                 f"§{clause['number']} {value['heading']}",
                 f"{value['heading']}. {plain_text(value['text'])}",
+                linked_pages(value["text"]),
             )
         )
         for sub in clause["subclauses"]:
@@ -267,6 +268,7 @@ def _search_parts(summary, body):
                     sub["value"]["anchor"],
                     f"§{sub['number']} {heading}".strip(),
                     f"{heading}. {plain_text(sub['value']['text'])}".lstrip(". "),
+                    linked_pages(sub["value"]["text"]),
                 )
             )
     return tuple(found)
@@ -321,7 +323,7 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         return self.search_description or plain_text(self.preamble)
 
     def search_parts(self):
-        return [Part("", "", plain_text(self.preamble))] + [
+        return [Part("", "", plain_text(self.preamble), linked_pages(self.preamble))] + [
             Part("", "", objective.text) for objective in self.objectives.all()
         ]
 

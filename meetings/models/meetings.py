@@ -21,7 +21,7 @@ from core.api_fields import ORGANISATION_FIELDS, PERSON_FIELDS, RecordField, api
 from core.models import BasePage
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from network.models import Organisation, Person
 from network.roles import RoleEntry, RoleGroup
 
@@ -204,7 +204,9 @@ class MeetingPage(BasePage):
     def search_parts(self):
         """Where and why, the meeting's objectives, then each session, linked by its anchor."""
         found = [
-            Part("", "", f"{self.location}. {plain_text(self.context)}"),
+            Part(
+                "", "", f"{self.location}. {plain_text(self.context)}", linked_pages(self.context)
+            ),
             *(Part("", "", objective.text) for objective in self.objectives.all()),
         ]
         for session in self.sessions.all():
@@ -221,7 +223,14 @@ class MeetingPage(BasePage):
                     ],
                 )
             )
-            found.append(Part(session.anchor, f"Session: {session.title}", text))
+            found.append(
+                Part(
+                    session.anchor,
+                    f"Session: {session.title}",
+                    text,
+                    linked_pages(session.description),
+                )
+            )
         names = [record.name for related in PARTICIPANTS for record in getattr(self, related).all()]
         if names:
             found.append(Part("participants-heading", "Participants", ", ".join(names)))

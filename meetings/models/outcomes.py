@@ -14,7 +14,7 @@ from core.api_fields import PublicPageField, RecordField, api_fields_for
 from core.models import BasePage
 from core.rich_text import DOCUMENT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from core.visibility import viewable
 
 from ..forms import OutcomePageForm
@@ -95,7 +95,7 @@ class OutcomePage(BasePage):
         return f"From {self.get_parent().title}.{session}"
 
     def search_parts(self):
-        return [Part("", "", plain_text(self.body))]
+        return [Part("", "", plain_text(self.body), linked_pages(self.body))]
 
     def preview_text(self):
         return self.search_description or plain_text(self.body)

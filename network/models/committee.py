@@ -22,7 +22,7 @@ from core.models import BasePage
 from core.open_data import NETWORK_ID, Records, page_source, popolo_date, popolo_id
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 
@@ -120,7 +120,7 @@ class SteeringCommitteePage(PublicHistoryMixin, BasePage):
         for term in self.seat_terms.all():
             seats.setdefault(term.seat.strip().casefold(), []).append(term)
         return [
-            Part("", "", plain_text(self.intro)),
+            Part("", "", plain_text(self.intro), linked_pages(self.intro)),
             *(
                 Part(
                     seat_anchor(terms[0].seat),

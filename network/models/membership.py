@@ -15,7 +15,7 @@ from core.models import BasePage
 from core.open_data import Records
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from core.visibility import visible_pages
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
@@ -104,7 +104,13 @@ class MembershipPage(PublicHistoryMixin, BasePage):
         ]
         if not self.how_to_join:
             return parts
-        return [Part("join-heading", "How to join", plain_text(self.how_to_join)), *parts]
+        how = Part(
+            "join-heading",
+            "How to join",
+            plain_text(self.how_to_join),
+            linked_pages(self.how_to_join),
+        )
+        return [how, *parts]
 
     def preview_text(self):
         return self.search_description or plain_text(self.how_to_join)

@@ -17,7 +17,7 @@ from core.models import BasePage, grouped_by_choice
 from core.open_data import NETWORK_ID, Records, page_source, popolo_id
 from core.rich_text import TEXT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from core.visibility import may_view
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
@@ -190,7 +190,7 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         if members:
             people.append(f"Members: {', '.join(members)}.")
         return [
-            Part("", "", plain_text(self.mandate)),
+            Part("", "", plain_text(self.mandate), linked_pages(self.mandate)),
             Part("people-heading", "Who takes part", " ".join(people)),
         ]
 

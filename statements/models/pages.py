@@ -32,7 +32,7 @@ from wagtail.search import index
 from core.models import BasePage
 from core.rich_text import DOCUMENT_FEATURES, TEXT_FEATURES
 from core.search import PageKind, Part
-from core.text import plain_text
+from core.text import linked_pages, plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
 from meetings.models import MeetingPage
@@ -243,7 +243,8 @@ class StatementPage(PublicHistoryMixin, BasePage):
         ]
 
     def search_parts(self):
-        found = [Part("", "", " ".join(filter(None, [self.addressees, plain_text(self.body)])))]
+        text = " ".join(filter(None, [self.addressees, plain_text(self.body)]))
+        found = [Part("", "", text, linked_pages(self.body))]
         organisations = self.public_signatures().filter(kind=Signature.Kind.ORGANISATION)
         names = ", ".join(organisations.values_list("organisation_name", flat=True))
         if names:

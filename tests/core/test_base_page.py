@@ -9,7 +9,7 @@ from wagtail.rich_text import RichText
 from core import text
 from core.models import BasePage, grouped_by_choice
 from core.search import PageKind, Part
-from core.text import plain_text, without_tags
+from core.text import linked_pages, plain_text, without_tags
 from core.tree import SECTION_DEPTH, ancestor_path, ancestor_paths
 from procedures.models import ProcedurePage
 from tests.factories import ProcedurePageFactory, clause_data
@@ -88,6 +88,17 @@ def test_rich_text_as_stored_is_read_without_an_html_parser(monkeypatch):
     monkeypatch.setattr(text, "strip_tags", parser)
     stored = '<h2>Terms</h2><p>The <b>committee</b> <a linktype="page" id="3">decides</a></p>'
     assert without_tags(stored) == "TermsThe committee decides"
+
+
+def test_the_pages_rich_text_links_to_are_read_from_it_once_each_in_order():
+    stored = (
+        '<p>See <a linktype="page" id="12">Joining</a>, <a href="https://example.org">a site</a>,'
+        ' <a id="4" linktype="page">Terms</a>, <a linktype="document" id="9">a paper</a> and'
+        ' <a linktype="page" id="12">Joining</a> again.</p>'
+    )
+    assert linked_pages(RichText(stored)) == (12, 4)
+    assert linked_pages(stored) == (12, 4)
+    assert linked_pages("<p>No link.</p>") == linked_pages(None) == ()
 
 
 def test_plain_text_kept_by_its_html_follows_a_changed_text():
