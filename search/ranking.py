@@ -11,6 +11,7 @@ needs to know which one is configured.
 """
 
 import logging
+import math
 from typing import NamedTuple
 
 from wagtail.search.backends import get_search_backend
@@ -245,14 +246,17 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
     question asks for (`ParsedQuery.answer_words`: a number for "how many") gains
     ANSWER_SHARE of the clauses' mean weight. The order is then fused with the backend's, as
     `titles_first` does, by reciprocal rank, pages whose scores are within NEAR_SHARE of the
-    best's of each other ranking as one. Costs a set of stems per part of ANSWER_DEPTH
-    pages, pages loaded to be shown anyway."""
+    best's of each other ranking as one. A page whose answering part links to another of
+    them that answers too comes after it (`_pointed_first`). Costs a set of stems per part
+    of ANSWER_DEPTH pages, pages loaded to be shown anyway."""
     top = rows[:ANSWER_DEPTH]
     clauses = part_clauses(parsed, vocabulary, fixes)
     if len(top) < 2 or not clauses:
         return rows
     shape = parsed.answer_words
     bonus = ANSWER_SHARE * sum(weight for weight, _ in clauses) / len(clauses)
+
+    points_to = {}
 
     def page_score(row):
         title, parts = described(row)
@@ -269,7 +273,11 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
             score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
             if shape and score and any(is_answer(word, shape) for word in words.distinct()):
                 score += bonus
-            best = max(best, score)
+            if score > best:
+                # A part that says none of what was asked (its page's title does) points
+                # nowhere for this question.
+                says = any(stems <= text for _, alts in clauses for stems, _ in alts)
+                best, points_to[row.pk] = score, part.links if says else ()
         page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))
         return round(best + PAGE_SHARE * page, 6)
 
@@ -278,7 +286,34 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
         return rows
     # Answers within NEAR_SHARE of each other are as good: the backend's order decides.
     step = NEAR_SHARE * max(scores)
-    return _fused(top, [-((max(scores) - score) // step) for score in scores]) + rows[ANSWER_DEPTH:]
+    tiers = [-((max(scores) - score) // step) for score in scores]
+    fused = _fused(top, tiers)
+    tier_of = {row.pk: tier for row, tier, score in zip(top, tiers, scores, strict=True) if score}
+    return _pointed_first(fused, points_to, tier_of) + rows[ANSWER_DEPTH:]
+
+
+def _pointed_first(rows, points_to, tier_of):
+    """`rows` with each one whose answering part links to another of them that answers as
+    well (`points_to`: {pk: the pages its best part, if it has some of the words asked, links
+    to}; `tier_of`: {pk: how well the
+    row's best part answers, in steps of NEAR_SHARE, for the rows with a part that answers})
+    moved to just after it: "The procedure Joining the network says how to apply" says where
+    the answer is, and it is there. A part that answers better than the page it links to
+    stays where it is (a session about the IGF linking to the message that came of it)."""
+    order = list(rows)
+    for row in rows:
+        if row.pk not in tier_of:
+            continue
+        linked = {
+            pk
+            for pk in points_to.get(row.pk, ())
+            if pk != row.pk and tier_of.get(pk, -math.inf) >= tier_of[row.pk]
+        }
+        after = [i for i, other in enumerate(order) if other.pk in linked]
+        here = order.index(row)
+        if after and after[0] > here:
+            order.insert(after[0], order.pop(here))
+    return order
 
 
 def _found(stems, text, heading, title):

@@ -212,3 +212,73 @@ def test_a_question_why_or_whats_the_point_links_to_the_part_giving_a_purpose(an
         "/procedures/task-groups/#aims"
     )
     assert links(get(query="task groups"))[0] == "/procedures/task-groups/#working"
+
+
+def test_a_page_whose_answering_part_points_to_another_result_comes_after_it(any_backend, wiki):
+    answer = ProcedurePageFactory(
+        parent=wiki,
+        slug="joining",
+        title="Joining the network",
+        summary="Who may join, and the steps.",
+        body=[
+            clause_data("How to apply", "<p>Write to the committee to apply for membership.</p>")
+        ],
+    )
+    pointer = ProcedurePageFactory(
+        parent=wiki,
+        slug="membership",
+        title="Membership",
+        summary="The network's members.",
+        body=[clause_data("How to apply", "<p>Applications for membership are welcome.</p>")],
+    )
+    indexed()
+    question = "how do I apply for membership"
+    # Parts that answer as well: the page titled with a word asked first.
+    assert links(get(query=question)) == [
+        "/procedures/membership/#how-to-apply",
+        "/procedures/joining/#how-to-apply",
+    ]
+
+    pointer.body = [
+        clause_data(
+            "How to apply",
+            f'<p>Applications for membership are welcome: <a linktype="page" id="{answer.pk}">'
+            "Joining the network</a> says how to apply.</p>",
+        )
+    ]
+    pointer.save_revision().publish()
+    indexed()
+
+    # Its part says the answer is on the other page: that page first.
+    assert links(get(query=question)) == [
+        "/procedures/joining/#how-to-apply",
+        "/procedures/membership/#how-to-apply",
+    ]
+
+
+def test_a_part_that_answers_better_than_the_page_it_links_to_stays_first(any_backend, wiki):
+    elsewhere = ProcedurePageFactory(
+        parent=wiki,
+        slug="general",
+        title="General rules",
+        summary="Rules.",
+        body=[clause_data("Applications", "<p>Some apply.</p>")],
+    )
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="membership",
+        title="Membership",
+        summary="The network's members.",
+        body=[
+            clause_data(
+                "How to apply for membership",
+                "<p>Write to the committee to apply for membership; "
+                f'<a linktype="page" id="{elsewhere.pk}">General rules</a> apply too.</p>',
+            )
+        ],
+    )
+    indexed()
+
+    assert links(get(query="how do I apply for membership"))[0] == (
+        "/procedures/membership/#how-to-apply-for-membership"
+    )
