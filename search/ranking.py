@@ -294,12 +294,12 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
 
 def _pointed_first(rows, points_to, tier_of):
     """`rows` with each one whose answering part links to another of them that answers as
-    well (`points_to`: {pk: the pages its best part, if it has some of the words asked, links
-    to}; `tier_of`: {pk: how well the
-    row's best part answers, in steps of NEAR_SHARE, for the rows with a part that answers})
-    moved to just after it: "The procedure Joining the network says how to apply" says where
-    the answer is, and it is there. A part that answers better than the page it links to
-    stays where it is (a session about the IGF linking to the message that came of it)."""
+    well moved to just after it: "The procedure Joining the network says how to apply" says
+    where the answer is, and it is there. `points_to`: {pk: the pages its best part links to,
+    if that part has some of the words asked}; `tier_of`: {pk: how well the page answers, in
+    steps of NEAR_SHARE of the best, for the pages that answer}. A part of a page that
+    answers better than the page it links to stays where it is (a session about the IGF
+    linking to the message that came of it)."""
     order = list(rows)
     for row in rows:
         if row.pk not in tier_of:

@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from .query import WORD, stemmer
 
-# Texts whose words are kept: at about 1.5 KB each for a clause of 45 words, some 25 MB (as
-# much as the 2,048 texts and 4,096 sets of stems kept before): the parts of the pages some
-# 80 searches showed.
+# Texts whose words are kept: at about 1.45 KB each for a clause of 45 words, some 24 MB (about
+# as much as the 2,048 texts and 4,096 sets of stems kept before): the parts of the pages some
+# 70 searches showed at 10,000 pages.
 KEPT_TEXTS = 16384
 
 
