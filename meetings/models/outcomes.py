@@ -18,7 +18,7 @@ from core.text import linked_pages, plain_text
 from core.visibility import viewable
 
 from ..forms import OutcomePageForm
-from .meetings import Session
+from .sessions import Session
 
 LED_TO_TYPES = [
     "procedures.ProcedurePage",
