@@ -5,7 +5,8 @@ import re
 from functools import lru_cache
 
 from django.utils.html import strip_tags
-from wagtail.rich_text import RichText
+from wagtail.models import Page
+from wagtail.rich_text import RichText, extract_references_from_rich_text
 
 # Plain texts kept by the HTML they were made from (`plain_text`): a search page makes its 20
 # results' parts plain on every request, and the same clauses come up again and again.
@@ -13,10 +14,6 @@ KEPT_TEXTS = 8192
 
 # Every tag but those that mark words inside a line: a break between words.
 BREAKING_TAG = re.compile(r"<(?!/?(?:a|abbr|b|code|em|i|mark|s|small|span|strong|sub|sup|u)\b)")
-# A link in rich text as stored, and what makes it a link to a page: <a linktype="page" id="12">.
-LINK_TAG = re.compile(r"<a\s[^>]*>")
-PAGE_LINK_TYPE = re.compile(r"""\slinktype=["']page["']""")
-LINKED_ID = re.compile(r"""\sid=["'](\d+)["']""")
 # A start or end tag whose quoted attribute values hold no angle bracket: the tags rich text is
 # stored with ('<p>', '<a href="/x">', '<br/>').
 SIMPLE_TAG = re.compile(r"""</?[A-Za-z][^<>"']*(?:(?:"[^"<>]*"|'[^'<>]*')[^<>"']*)*>""")
@@ -50,14 +47,14 @@ def _plain(value):
 
 def linked_pages(value):
     """The ids of the pages `value` (rich text as stored) links to, each once, in the order it
-    first links to them."""
+    first links to them, as Wagtail's reference index reads them."""
     if isinstance(value, RichText):
         value = value.source
-    ids = []
-    for tag in LINK_TAG.findall(str(value or "")):
-        found = LINKED_ID.search(tag)
-        if found and PAGE_LINK_TYPE.search(tag):
-            ids.append(int(found.group(1)))
+    ids = [
+        int(pk)
+        for model, pk, _path, _content in extract_references_from_rich_text(str(value or ""))
+        if issubclass(model, Page) and str(pk).isdigit()
+    ]
     return tuple(dict.fromkeys(ids))
 
 

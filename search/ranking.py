@@ -256,32 +256,32 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
     shape = parsed.answer_words
     bonus = ANSWER_SHARE * sum(weight for weight, _ in clauses) / len(clauses)
 
-    points_to = {}
-
     def page_score(row):
+        """(how well the page answers, the pages its answering part links to)."""
         title, parts = described(row)
         title = stems_of(ENGLISH, title)
-        best, anywhere = 0, [0] * len(clauses)
+        best, links, anywhere = 0, (), [0] * len(clauses)
         for part in parts:
-            words = words_of(ENGLISH, part.text)
-            text, heading = frozenset(words.stems), stems_of(ENGLISH, part.label)
+            text, heading = stems_of(ENGLISH, part.text), stems_of(ENGLISH, part.label)
             found = [
                 max((_found(stems, text, heading, title) * f for stems, f in alts), default=0)
                 for _, alts in clauses
             ]
             anywhere = [max(a, b) for a, b in zip(anywhere, found, strict=True)]
             score = sum(weight * f for (weight, _), f in zip(clauses, found, strict=True))
-            if shape and score and any(is_answer(word, shape) for word in words.distinct()):
+            words = words_of(ENGLISH, part.text).distinct() if shape and score else ()
+            if any(is_answer(word, shape) for word in words):
                 score += bonus
             if score > best:
                 # A part that says none of what was asked (its page's title does) points
                 # nowhere for this question.
                 says = any(stems <= text for _, alts in clauses for stems, _ in alts)
-                best, points_to[row.pk] = score, part.links if says else ()
+                best, links = score, part.links if says else ()
         page = sum(weight * min(f, 1) for (weight, _), f in zip(clauses, anywhere, strict=True))
-        return round(best + PAGE_SHARE * page, 6)
+        return round(best + PAGE_SHARE * page, 6), links
 
-    scores = [page_score(row) for row in top]
+    scored = [page_score(row) for row in top]
+    scores = [score for score, _links in scored]
     if not any(scores):
         return rows
     # Answers within NEAR_SHARE of each other are as good: the backend's order decides.
@@ -289,6 +289,7 @@ def answers_first(rows, parsed, vocabulary, fixes, described):
     tiers = [-((max(scores) - score) // step) for score in scores]
     fused = _fused(top, tiers)
     tier_of = {row.pk: tier for row, tier, score in zip(top, tiers, scores, strict=True) if score}
+    points_to = {row.pk: links for row, (_score, links) in zip(top, scored, strict=True)}
     return _pointed_first(fused, points_to, tier_of) + rows[ANSWER_DEPTH:]
 
 
