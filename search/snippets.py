@@ -26,6 +26,11 @@ TITLE_SHARE = 0.25
 # What a word of the kind of answer a question asks for adds to a part that has some of the
 # words asked for, as a share of their mean weight (`answers.SHAPES`).
 ANSWER_BOOST = 1.0
+# What a part without a place of its own on the page (a procedure's summary, a page's
+# introduction: anchor "") scores, as a share of its words' worth, beside parts that have
+# one: it says what the whole page covers ("Who can join, how to apply and how membership
+# ends"), and the clause on the one thing asked is where the answer is.
+WHOLE_PAGE_SHARE = 0.5
 
 
 def _matcher(wanted):
@@ -138,7 +143,9 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
     HEADING_BOOST more, as a title does for a page. A part that has some of the words and
     a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
     many") gains ANSWER_BOOST of the query words' mean weight (as words, not as the title's).
-    A word of the page's `title` counts TITLE_SHARE of its weight. Ties go to the earlier part.
+    A word of the page's `title` counts TITLE_SHARE of its weight. A part without an anchor
+    (a summary, an introduction: the page as a whole) scores WHOLE_PAGE_SHARE of its worth
+    when other parts have one. Ties go to the earlier part.
     """
     weigh = weigher(wanted, weights or {}, title)
     stem = stemmer(search_language())
@@ -197,5 +204,10 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
         return (round(total, 6), len(counts.keys() | heading.keys()))
 
     scores = [score(part, text) for part, text in zip(parts, words, strict=True)]
+    if any(part.anchor for part in parts):
+        scores = [
+            (round(total * WHOLE_PAGE_SHARE, 6), count) if not part.anchor else (total, count)
+            for part, (total, count) in zip(parts, scores, strict=True)
+        ]
     best = max(range(len(parts)), key=lambda i: (scores[i], -i))
     return parts[best], scores[best] > (0, 0)

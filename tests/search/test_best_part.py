@@ -46,6 +46,20 @@ def test_a_part_with_an_answer_of_the_kind_asked_for_gains():
     )
 
 
+def test_a_clause_on_what_was_asked_comes_before_the_summary_that_names_every_topic():
+    summary = Part("", "", "Who can join, how to apply and how membership ends.")
+    parts = [
+        summary,
+        Part("apply", "§3 How to apply", "An organisation applies by writing to us."),
+        Part("leave", "§4 Leaving", "A member may leave at any time."),
+    ]
+    asked = {"apply", "membership", "join"}
+    assert best_part(parts, asked) == (parts[1], True)
+    # When no part has a place of its own, the page's own text is the answer.
+    unplaced = [summary, Part("", "", "An organisation applies by writing to us.")]
+    assert best_part(unplaced, asked) == (summary, True)
+
+
 def test_a_part_reworded_is_weighed_by_its_new_words():
     # The words of a part's text are kept by the text itself: a republished clause's new
     # wording is what counts, never the words it had before.
