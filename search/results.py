@@ -97,6 +97,10 @@ class Results:
     papers: list = field(default_factory=list)
     # The same search of the English pages, when a search in another language found nothing.
     in_source: object = None
+    # The same search of the background papers, when no page has the words (`_in_papers`).
+    in_papers: object = None
+    # For a search shown inside another's page (`in_papers`), the link to it on its own.
+    own_href: str = ""
 
     @property
     def searched_text(self):
@@ -222,8 +226,11 @@ def search(request):
     chosen = (wanted, weights, parsed.answer_words, parsed.phrase_words())
     results.hits = _hits(request, list(results.page.object_list), chosen, first)
     _point_picks(request, results.promotions, chosen)
-    if not results.count and not results.filters and get_language() != settings.LANGUAGE_CODE:
-        results.in_source = _in_source_language(request)
+    if not results.count and not results.filters:
+        if get_language() != settings.LANGUAGE_CODE:
+            results.in_source = _in_source_language(request)
+        if results.in_source is None:
+            results.in_papers = _in_papers(request, parsed)
     return results
 
 
@@ -233,6 +240,22 @@ def _in_source_language(request):
     with translation.override(settings.LANGUAGE_CODE):
         found = search(request)
     return found if found.count else None
+
+
+def _in_papers(request, parsed):
+    """The first page of the background papers the visitor may see that have the words, when
+    no page has them ("ITU conference in Busan": a paper a session carries says it), or None.
+    A newcomer need not know papers are searched apart; each paper says where it belongs."""
+    scope = scopes.Scope(papers=True)
+    found = Results(text=parsed.text, scope=scope)
+    try:
+        papers.search(request, parsed, found, scope)
+    except SearchUnavailable:
+        return None
+    if not found.count:
+        return None
+    found.own_href = facets.link(parsed.text, scope.filters)
+    return found
 
 
 @dataclass

@@ -193,6 +193,42 @@ def test_only_papers_a_viewable_page_carries_are_found(any_backend, meeting):
     assert papers_found(get(query="zanzibar", **{"in": "papers"})) == []
 
 
+def test_words_no_page_has_show_the_papers_that_have_them_with_where_they_belong(
+    any_backend, meeting
+):
+    paper = Paper.objects.create(title="Roadmap", file=ContentFile(b"zanzibar summit", "a.txt"))
+    call_command("read_document_texts", verbosity=0)
+    session = carry(meeting, paper)
+
+    html = parse(get(query="zanzibar summit"))
+
+    assert "Nothing found for zanzibar summit" in text(html.select_one(".search-count"))
+    section = html.select_one(".search-elsewhere")
+    assert text(section.select_one("h2")) == "1 background paper has these words"
+    [found] = section.select(".search-paper")
+    assert text(found.select_one(".search-hit__title")) == "Roadmap"
+    place = found.find("a", string=f"Meeting in Bali · Session: {session.title}")
+    assert place["href"] == f"{meeting.url}#{session.anchor}"
+    # A page that has the words is what the search shows; papers are then searched apart.
+    meeting.context = "<p>The zanzibar summit.</p>"
+    meeting.save_revision().publish()
+    html = parse(get(query="zanzibar summit"))
+    assert html.select_one(".search-elsewhere") is None
+    assert [text(a) for a in html.select(".search-hit__title a")] == ["Meeting in Bali"]
+
+
+def test_words_neither_pages_nor_papers_have_find_nothing_and_no_papers_section(
+    any_backend, meeting
+):
+    carry(meeting, Paper.objects.create(title="Roadmap", file=ContentFile(b"zanzibar", "a.txt")))
+    call_command("read_document_texts", verbosity=0)
+
+    html = parse(get(query="quokka"))
+
+    assert "Nothing found for quokka" in text(html.select_one(".search-count"))
+    assert html.select_one(".search-elsewhere") is None
+
+
 def test_an_unknown_scope_is_left_out_with_a_note(any_backend):
     response = get(query="zanzibar", **{"in": "everything"})
 
