@@ -341,6 +341,7 @@ def part_clauses(parsed, vocabulary, fixes):
     of one of its terms, what finding that term counts), …]). A clause weighs what its
     rarest typed word (or that word's rarest close spelling) does on the site."""
     found = []
+    everyday = _everyday_clauses(parsed)
     for index, clause in enumerate(parsed.clauses):
         alternatives, weight = [], 0
         for term in clause:
@@ -358,12 +359,26 @@ def part_clauses(parsed, vocabulary, fixes):
             )
             share = 1 if same else RELATED_BOOST
             alternatives.append((frozenset(stem(w) for w in words), share))
-        if (
-            parsed.language == ENGLISH
-            and is_everyday(clause)
-            and clause[0].words[0] not in COUNTING_WORDS
-        ):
+        if index in everyday:
             weight *= EVERYDAY_SHARE
         if weight:
             found.append((weight, alternatives))
     return found
+
+
+def _everyday_clauses(parsed):
+    """The indexes of the clauses of `parsed` that are one everyday English word ("up" of
+    "wound up", "put", "out"), not one that counts or orders ("first", "two")."""
+    if parsed.language != ENGLISH:
+        return set()
+    return {
+        index
+        for index, clause in enumerate(parsed.clauses)
+        if is_everyday(clause) and clause[0].words[0] not in COUNTING_WORDS
+    }
+
+
+def everyday_words(parsed):
+    """The words of the clauses of `parsed` that count EVERYDAY_SHARE of their weight in a
+    part (`part_clauses`, `snippets.best_part`)."""
+    return {parsed.clauses[index][0].words[0] for index in _everyday_clauses(parsed)}

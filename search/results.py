@@ -218,8 +218,12 @@ def search(request):
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
     related = parsed.related_words() - parsed.highlight_words() - parsed.same_as_typed
+    everyday = ranking.everyday_words(parsed)
     weights = {
-        word: vocabulary.idf(word) * (RELATED_BOOST if word in related else 1) for word in wanted
+        word: vocabulary.idf(word)
+        * (RELATED_BOOST if word in related else 1)
+        * (ranking.EVERYDAY_SHARE if word in everyday else 1)
+        for word in wanted
     }
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
     first = (parsed, vocabulary, fixes) if results.page.number == 1 else None

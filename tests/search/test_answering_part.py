@@ -70,7 +70,7 @@ def test_a_part_called_what_was_asked_ranks_its_page_first(any_backend, wiki):
         slug="working-groups",
         title="Working groups",
         summary="How groups work.",
-        body=[clause_data("Closing a task force", "<p>It ends when its mandate is done.</p>")],
+        body=[clause_data("Closing a task force", "<p>It finishes when its mandate is done.</p>")],
     )
     indexed()
 
@@ -284,3 +284,23 @@ def test_a_part_that_answers_better_than_the_page_it_links_to_stays_first(any_ba
     assert links(get(query="how do I apply for membership"))[0] == (
         "/procedures/membership/#how-to-apply-for-membership"
     )
+
+
+def test_an_everyday_word_asked_says_little_about_which_part_answers(any_backend, wiki):
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="task-forces",
+        title="Task forces",
+        summary="How task forces work.",
+        body=[
+            clause_data("Setting up a task force", "<p>Any member may propose one.</p>"),
+            clause_data("Closing a task force", "<p>It finishes when its mandate is done.</p>"),
+        ],
+    )
+    indexed()
+
+    # "up" is in one heading and "finishes" in the other's text: "up" is one of the commonest
+    # English words, so the clause about finishing answers.
+    assert links(get(query="when does a task force finish up")) == [
+        "/procedures/task-forces/#closing-a-task-force"
+    ]
