@@ -15,9 +15,12 @@ class PageKind:
 class Part:
     """A part of a page a result can point to: `anchor` is its #fragment ("" for the page);
     `links`, the ids of the pages its text links to ("The procedure Joining the network says
-    how to apply": `core.text.linked_pages`)."""
+    how to apply": `core.text.linked_pages`); `within`, the heading of what it is a part of
+    (a sub-clause's clause: "§3.2 Decision" is the decision on an application, within "How to
+    apply")."""
 
     anchor: str
     label: str
     text: str
     links: tuple = ()
+    within: str = ""

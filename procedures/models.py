@@ -269,6 +269,7 @@ def _search_parts(summary, body):
                     f"§{sub['number']} {heading}".strip(),
                     f"{heading}. {plain_text(sub['value']['text'])}".lstrip(". "),
                     linked_pages(sub["value"]["text"]),
+                    value["heading"],
                 )
             )
     return tuple(found)

@@ -26,6 +26,9 @@ TITLE_SHARE = 0.25
 # What a word of the kind of answer a question asks for adds to a part that has some of the
 # words asked for, as a share of their mean weight (`answers.SHAPES`).
 ANSWER_BOOST = 1.0
+# What a word of the heading a part is within (a sub-clause's clause: "§3.2 Decision" within
+# "§3 How to apply") counts, as a share of one of its own heading's.
+WITHIN_SHARE = 0.5
 # What a part without a place of its own on the page (a procedure's summary, a page's
 # introduction: anchor "") scores, as a share of its words' worth, beside parts that have
 # one: it says what the whole page covers ("Who can join, how to apply and how membership
@@ -140,7 +143,8 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
     counts its weight (`weights`: how rare the word is on the site; what the thesaurus
     relates, less), saturated as it repeats and less in a part longer than the page's
     average; a word of the part's heading (its label: "§2.1 Terms", "Session: …") counts
-    HEADING_BOOST more, as a title does for a page. A part that has some of the words and
+    HEADING_BOOST more, as a title does for a page, and one of the heading it is within (a
+    sub-clause's clause), WITHIN_SHARE of that. A part that has some of the words and
     a word of the kind of answer asked for (`answer_words`, or digits: a number for "how
     many") gains ANSWER_BOOST of the query words' mean weight (as words, not as the title's).
     A word of the page's `title` counts TITLE_SHARE of its weight. A part without an anchor
@@ -186,11 +190,12 @@ def best_part(parts, wanted, weights=None, answer_words=frozenset(), title="", p
         for key, word, _count, _first, _last in sorted(here, key=itemgetter(4)):
             weight_of[key] = weigh(word)
         heading = {}
-        for word in WORD.findall(part.label):
-            weight = weigh(word)
-            key = stem(word.lower())
-            if weight and allowed(key, text):
-                heading[key] = weight
+        for words, share in ((part.within, WITHIN_SHARE), (part.label, 1)):
+            for word in WORD.findall(words):
+                weight = weigh(word) * share
+                key = stem(word.lower())
+                if weight and allowed(key, text):
+                    heading[key] = weight
         norm = K1 * (1 - B + B * text.length / average)
         total = sum(
             weight_of[key] * count * (K1 + 1) / (count + norm) for key, count in counts.items()

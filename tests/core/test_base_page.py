@@ -127,7 +127,7 @@ def test_a_procedure_points_search_at_its_clauses(wiki):
     assert page.search_parts() == [
         Part("", "", "How to join."),
         Part("applying", "§1 Applying", "Applying. Write to us."),
-        Part("decision", "§1.1 Decision", "Decision. Within thirty days."),
+        Part("decision", "§1.1 Decision", "Decision. Within thirty days.", within="Applying"),
     ]
 
 

@@ -60,6 +60,17 @@ def test_a_clause_on_what_was_asked_comes_before_the_summary_that_names_every_to
     assert best_part(unplaced, asked) == (summary, True)
 
 
+def test_a_sub_clause_is_read_within_its_clause_s_heading():
+    parts = [
+        Part("apply", "§3 How to apply", "Write to us."),
+        Part("decision", "§3.2 Decision", "We answer within thirty days.", within="How to apply"),
+    ]
+    # "§3.2 Decision" is the decision on an application: it answers both words asked.
+    assert best_part(parts, {"apply", "decision"}) == (parts[1], True)
+    # Its clause's heading counts less than its own: alone, it does not make it the answer.
+    assert best_part(parts, {"apply"}) == (parts[0], True)
+
+
 def test_a_part_reworded_is_weighed_by_its_new_words():
     # The words of a part's text are kept by the text itself: a republished clause's new
     # wording is what counts, never the words it had before.
