@@ -55,7 +55,9 @@ SHAPES = [
     (
         re.compile(
             r"(?:how\s+(?:long|often|soon|quickly)|how\s+many\s+(?:hours|days|weeks|months"
-            r"|years))\b",
+            r"|years)"
+            # "Term length", "the duration of the comment period", wherever they are.
+            r"|.*\b(?:length|duration))\b",
             re.IGNORECASE,
         ),
         # Not digits alone: a length of time says its unit ("30 days", "two years"); the

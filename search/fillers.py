@@ -19,6 +19,10 @@ ENGLISH = languages.DEFAULT
 # do not raise how many clauses must match (`ParsedQuery.minimum`).
 EVERYDAY_ZIPF = 5.65
 
+# "Term length", "the duration of the comment period": how long, asked with a noun
+# (`answers.SHAPES`). The pages rarely say it; the answer says "two years".
+ASKING_HOW_LONG = frozenset({"length", "duration"})
+
 # Words of a question ("what did the network say about …") that say nothing about its subject.
 QUESTION_WORDS = frozenset(
     {
@@ -103,10 +107,10 @@ def stop_words(language):
 
 
 def is_everyday(clause):
-    """Whether `clause` is one English word so common it says little ("before", "out")."""
-    return (
-        len(clause) == 1
-        and len(clause[0].words) == 1
-        # wordfreq keeps every word it has looked up: no cache of ours is needed.
-        and wordfreq.zipf_frequency(clause[0].words[0], ENGLISH) >= EVERYDAY_ZIPF
-    )
+    """Whether `clause` is one English word so common it says little ("before", "out"), or
+    one that says what kind of answer is asked for, not about what (`ASKING_HOW_LONG`)."""
+    if len(clause) != 1 or len(clause[0].words) != 1:
+        return False
+    word = clause[0].words[0]
+    # wordfreq keeps every word it has looked up: no cache of ours is needed.
+    return word in ASKING_HOW_LONG or wordfreq.zipf_frequency(word, ENGLISH) >= EVERYDAY_ZIPF

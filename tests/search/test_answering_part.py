@@ -155,6 +155,9 @@ def test_a_question_how_long_links_to_the_part_that_says_how_long(any_backend, w
     ]
     # Not asked how long: the first part with the words.
     assert links(get(query="draft open for comment")) == ["/procedures/comments/#everyone"]
+    # Asked for a length or a duration, however the question is put.
+    for query in ("draft comment period length", "duration of the comment period on a draft"):
+        assert links(get(query=query)) == ["/procedures/comments/#timing"], query
 
 
 def test_a_date_is_not_a_length_of_time(any_backend, wiki):
