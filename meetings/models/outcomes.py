@@ -85,6 +85,7 @@ class OutcomePage(BasePage):
 
     search_kind = PageKind("outcome", gettext_noop("Outcome"))
     search_date_field = "date"
+    search_prefetch = ("led_to",)
 
     class Meta:
         verbose_name = _("outcome")
@@ -95,7 +96,12 @@ class OutcomePage(BasePage):
         return f"From {self.get_parent().title}.{session}"
 
     def search_parts(self):
-        return [Part("", "", plain_text(self.body), linked_pages(self.body))]
+        """Its text, pointing to the pages it links to and those it led to ("The objectives
+        page holds its current text": the procedure or objectives it led to are where the
+        rule is now)."""
+        led_to = tuple(link.page_id for link in self.led_to.all())
+        links = tuple(dict.fromkeys(linked_pages(self.body) + led_to))
+        return [Part("", "", plain_text(self.body), links)]
 
     def preview_text(self):
         return self.search_description or plain_text(self.body)

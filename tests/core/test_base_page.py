@@ -11,8 +11,16 @@ from core.models import BasePage, grouped_by_choice
 from core.search import PageKind, Part
 from core.text import linked_pages, plain_text, without_tags
 from core.tree import SECTION_DEPTH, ancestor_path, ancestor_paths
+from meetings.models import OutcomeLink, OutcomePage
 from procedures.models import ProcedurePage
-from tests.factories import ProcedurePageFactory, clause_data
+from tests.factories import (
+    MeetingIndexPageFactory,
+    MeetingPageFactory,
+    ObjectivesPageFactory,
+    OutcomePageFactory,
+    ProcedurePageFactory,
+    clause_data,
+)
 
 SITE_PAGE_TYPES = [model for model in get_page_models() if issubclass(model, BasePage)]
 
@@ -129,6 +137,25 @@ def test_a_procedure_points_search_at_its_clauses(wiki):
         Part("applying", "§1 Applying", "Applying. Write to us."),
         Part("decision", "§1.1 Decision", "Decision. Within thirty days.", within="Applying"),
     ]
+
+
+@pytest.mark.django_db
+def test_an_outcome_points_search_at_what_it_links_to_and_what_it_led_to(wiki, home):
+    objectives = ObjectivesPageFactory(parent=home, slug="objectives")
+    meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home))
+    outcome = OutcomePageFactory(
+        parent=meeting, body=f'<p>See <a linktype="page" id="{wiki.pk}">the procedures</a>.</p>'
+    )
+    assert [part.links for part in OutcomePage.objects.get(pk=outcome.pk).search_parts()] == [
+        (wiki.pk,)
+    ]
+
+    # "The objectives page holds its current text": what it led to is where the answer is.
+    outcome.led_to = [OutcomeLink(page=objectives), OutcomeLink(page=wiki)]
+    outcome.save_revision().publish()
+
+    [part] = OutcomePage.objects.get(pk=outcome.pk).search_parts()
+    assert part.links == (wiki.pk, objectives.pk)
 
 
 def test_grouped_by_choice_keeps_the_choices_order_and_leaves_out_empty_groups():
