@@ -21,8 +21,8 @@ from tests.search.helpers import suggestion
 pytestmark = pytest.mark.django_db
 
 FLOORS = {
-    "whoosh": {"ndcg5": 0.93, "mrr10": 0.92, "parts": 0.9, "nothing": 1.0},
-    "database": {"ndcg5": 0.85, "mrr10": 0.82, "parts": 0.74, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.93, "mrr10": 0.93, "parts": 0.93, "nothing": 1.0},
+    "database": {"ndcg5": 0.85, "mrr10": 0.82, "parts": 0.77, "nothing": 1.0},
 }
 # The later set (`relevance.LATER_QUESTIONS`), kept apart from the first.
 LATER_FLOORS = {
@@ -38,21 +38,21 @@ DEV_FLOORS = {
 # The set written before spelling correction and word families were added, never tuned to
 # (`relevance.FRESH_QUESTIONS`).
 FRESH_FLOORS = {
-    "whoosh": {"ndcg5": 0.9, "mrr10": 0.9, "parts": 0.78, "nothing": 1.0},
-    "database": {"ndcg5": 0.87, "mrr10": 0.84, "parts": 0.7, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.9, "mrr10": 0.9, "parts": 0.84, "nothing": 1.0},
+    "database": {"ndcg5": 0.87, "mrr10": 0.84, "parts": 0.73, "nothing": 1.0},
 }
 # The set written by someone who read only the demo content (`relevance.HELD_OUT_QUESTIONS`);
 # its misses have guided changes since, so it is no longer unseen.
 HELD_OUT_FLOORS = {
-    "whoosh": {"ndcg5": 0.82, "mrr10": 0.8, "parts": 0.6, "nothing": 1.0},
-    "database": {"ndcg5": 0.76, "mrr10": 0.74, "parts": 0.45, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.85, "mrr10": 0.82, "parts": 0.65, "nothing": 1.0},
+    "database": {"ndcg5": 0.78, "mrr10": 0.75, "parts": 0.5, "nothing": 1.0},
 }
 
-# The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`), no change made
-# for it: the figures a newcomer's questions get.
+# The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`); two of its
+# misses have guided changes since ("term length", "wound up"), so it too is no longer unseen.
 UNSEEN_FLOORS = {
-    "whoosh": {"ndcg5": 0.85, "mrr10": 0.84, "parts": 0.58, "nothing": 1.0},
-    "database": {"ndcg5": 0.86, "mrr10": 0.82, "parts": 0.53, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.85, "mrr10": 0.84, "parts": 0.65, "nothing": 1.0},
+    "database": {"ndcg5": 0.86, "mrr10": 0.82, "parts": 0.58, "nothing": 1.0},
 }
 
 
