@@ -39,6 +39,7 @@ SETS = [
     ("FRESH_QUESTIONS", "fresh set"),
     ("HELD_OUT_QUESTIONS", "held-out set"),
     ("UNSEEN_QUESTIONS", "unseen set"),
+    ("LATEST_QUESTIONS", "latest set"),
 ]
 
 
