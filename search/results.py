@@ -235,6 +235,10 @@ def search(request):
             results.in_source = _in_source_language(request)
         if results.in_source is None:
             results.in_papers = _in_papers(request, parsed)
+        if results.in_papers:
+            results.facets[0] = scopes.scope_facet(
+                parsed.text, results.scope, 0, papers=results.in_papers.count
+            )
     return results
 
 

@@ -79,9 +79,10 @@ def read_scope(params):
     return scope
 
 
-def scope_facet(query_text, scope, count):
+def scope_facet(query_text, scope, count, papers=None):
     """The "Search in" facet: current pages, past versions or background papers, the one
-    searched marked with its count."""
+    searched marked with its count, and the background papers with theirs when they were
+    searched too (`papers`: none of the pages had the words)."""
     choices = [
         ("current", _("Current pages"), not (scope.past or scope.papers), {}),
         (PAST, _("Past versions"), scope.past, {SCOPE: PAST}),
@@ -94,7 +95,7 @@ def scope_facet(query_text, scope, count):
             {
                 "value": value,
                 "label": label,
-                "count": count if active else None,
+                "count": count if active else (papers if value == PAPERS else None),
                 "active": active,
                 "href": facets.link(query_text, filters),
             }

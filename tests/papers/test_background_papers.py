@@ -209,6 +209,8 @@ def test_words_no_page_has_show_the_papers_that_have_them_with_where_they_belong
     assert text(found.select_one(".search-hit__title")) == "Roadmap"
     place = found.find("a", string=f"Meeting in Bali · Session: {session.title}")
     assert place["href"] == f"{meeting.url}#{session.anchor}"
+    facet = text(html.select_one(".search-facets"))
+    assert "Current pages (0)" in facet and "Background papers (1)" in facet
     # A page that has the words is what the search shows; papers are then searched apart.
     meeting.context = "<p>The zanzibar summit.</p>"
     meeting.save_revision().publish()
