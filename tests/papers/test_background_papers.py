@@ -219,7 +219,7 @@ def test_words_no_page_has_show_the_papers_that_have_them_with_where_they_belong
     assert [text(a) for a in html.select(".search-hit__title a")] == ["Meeting in Bali"]
 
 
-def test_words_neither_pages_nor_papers_have_find_nothing_and_no_papers_section(
+def test_no_papers_section_for_words_no_paper_has_nor_for_papers_the_visitor_may_not_see(
     any_backend, meeting
 ):
     carry(meeting, Paper.objects.create(title="Roadmap", file=ContentFile(b"zanzibar", "a.txt")))
@@ -229,6 +229,10 @@ def test_words_neither_pages_nor_papers_have_find_nothing_and_no_papers_section(
 
     assert "Nothing found for quokka" in text(html.select_one(".search-count"))
     assert html.select_one(".search-elsewhere") is None
+    # A paper only a page the visitor may not view carries is never shown in its place.
+    assert parse(get(query="zanzibar")).select_one(".search-elsewhere") is not None
+    PageViewRestriction.objects.create(page=meeting, restriction_type=PageViewRestriction.LOGIN)
+    assert parse(get(query="zanzibar")).select_one(".search-elsewhere") is None
 
 
 def test_an_unknown_scope_is_left_out_with_a_note(any_backend):
