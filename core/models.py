@@ -1,10 +1,14 @@
 """The page every page type of the site builds on."""
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, Page
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 
+from .api_fields import api_fields_for
 from .forms import ChangeSummaryPageForm, change_summary_panel
 from .open_data import Records
 from .search import PageKind, Part
@@ -103,3 +107,19 @@ def grouped_by_choice(items, field_name, choices):
     for item in items:
         grouped.setdefault(getattr(item, field_name), []).append(item)
     return [(label, grouped[value]) for value, label in choices if value in grouped]
+
+
+class TextRow(Orderable):
+    """One line of text in a page's ordered list of them (the objectives of the network, of
+    a meeting): the subclass gives the page it belongs to and its name."""
+
+    text = models.TextField(verbose_name=_("text"))
+
+    panels = [FieldPanel("text")]
+    api_fields = api_fields_for("text")
+
+    def __str__(self):
+        return self.text
+
+    class Meta(Orderable.Meta):
+        abstract = True

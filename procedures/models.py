@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.api_fields import PublicPageField, api_fields_for
-from core.models import BasePage, grouped_by_choice
+from core.models import BasePage, TextRow, grouped_by_choice
 from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
 from core.search import PageKind, Part
@@ -340,16 +340,9 @@ class ObjectivesPage(PublicHistoryMixin, BasePage):
         return sections
 
 
-class Objective(Orderable):
+class Objective(TextRow):
     page = ParentalKey(ObjectivesPage, on_delete=models.CASCADE, related_name="objectives")
-    text = models.TextField(verbose_name=_("text"))
 
-    panels = [FieldPanel("text")]
-    api_fields = api_fields_for("text")
-
-    def __str__(self):
-        return self.text
-
-    class Meta(Orderable.Meta):
+    class Meta(TextRow.Meta):
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")

@@ -23,10 +23,9 @@ from . import facets, ranking, scopes
 from .descriptions import prefetch_parts
 from .errors import SearchUnavailable
 from .query import for_backend
-from .snippets import best_part, highlight
+from .snippets import SNIPPET_WORDS, best_part, highlight
 
 PER_PAGE = 20
-SNIPPET_WORDS = 32
 
 
 @dataclass

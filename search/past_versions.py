@@ -25,10 +25,9 @@ from . import facets, ranking, scopes
 from .errors import SearchUnavailable
 from .query import for_backend
 from .scopes import PAST, SCOPE
-from .snippets import highlight
+from .snippets import SNIPPET_WORDS, highlight
 
 PER_PAGE = 20
-SNIPPET_WORDS = 32
 
 
 @dataclass

@@ -18,15 +18,14 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from core.tree import SECTION_DEPTH, ancestor_path
 from pagecache import generation
 
 from . import (
     corrections,
     facets,
+    hits,
     papers,
     past_versions,
     ranking,
@@ -35,34 +34,19 @@ from . import (
     thesaurus,
     word_forms,
 )
-from .descriptions import kind_of, parts, prefetch_parts
 from .errors import SearchUnavailable
 from .pages import searchable_pages
 from .picks import promotions
-from .query import MAX_QUERY_LENGTH, MAX_TERMS, RELATED_BOOST, parse, search_language
-from .snippets import best_part, highlight
+from .query import MAX_QUERY_LENGTH, MAX_TERMS, parse, search_language
 
 PER_PAGE = 20
 # Ranked matches kept for visitors (`_matches`): entries of an old generation are never
 # read again, and this bounds how long they take room.
 KEPT_PREFIX = "search-ranked"
 KEPT_SECONDS = 60 * 60
-SNIPPET_WORDS = 32
 # The parameter that searches for the words as typed, without correcting their spelling
 # ("Search instead for …"): only its value "1" counts.
 AS_TYPED = "as_typed"
-
-
-@dataclass
-class Hit:
-    page: Page
-    kind: object
-    url: str
-    title_html: str
-    snippet: str
-    part_label: str = ""
-    where: list = field(default_factory=list)
-    date: object = None
 
 
 @dataclass
@@ -112,8 +96,10 @@ def _page_number(value):
     return int(value) if re.fullmatch(r"\d{1,9}", value or "") else 1
 
 
-def search(request):
-    """Run the visitor's search from the request's GET parameters."""
+def search(request, look_elsewhere=True):
+    """Run the visitor's search from the request's GET parameters. When it finds no page
+    (`look_elsewhere`), the same search of the English pages if the visitor's language is
+    another, or else of the background papers, is shown below."""
     params = request.GET
     language = search_language()
     parsed = parse(params.get("query", ""), language)
@@ -196,11 +182,6 @@ def search(request):
         )
     if results.page.number > 1:
         results.promotions = []
-    wanted = (
-        parsed.highlight_words()
-        | parsed.related_words()
-        | {w for close in fixes.values() for w in close}
-    )
     results.page_links = {
         name: facets.link(
             parsed.text, results.filters, page=number, **{AS_TYPED: "1" if as_typed else None}
@@ -217,20 +198,12 @@ def search(request):
         results.as_typed_href = facets.link(results.text, results.filters, **{AS_TYPED: "1"})
     if results.filters:
         results.clear_filters_href = facets.link(parsed.text, {})
-    related = parsed.related_words() - parsed.highlight_words() - parsed.same_as_typed
-    everyday = ranking.everyday_words(parsed)
-    weights = {
-        word: vocabulary.idf(word)
-        * (RELATED_BOOST if word in related else 1)
-        * (ranking.EVERYDAY_SHARE if word in everyday else 1)
-        for word in wanted
-    }
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
     first = (parsed, vocabulary, fixes) if results.page.number == 1 else None
-    chosen = (wanted, weights, parsed.answer_words, parsed.phrase_words())
-    results.hits = _hits(request, list(results.page.object_list), chosen, first)
-    _point_picks(request, results.promotions, chosen)
-    if not results.count and not results.filters:
+    chosen = hits.chosen(parsed, vocabulary, fixes)
+    results.hits = hits.hits(request, list(results.page.object_list), chosen, first)
+    hits.point_picks(request, results.promotions, chosen)
+    if not results.count and not results.filters and look_elsewhere:
         if get_language() != settings.LANGUAGE_CODE:
             results.in_source = _in_source_language(request)
         if results.in_source is None:
@@ -246,7 +219,7 @@ def _in_source_language(request):
     """The visitor's search of the pages in English, the language every page is written in
     first, or None if it finds nothing either."""
     with translation.override(settings.LANGUAGE_CODE):
-        found = search(request)
+        found = search(request, look_elsewhere=False)
     return found if found.count else None
 
 
@@ -304,12 +277,12 @@ def _matches(request, pages, parsed, fixes, vocabulary, time_left):
         if kept is not None:
             return kept
     started = time.monotonic()
-    hits, relaxed = ranking.ranked_or_any(pages, parsed, fixes, vocabulary, time_left)
+    found, relaxed = ranking.ranked_or_any(pages, parsed, fixes, vocabulary, time_left)
     # A backend's own time limit (Whoosh's TIME_LIMIT) may have cut the matches short.
     limit = getattr(get_search_backend(), "time_limit", None) or math.inf
     complete = time_left() and time.monotonic() - started < limit
-    hits = ranking.titles_first(hits, parsed, vocabulary, fixes)
-    matches = Matches(facets.rows(hits), relaxed, len(hits) >= ranking.MAX_HITS)
+    found = ranking.titles_first(found, parsed, vocabulary, fixes)
+    matches = Matches(facets.rows(found), relaxed, len(found) >= ranking.MAX_HITS)
     if key is not None and complete:
         generation.page_cache().set(key, matches, KEPT_SECONDS)
     return matches
@@ -320,80 +293,3 @@ def _unavailable(results):
     results.unavailable = True
     results.notices.append(_("Search is not available right now; please try again shortly."))
     return results
-
-
-def _point_picks(request, picks, chosen):
-    """Give each pick of a page its link (`url`) and, where part of the page answers the
-    search, that part (`part_label`), as results have. `chosen`: what `best_part` chooses by
-    (the words wanted, their weights, the kind of answer asked for, the phrases' words)."""
-    wanted, weights, answer_words, phrases = chosen
-    ids = [pick.page_id for pick in picks if pick.page_id]
-    pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
-    prefetch_parts(list(pages.values()))
-    for pick in picks:
-        page = pages.get(pick.page_id)
-        pick.url, pick.part_label = pick.external_link_url, ""
-        if page is not None:
-            part, matched = best_part(
-                parts(page), wanted, weights, answer_words, page.title, phrases
-            )
-            url = page.get_url(request) or ""
-            pick.url = f"{url}#{part.anchor}" if matched and part.anchor else url
-            pick.part_label = part.label if matched else ""
-
-
-def _hits(request, rows, chosen, first=None):
-    """The results on screen, with snippets: a fixed number of queries however many. On the
-    first results page (`first`: the query, vocabulary and close spellings), the first
-    results are reordered by how well one of their parts answers (`ranking.answers_first`).
-    `chosen`: as `_point_picks` has it."""
-    wanted, weights, answer_words, phrases = chosen
-    pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
-    prefetch_parts(list(pages.values()))
-    page_parts = {pk: parts(page) for pk, page in pages.items()}
-    if first is not None:
-        rows = ranking.answers_first(
-            rows,
-            *first,
-            lambda row: (
-                (
-                    f"{pages[row.pk].title} {kind_of(type(pages[row.pk])).label}",
-                    page_parts[row.pk],
-                )
-                if row.pk in pages
-                else ("", ())
-            ),
-        )
-    sections = dict(
-        Page.objects.filter(
-            path__in={ancestor_path(page.path, SECTION_DEPTH) for page in pages.values()},
-            depth=SECTION_DEPTH,
-        ).values_list("path", "title")
-    )
-    found = []
-    for row in rows:
-        page = pages.get(row.pk)
-        if page is None:
-            continue
-        part, matched = best_part(
-            page_parts[row.pk], wanted, weights, answer_words, page.title, phrases
-        )
-        url = page.get_url(request) or ""
-        where = []
-        if page.depth > SECTION_DEPTH:
-            where.append(sections.get(ancestor_path(page.path, SECTION_DEPTH), ""))
-        if row.group is not None and row.group.pk != page.pk:
-            where.append(row.group.title)
-        found.append(
-            Hit(
-                page=page,
-                kind=kind_of(type(page)),
-                url=f"{url}#{part.anchor}" if matched and part.anchor else url,
-                title_html=highlight(page.title, wanted, phrases=phrases),
-                snippet=highlight(part.text, wanted, limit=SNIPPET_WORDS, phrases=phrases),
-                part_label=part.label if matched else "",
-                where=[place for place in where if place],
-                date=row.date,
-            )
-        )
-    return found

@@ -34,6 +34,8 @@ WITHIN_SHARE = 0.5
 # one: it says what the whole page covers ("Who can join, how to apply and how membership
 # ends"), and the clause on the one thing asked is where the answer is.
 WHOLE_PAGE_SHARE = 0.5
+# How many words of a result's text its snippet shows (`highlight`'s `limit`).
+SNIPPET_WORDS = 32
 
 
 def _matcher(wanted):

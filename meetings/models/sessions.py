@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
 from core.api_fields import PERSON_FIELDS, RecordField, api_fields_for
+from core.models import TextRow
 from core.rich_text import TEXT_FEATURES
 from core.search import Part
 from core.text import linked_pages, plain_text
@@ -19,17 +20,10 @@ from network.models import Person
 from ..blocks import AgendaBlock, ExpectedOutputsBlock, PapersBlock, stream_strings
 
 
-class MeetingObjective(Orderable):
+class MeetingObjective(TextRow):
     page = ParentalKey("meetings.MeetingPage", on_delete=models.CASCADE, related_name="objectives")
-    text = models.TextField(verbose_name=_("text"))
 
-    panels = [FieldPanel("text")]
-    api_fields = api_fields_for("text")
-
-    def __str__(self):
-        return self.text
-
-    class Meta(Orderable.Meta):
+    class Meta(TextRow.Meta):
         verbose_name = _("meeting objective")
         verbose_name_plural = _("meeting objectives")
 

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
@@ -21,6 +22,7 @@ from wagtail.models import PageViewRestriction
 
 from demo.papers import docx, pdf
 from papers.models import Paper
+from search import papers
 from tests.factories import MeetingIndexPageFactory, MeetingPageFactory, SessionFactory
 from tests.html import parse, text
 from tests.search.helpers import get
@@ -217,6 +219,23 @@ def test_words_no_page_has_show_the_papers_that_have_them_with_where_they_belong
     html = parse(get(query="zanzibar summit"))
     assert html.select_one(".search-elsewhere") is None
     assert [text(a) for a in html.select(".search-hit__title a")] == ["Meeting in Bali"]
+
+
+def test_a_search_in_another_language_that_finds_no_page_searches_the_papers_once(
+    any_backend, meeting
+):
+    paper = Paper.objects.create(title="Roadmap", file=ContentFile(b"zanzibar", "a.txt"))
+    call_command("read_document_texts", verbosity=0)
+    carry(meeting, paper)
+
+    # Nothing in Spanish, nothing in English: the papers are searched, once.
+    with mock.patch("search.papers.search", wraps=papers.search) as searched:
+        html = parse(Client().get("/es/search/", {"query": "zanzibar"}))
+
+    assert searched.call_count == 1
+    assert html.select_one(".search-source") is None
+    [found] = html.select(".search-elsewhere .search-paper")
+    assert text(found.select_one(".search-hit__title")) == "Roadmap"
 
 
 def test_no_papers_section_for_words_no_paper_has_nor_for_papers_the_visitor_may_not_see(
