@@ -29,7 +29,9 @@ class BasePage(Page):
     - `search_groups_descendants`: results under a page of this type are filed under it
       (a meeting and its outcomes), giving search a facet named by the type's kind;
     - `search_parts()`: the page's readable text in parts a result can link to (clauses,
-      sessions), with `search_prefetch` the related rows it reads, fetched for many at once.
+      sessions), with `search_prefetch` the related rows it reads, fetched for many at once;
+    - `search_shows_children`: what the page is found by includes its children (a list of
+      them by status), so it is indexed again when they change.
 
     Link previews and the open data export ask it too:
 
@@ -51,6 +53,10 @@ class BasePage(Page):
     search_date_field = None
     search_groups_descendants = False
     search_prefetch = ()
+    # Whether what the page shows, and so what it is found by, includes its live children (a
+    # list of task forces by status): it is indexed again as they are published, unpublished,
+    # moved, deleted or restricted (`search.signal_handlers`).
+    search_shows_children = False
     search_fields = [
         *Page.search_fields,
         index.SearchField("search_kind_words"),

@@ -8,15 +8,34 @@ restrictions change what is public for a whole subtree. A record a page shows (a
 organisation, a person) changes the page's words without saving it: the public record says so
 (`history.RecordEntry`). Rows loaded as they are (a restore's `loaddata`) are only recorded:
 the pages they belong to may not be whole yet.
+
+A page that shows its children (`BasePage.search_shows_children`: the task forces by status) is
+indexed again, and read again for the vocabulary, when one of them is published, unpublished,
+deleted, moved in or out, or restricted.
 """
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from history.models import RecordEntry
 
 from . import spelling, thesaurus
+
+
+def _reindex_showing(parents):
+    """Index again, and read again for the vocabulary, the live pages among `parents` whose
+    search text includes their children."""
+    ids = {parent.pk for parent in parents if parent is not None}
+    for parent in Page.objects.filter(pk__in=ids).live().specific() if ids else []:
+        if getattr(parent, "search_shows_children", False):
+            insert_or_update_object(parent)
+            spelling.recheck(parent.pk)
+
+
+def _parent(page):
+    return page.get_parent() if page.depth > 1 else None
 
 
 def page_saved(sender, instance, raw=False, **kwargs):
@@ -26,18 +45,27 @@ def page_saved(sender, instance, raw=False, **kwargs):
 
 def page_published_whole(sender, instance, **kwargs):
     spelling.recheck(instance.pk)
+    _reindex_showing([_parent(instance)])
+
+
+def page_unpublished_whole(sender, instance, **kwargs):
+    _reindex_showing([_parent(instance)])
 
 
 def page_deleted(sender, instance, **kwargs):
     spelling.recheck(instance.pk)
+    _reindex_showing([_parent(instance)])
 
 
-def page_moved(sender, instance, **kwargs):
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     spelling.recheck(instance.pk, descendants=True)
+    _reindex_showing([parent_page_before, parent_page_after])
 
 
 def restriction_changed(sender, instance, raw=False, **kwargs):
     spelling.recheck(instance.page_id, descendants=True, now=not raw)
+    if not raw:
+        _reindex_showing([_parent(page) for page in Page.objects.filter(pk=instance.page_id)])
 
 
 def record_changed(sender, instance, created=False, raw=False, **kwargs):
@@ -51,6 +79,9 @@ def register_signal_handlers():
     # Deleting any page deletes its row in wagtailcore_page, sent as a Page.
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="search.vocabulary.page_deleted")
     page_published.connect(page_published_whole, dispatch_uid="search.vocabulary.page_published")
+    page_unpublished.connect(
+        page_unpublished_whole, dispatch_uid="search.vocabulary.page_unpublished"
+    )
     post_page_move.connect(page_moved, dispatch_uid="search.vocabulary.page_moved")
     post_save.connect(
         restriction_changed,

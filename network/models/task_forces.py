@@ -1,8 +1,10 @@
 """Task forces: what each was set up to do, who convenes it and takes part, what it produced."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
@@ -36,7 +38,12 @@ class TaskForceIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("search_headings"),
+    ]
+    search_shows_children = True
     api_fields = api_fields_for("intro")
 
     class Meta:
@@ -47,6 +54,30 @@ class TaskForceIndexPage(BasePage):
         """[(status label, [task force, …]), …]: active, then closed; empty groups left out."""
         task_forces = TaskForcePage.objects.child_of(self).live().public().order_by("title")
         return grouped_by_choice(task_forces, "status", TaskForcePage.Status.choices)
+
+    def _status_groups(self):
+        """[(anchor, status label in the site's language, [title, …]), …], as the page shows
+        them."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return [
+                (f"status-{number}", str(status), [task_force.title for task_force in forces])
+                for number, (status, forces) in enumerate(self.task_forces_by_status(), 1)
+            ]
+
+    def search_headings(self):
+        """The headings of the page's groups ("Active", "Closed"): which task forces are
+        active is found here. Not the task forces' titles: those are their own pages' words."""
+        return " ".join(f"{status}." for _anchor, status, _titles in self._status_groups())
+
+    def search_parts(self):
+        """The introduction, then each group of task forces by its heading, listing them."""
+        return [
+            *super().search_parts(),
+            *(
+                Part(anchor, status, "; ".join(titles))
+                for anchor, status, titles in self._status_groups()
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

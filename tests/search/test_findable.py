@@ -130,3 +130,36 @@ def test_the_statements_open_for_signatures_are_a_part_of_the_statements_page(an
     ]
     part = index_hit.select_one(".search-hit__part a")
     assert (part["href"], text(part)) == ("/statements/#open-heading", "Open for signatures")
+
+
+def test_which_task_forces_are_active_or_closed_is_found_on_the_task_forces_page(any_backend, site):
+    index = TaskForceIndexPageFactory(parent=site["home"], slug="task-forces")
+    task_force = TaskForcePageFactory(parent=index, title="Zeta roadmap")
+    task_force.save_revision().publish()
+    reindex()
+
+    assert first("which task forces are still active") == (
+        "Task forces",
+        "/task-forces/#status-1",
+        "Active",
+    )
+    snippet = parse(get(query="which task forces are still active")).select_one(
+        ".search-hit__snippet"
+    )
+    assert text(snippet) == "Zeta roadmap"
+    assert first("closed task forces") != ("Task forces", "/task-forces/#status-1", "Closed")
+
+    # Closing the task force moves it to the "Closed" group, and the list is found by it
+    # without indexing the list page again by hand.
+    task_force.status = task_force.Status.CLOSED
+    task_force.save_revision().publish()
+    assert first("which task forces are closed") == (
+        "Task forces",
+        "/task-forces/#status-1",
+        "Closed",
+    )
+    assert "Task forces" not in [text(a) for a in results(get(query="active"))]
+
+    # Unpublished, it is on no list: the list page shows no group, and is found by none.
+    task_force.unpublish()
+    assert "Task forces" not in [text(a) for a in results(get(query="closed"))]
