@@ -1,6 +1,7 @@
 """The page every page type of the site builds on."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
@@ -77,6 +78,13 @@ class BasePage(Page):
         Wagtail's own."""
         tester = getattr(policy_registry.get(self), "permission_tester", None)
         return tester(user, self) if tester else super().permissions_for_user(user)
+
+    @classmethod
+    def prefetch_search_parts(cls, pages):
+        """Fetch for `pages` (of this type) the rows `search_parts` reads, a fixed number of
+        queries however many: by default the related rows `search_prefetch` names."""
+        if cls.search_prefetch:
+            prefetch_related_objects(pages, *cls.search_prefetch)
 
     def search_date(self):
         """The date this page is on record for, or None."""

@@ -6,7 +6,6 @@ so a new page type is searchable as it wants without a change here. Pages that a
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import prefetch_related_objects
 from wagtail.models import get_page_models
 
 from core.models import SECTION
@@ -35,12 +34,11 @@ def parts(page):
 
 
 def prefetch_parts(pages):
-    """Fetch the related rows `parts()` reads for `pages` (specific pages), a fixed number of
-    queries per page type."""
+    """Fetch the rows `parts()` reads for `pages` (specific pages), a fixed number of queries
+    per page type (`BasePage.prefetch_search_parts`)."""
     by_model = {}
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
     for model, batch in by_model.items():
-        lookups = getattr(model, "search_prefetch", ())
-        if lookups:
-            prefetch_related_objects(batch, *lookups)
+        if hasattr(model, "prefetch_search_parts"):
+            model.prefetch_search_parts(batch)

@@ -40,9 +40,12 @@ RELATED_BOOST = 0.5
 MAX_COMBINATIONS = 20
 WORD = re.compile(r"\w+")
 # A question that asks how something is done ("how do I join", "how is a task force set up"),
-# not how many, how long or how much: what a procedure answers (`ParsedQuery.asks_how`).
+# not how many, how long or how much, or what is done when something happens ("what happens
+# when a member leaves"): what a procedure answers (`ParsedQuery.asks_how`).
 HOW_ASKED = re.compile(
-    r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b", re.IGNORECASE
+    r"how\s+(?:do|does|did|can|could|is|are|should|would|will|may|must|to)\b"
+    r"|what\s+(?:happens|happened|will\s+happen|should\s+happen)\b",
+    re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')

@@ -24,18 +24,18 @@ from history.models import RecordEntry
 from . import spelling, thesaurus
 
 
-def _reindex_showing(parents):
-    """Index again, and read again for the vocabulary, the live pages among `parents` whose
-    search text includes their children."""
-    ids = {parent.pk for parent in parents if parent is not None}
-    for parent in Page.objects.filter(pk__in=ids).live().specific() if ids else []:
+def _reindex_showing(paths):
+    """Index again, and read again for the vocabulary, the live pages at `paths` whose search
+    text includes their children (none if they are gone too: a whole subtree deleted)."""
+    paths = {path for path in paths if path}
+    for parent in Page.objects.filter(path__in=paths).live().specific() if paths else []:
         if getattr(parent, "search_shows_children", False):
             insert_or_update_object(parent)
             spelling.recheck(parent.pk)
 
 
-def _parent(page):
-    return page.get_parent() if page.depth > 1 else None
+def _parent_path(path):
+    return path[: -Page.steplen]
 
 
 def page_saved(sender, instance, raw=False, **kwargs):
@@ -45,27 +45,28 @@ def page_saved(sender, instance, raw=False, **kwargs):
 
 def page_published_whole(sender, instance, **kwargs):
     spelling.recheck(instance.pk)
-    _reindex_showing([_parent(instance)])
+    _reindex_showing([_parent_path(instance.path)])
 
 
 def page_unpublished_whole(sender, instance, **kwargs):
-    _reindex_showing([_parent(instance)])
+    _reindex_showing([_parent_path(instance.path)])
 
 
 def page_deleted(sender, instance, **kwargs):
     spelling.recheck(instance.pk)
-    _reindex_showing([_parent(instance)])
+    _reindex_showing([_parent_path(instance.path)])
 
 
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
     spelling.recheck(instance.pk, descendants=True)
-    _reindex_showing([parent_page_before, parent_page_after])
+    _reindex_showing(parent.path for parent in (parent_page_before, parent_page_after) if parent)
 
 
 def restriction_changed(sender, instance, raw=False, **kwargs):
     spelling.recheck(instance.page_id, descendants=True, now=not raw)
     if not raw:
-        _reindex_showing([_parent(page) for page in Page.objects.filter(pk=instance.page_id)])
+        paths = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True)
+        _reindex_showing(_parent_path(path) for path in paths)
 
 
 def record_changed(sender, instance, created=False, raw=False, **kwargs):

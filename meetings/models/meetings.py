@@ -201,7 +201,8 @@ class MeetingPage(BasePage):
         return [*facilitators, *self.participants.all()]
 
     def search_parts(self):
-        """Where and why, the meeting's objectives, then each session, linked by its anchor."""
+        """Where and why, the meeting's objectives, then each session, its outcomes and who
+        took part, linked by their anchors."""
         found = [
             Part(
                 "", "", f"{self.location}. {plain_text(self.context)}", linked_pages(self.context)
@@ -209,10 +210,37 @@ class MeetingPage(BasePage):
             *(Part("", "", objective.text) for objective in self.objectives.all()),
         ]
         found += [session.search_part() for session in self.sessions.all()]
+        outcomes = getattr(self, "_search_outcomes", None)
+        if outcomes is None:
+            outcomes = [(outcome.pk, outcome.title) for outcome in self.outcomes()]
+        if outcomes:
+            # Its titles only, not its heading: "outcome" is what each of them is, and the
+            # meeting is not a better answer than they are. Linked to them: an outcome that
+            # answers as well as the list comes before it.
+            titles = "; ".join(title for _pk, title in outcomes)
+            links = tuple(pk for pk, _title in outcomes)
+            found.append(Part("outcomes", "Outcomes", titles, links))
         names = [record.name for related in PARTICIPANTS for record in getattr(self, related).all()]
         if names:
             found.append(Part("participants-heading", "Participants", ", ".join(names)))
         return found
+
+    @classmethod
+    def prefetch_search_parts(cls, pages):
+        """The rows `search_parts` reads, and the outcomes of all `pages` in one query."""
+        super().prefetch_search_parts(pages)
+        if not pages:
+            return
+        children = Page.objects.none()
+        for page in pages:
+            children |= Page.objects.child_of(page)
+        outcomes = {}
+        for pk, path, title in (
+            children.live().public().order_by("path").values_list("pk", "path", "title")
+        ):
+            outcomes.setdefault(path[: -Page.steplen], []).append((pk, title))
+        for page in pages:
+            page._search_outcomes = outcomes.get(page.path, [])
 
     def search_documents(self):
         """[(document id, Part with no text), …]: the documents the meeting carries (its

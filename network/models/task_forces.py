@@ -56,26 +56,32 @@ class TaskForceIndexPage(BasePage):
         return grouped_by_choice(task_forces, "status", TaskForcePage.Status.choices)
 
     def _status_groups(self):
-        """[(anchor, status label in the site's language, [title, …]), …], as the page shows
-        them."""
+        """[(anchor, status label in the site's language, [task force, …]), …], as the page
+        shows them."""
         with translation.override(settings.LANGUAGE_CODE):
             return [
-                (f"status-{number}", str(status), [task_force.title for task_force in forces])
+                (f"status-{number}", str(status), forces)
                 for number, (status, forces) in enumerate(self.task_forces_by_status(), 1)
             ]
 
     def search_headings(self):
         """The headings of the page's groups ("Active", "Closed"): which task forces are
         active is found here. Not the task forces' titles: those are their own pages' words."""
-        return " ".join(f"{status}." for _anchor, status, _titles in self._status_groups())
+        return " ".join(f"{status}." for _anchor, status, _forces in self._status_groups())
 
     def search_parts(self):
-        """The introduction, then each group of task forces by its heading, listing them."""
+        """The introduction, then each group of task forces by its heading, listing them and
+        linked to them: a task force that answers as well as the list comes first."""
         return [
             *super().search_parts(),
             *(
-                Part(anchor, status, "; ".join(titles))
-                for anchor, status, titles in self._status_groups()
+                Part(
+                    anchor,
+                    status,
+                    f"{status}: {'; '.join(force.title for force in forces)}",
+                    tuple(force.pk for force in forces),
+                )
+                for anchor, status, forces in self._status_groups()
             ),
         ]
 

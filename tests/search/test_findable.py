@@ -146,7 +146,7 @@ def test_which_task_forces_are_active_or_closed_is_found_on_the_task_forces_page
     snippet = parse(get(query="which task forces are still active")).select_one(
         ".search-hit__snippet"
     )
-    assert text(snippet) == "Zeta roadmap"
+    assert text(snippet) == "Active: Zeta roadmap"
     assert first("closed task forces") != ("Task forces", "/task-forces/#status-1", "Closed")
 
     # Closing the task force moves it to the "Closed" group, and the list is found by it
@@ -160,6 +160,32 @@ def test_which_task_forces_are_active_or_closed_is_found_on_the_task_forces_page
     )
     assert "Task forces" not in [text(a) for a in results(get(query="active"))]
 
-    # Unpublished, it is on no list: the list page shows no group, and is found by none.
+    # Unpublished or deleted, it is on no list: the list page is found by no group.
     task_force.unpublish()
     assert "Task forces" not in [text(a) for a in results(get(query="closed"))]
+    other = TaskForcePageFactory(parent=index, title="Omega roadmap", status="closed")
+    other.save_revision().publish()
+    assert "Task forces" in [text(a) for a in results(get(query="closed"))]
+    other.delete()
+    assert "Task forces" not in [text(a) for a in results(get(query="closed"))]
+    # A whole list deleted with its task forces leaves nothing behind.
+    index.delete()
+    assert results(get(query="task forces")) == []
+
+
+def test_what_a_meeting_produced_links_to_its_list_of_outcomes(any_backend, site):
+    def meeting_hit(query):
+        hits = parse(get(query=query)).select(".search-hit")
+        return next(
+            h for h in hits if text(h.select_one(".search-hit__title")) == "Meeting in Bali"
+        )
+
+    hit = meeting_hit("what were the outcomes of the meeting in Bali")
+    part = hit.select_one(".search-hit__part a")
+    assert (part["href"], text(part)) == ("/meetings/bali/#outcomes", "Outcomes")
+    assert "Message from Bali" in text(hit.select_one(".search-hit__snippet"))
+
+    # An outcome unpublished is no longer on the list, nor in the part that shows it.
+    site["outcome"].unpublish()
+    hit = meeting_hit("what were the outcomes of the meeting in Bali")
+    assert hit.select_one(".search-hit__part") is None
