@@ -32,7 +32,9 @@ LATER_FLOORS = {
 # The set the ranking of questions (`ranking.answers_first`) was tuned on
 # (`relevance.DEV_QUESTIONS`).
 DEV_FLOORS = {
-    "whoosh": {"ndcg5": 0.92, "mrr10": 0.88, "parts": 0.75, "nothing": 1.0},
+    # One question lost to the task forces page's Active group ("what happens to a task force
+    # that stops being active"), for two gained on other sets: see bench/README.md.
+    "whoosh": {"ndcg5": 0.9, "mrr10": 0.85, "parts": 0.7, "nothing": 1.0},
     "database": {"ndcg5": 0.87, "mrr10": 0.82, "parts": 0.64, "nothing": 1.0},
 }
 # The set written before spelling correction and word families were added, never tuned to
@@ -44,8 +46,8 @@ FRESH_FLOORS = {
 # The set written by someone who read only the demo content (`relevance.HELD_OUT_QUESTIONS`);
 # its misses have guided changes since, so it is no longer unseen.
 HELD_OUT_FLOORS = {
-    "whoosh": {"ndcg5": 0.85, "mrr10": 0.82, "parts": 0.65, "nothing": 1.0},
-    "database": {"ndcg5": 0.78, "mrr10": 0.75, "parts": 0.5, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.87, "mrr10": 0.86, "parts": 0.65, "nothing": 1.0},
+    "database": {"ndcg5": 0.8, "mrr10": 0.78, "parts": 0.5, "nothing": 1.0},
 }
 
 # The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`); two of its
@@ -58,8 +60,8 @@ UNSEEN_FLOORS = {
 # The latest set (`relevance.LATEST_QUESTIONS`), written from the rendered pages alone and measured
 # once, no change made for it.
 LATEST_FLOORS = {
-    "whoosh": {"ndcg5": 0.8, "mrr10": 0.82, "parts": 0.74, "nothing": 1.0},
-    "database": {"ndcg5": 0.75, "mrr10": 0.74, "parts": 0.59, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.83, "mrr10": 0.86, "parts": 0.81, "nothing": 1.0},
+    "database": {"ndcg5": 0.77, "mrr10": 0.77, "parts": 0.63, "nothing": 1.0},
 }
 # (the questions, their floors, how many there are at least)
 SETS = [
