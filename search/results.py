@@ -1,10 +1,10 @@
 """One visitor's search, from the request to what the results page shows (`Results`).
 
 The steps each have their module: which pages the visitor may find (`pages`), ranking
-and relaxing the query (`ranking`), filters and facets (`facets`), snippets and highlighting
-(`snippets`), editors' picks (`picks`). Everything after the backend's ranked list happens in
-Python and a fixed number of queries, so it behaves the same on the Whoosh and the database
-backends.
+and relaxing the query (`ranking`), filters and facets (`facets`), the results on screen with
+the part of each that answers (`hits`), snippets and highlighting (`snippets`), editors' picks
+(`picks`). Everything after the backend's ranked list happens in Python and a fixed number of
+queries, so it behaves the same on the Whoosh and the database backends.
 """
 
 import hashlib
