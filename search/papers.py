@@ -11,7 +11,9 @@ number of queries however many results.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import get_page_models
 from wagtail.search.backends import get_search_backend
@@ -62,12 +64,17 @@ def carried_documents(request):
 
 
 def ranked_papers(parsed, document_ids):
-    """Up to `ranking.MAX_HITS` of the documents `document_ids` matching `parsed`, best first."""
+    """Up to `ranking.MAX_HITS` of the documents `document_ids` matching `parsed`, best first.
+
+    Documents have no locale: backends that analyse text by language index them in the site's
+    own language, so their words are searched in it too, whatever language the visitor reads
+    (on /es/search/ a Spanish stemmer would not find "zanzibar" as English indexed it)."""
     try:
         backend = get_search_backend()
         query = for_backend(parsed.build(), backend)
         documents = get_document_model().objects.filter(pk__in=list(document_ids))
-        return list(backend.search(query, documents)[: ranking.MAX_HITS])
+        with translation.override(settings.LANGUAGE_CODE):
+            return list(backend.search(query, documents)[: ranking.MAX_HITS])
     except Exception as error:  # whatever the backend raises, search is what failed
         ranking.logger.exception("Search of background papers failed: %s", error)
         raise SearchUnavailable(str(error)) from error

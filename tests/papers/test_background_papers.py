@@ -236,6 +236,9 @@ def test_a_search_in_another_language_that_finds_no_page_searches_the_papers_onc
     assert html.select_one(".search-source") is None
     [found] = html.select(".search-elsewhere .search-paper")
     assert text(found.select_one(".search-hit__title")) == "Roadmap"
+    # Papers are indexed in the site's language: searched in it from any language's page.
+    asked = Client().get("/es/search/", {"query": "zanzibar", "in": "papers"})
+    assert [text(paper.select_one("h2")) for paper in papers_found(asked)] == ["Roadmap"]
 
 
 def test_no_papers_section_for_words_no_paper_has_nor_for_papers_the_visitor_may_not_see(
