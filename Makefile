@@ -82,12 +82,14 @@ test-sqlite: install
 	$(BIN)/pytest --ds=$(CONFORMANCE_SETTINGS) tests/backend
 
 # The suite again on PostgreSQL with Wagtail's database search backend: the configuration of
-# several app servers. Skipped, not failed, where no PostgreSQL server answers.
+# several app servers. Skipped, not failed, where no PostgreSQL server answers. Tests marked
+# database_independent (their own processes and databases) ran in the SQLite run already.
 test-postgres: install
 	@if $(PY) -c "import psycopg; psycopg.connect('$(PG_SERVER)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "Running the suite on PostgreSQL ($(PG_SERVER)/$(PG_DATABASE)) with the database search backend"; \
 		DATABASE_URL=$(PG_SERVER)/$(PG_DATABASE) BBWIKI_SEARCH_BACKEND=database \
-			BBWIKI_TEST_PG_SERVER=$(PG_SERVER) $(BIN)/pytest --ds=$(TEST_SETTINGS); \
+			BBWIKI_TEST_PG_SERVER=$(PG_SERVER) $(BIN)/pytest --ds=$(TEST_SETTINGS) \
+			-m "not database_independent"; \
 	else \
 		echo "PostgreSQL not reachable at $(PG_SERVER): skipping the PostgreSQL run."; \
 	fi

@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 from unittest import mock
 
+import pytest
+
+# Each runs the settings in a process of its own, with an environment of its own.
+pytestmark = pytest.mark.database_independent
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 PRINT_SETTINGS = (

@@ -6,6 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Each runs the settings in a process of its own, with an environment of its own.
+pytestmark = pytest.mark.database_independent
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 PRODUCTION = {
