@@ -2,7 +2,8 @@
 change (`spelling.recheck`).
 
 Saving a page covers publishing, unpublishing, scheduled publishing and expiry, reverting,
-copying and alias updates: each saves the page. A publish saves the page before its related
+copying and alias updates: each saves the page (a save of fields the public does not read
+alone, a draft's or a lock's, is left alone). A publish saves the page before its related
 rows (a meeting's sessions), so the page is read again once it is published. Moves and view
 restrictions change what is public for a whole subtree. A record a page shows (an
 organisation, a person) changes the page's words without saving it: the public record says so
@@ -15,7 +16,7 @@ deleted, moved in or out, or restricted.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -38,9 +39,29 @@ def _parent_path(path):
     return path[: -Page.steplen]
 
 
-def page_saved(sender, instance, raw=False, **kwargs):
-    if isinstance(instance, Page):
-        spelling.recheck(instance.pk, now=not raw)
+# Page fields a save may touch alone without changing what the public reads: saving a draft
+# (`save_revision`), locking, adding a child. Such saves leave the vocabulary as it is.
+UNREAD_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        COMMENTS_RELATION_NAME,
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+    }
+)
+
+
+def page_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    if update_fields is not None and set(update_fields) <= UNREAD_FIELDS:
+        return
+    spelling.recheck(instance.pk, now=not raw)
 
 
 def page_published_whole(sender, instance, **kwargs):

@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from procedures.models import ProcedurePage
 from search import spelling
-from search.models import PageWords, VocabularyState, VocabularyWord
+from search.models import PageWords, VocabularyChange, VocabularyState, VocabularyWord
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
 from tests.search.helpers import get, suggestion
 
@@ -189,6 +189,24 @@ def test_a_publish_reads_only_that_page_and_the_next_search_none(
     assert read_pages == []
     assert vocabulary.counts["quillwort"] == 1
     assert vocabulary.pages == pages + 3  # the pages, the wiki, the home page and the root's
+
+
+def test_saving_a_draft_or_locking_a_page_reads_no_page(whoosh, site, read_pages):
+    page = site["joining"]
+    spelling.vocabulary()
+    read_pages.clear()
+
+    page.summary = "Who can join, said the sassafras draft."
+    page.save_revision()
+    page.locked = True
+    page.save(update_fields=["locked"])
+
+    assert read_pages == []
+    assert not VocabularyChange.objects.exists()
+    # Publishing the draft is read at once.
+    page.get_latest_revision().publish()
+    assert page.pk in read_pages
+    assert spelling.vocabulary().counts["sassafras"] == 1
 
 
 def test_an_unchanged_vocabulary_costs_one_query_and_no_page(
