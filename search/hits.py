@@ -26,7 +26,7 @@ class Hit:
     date: object = None
 
 
-def chosen(parsed, vocabulary, fixes):
+def part_choice(parsed, vocabulary, fixes):
     """What `best_part` chooses a page's part by: (the words wanted, their weights, the kind
     of answer asked for, the phrases' words). A word weighs what it does on the site
     (`Vocabulary.idf`), a related word RELATED_BOOST of it, an everyday word
@@ -47,11 +47,11 @@ def chosen(parsed, vocabulary, fixes):
     return wanted, weights, parsed.answer_words, parsed.phrase_words()
 
 
-def point_picks(request, picks, chosen):
+def point_picks(request, picks, choice):
     """Give each pick of a page its link (`url`) and, where part of the page answers the
-    search, that part (`part_label`), as results have. `chosen`: what `best_part` chooses by
+    search, that part (`part_label`), as results have. `choice`: what `best_part` chooses by
     (the words wanted, their weights, the kind of answer asked for, the phrases' words)."""
-    wanted, weights, answer_words, phrases = chosen
+    wanted, weights, answer_words, phrases = choice
     ids = [pick.page_id for pick in picks if pick.page_id]
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
     prefetch_parts(list(pages.values()))
@@ -67,12 +67,12 @@ def point_picks(request, picks, chosen):
             pick.part_label = part.label if matched else ""
 
 
-def hits(request, rows, chosen, first=None):
+def hits(request, rows, choice, first=None):
     """The results on screen, with snippets: a fixed number of queries however many. On the
     first results page (`first`: the query, vocabulary and close spellings), the first
     results are reordered by how well one of their parts answers (`ranking.answers_first`).
-    `chosen`: as `point_picks` has it."""
-    wanted, weights, answer_words, phrases = chosen
+    `choice`: as `point_picks` has it."""
+    wanted, weights, answer_words, phrases = choice
     pages = Page.objects.filter(pk__in=[row.pk for row in rows]).specific().in_bulk()
     prefetch_parts(list(pages.values()))
     page_parts = {pk: parts(page) for pk, page in pages.items()}

@@ -200,9 +200,9 @@ def search(request, look_elsewhere=True):
         results.clear_filters_href = facets.link(parsed.text, {})
     # Only the first results page is reordered by its parts' headings: loaded to be shown.
     first = (parsed, vocabulary, fixes) if results.page.number == 1 else None
-    chosen = hits.chosen(parsed, vocabulary, fixes)
-    results.hits = hits.hits(request, list(results.page.object_list), chosen, first)
-    hits.point_picks(request, results.promotions, chosen)
+    choice = hits.part_choice(parsed, vocabulary, fixes)
+    results.hits = hits.hits(request, list(results.page.object_list), choice, first)
+    hits.point_picks(request, results.promotions, choice)
     if not results.count and not results.filters and look_elsewhere:
         if get_language() != settings.LANGUAGE_CODE:
             results.in_source = _in_source_language(request)
