@@ -21,7 +21,7 @@ from core.api_fields import PublicPageField, api_fields_for
 from core.models import BasePage, TextRow, grouped_by_choice
 from core.open_data import popolo_date
 from core.rich_text import INLINE_FEATURES
-from core.search import PageKind, Part, headings, listed_groups
+from core.search import PageKind, Part
 from core.text import linked_pages, plain_text
 from history.diff import Section
 from history.mixin import PublicHistoryMixin
@@ -45,12 +45,7 @@ class ProcedureIndexPage(BasePage):
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("search_headings"),
-    ]
-    search_shows_children = True
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = api_fields_for("intro")
 
     class Meta:
@@ -63,18 +58,6 @@ class ProcedureIndexPage(BasePage):
             ProcedurePage.objects.child_of(self).live().public().order_by("title").specific()
         )
         return grouped_by_choice(procedures, "topic", ProcedurePage.Topic.choices)
-
-    def _topic_groups(self):
-        """The groups of procedures as the page shows them (`topic-1`: the first topic …)."""
-        return listed_groups(self.procedures_by_topic(), "topic")
-
-    def search_headings(self):
-        """The topics the page groups the procedures under ("Membership", "Joint statements")."""
-        return headings(self._topic_groups())
-
-    def search_parts(self):
-        """The introduction, then each topic, listing its procedures and linked to them."""
-        return [*super().search_parts(), *(group.part() for group in self._topic_groups())]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

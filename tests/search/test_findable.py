@@ -173,32 +173,6 @@ def test_which_task_forces_are_active_or_closed_is_found_on_the_task_forces_page
     assert results(get(query="task forces")) == []
 
 
-def hits_of(query):
-    """(link, part label) of each result."""
-    found = []
-    for hit in parse(get(query=query)).select(".search-hit"):
-        part = hit.select_one(".search-hit__part a")
-        found.append((hit.select_one(".search-hit__title > a")["href"], text(part) if part else ""))
-    return found
-
-
-def test_the_procedure_wiki_is_found_by_the_topics_it_lists_procedures_under(any_backend, site):
-    wiki, joining = site["wiki"], site["joining"]
-    joining.topic = joining.Topic.MEMBERSHIP
-    joining.save_revision().publish()
-    reindex()
-
-    # The wiki's group of membership procedures, linked, listing them.
-    listed = [(link, part) for link, part in hits_of("which procedures are about membership")]
-    assert (f"{wiki.url}#topic-2", "Membership") in listed
-    # Moved to another topic, the procedure takes the group with it, without the wiki being
-    # indexed again by hand.
-    joining.topic = joining.Topic.STATEMENTS
-    joining.save_revision().publish()
-    assert (f"{wiki.url}#topic-2", "Joint statements") in hits_of("joint statements procedures")
-    assert not [link for link, part in hits_of("membership") if link.startswith(wiki.url + "#")]
-
-
 def test_what_a_meeting_produced_links_to_its_list_of_outcomes(any_backend, site):
     def meeting_hit(query):
         hits = parse(get(query=query)).select(".search-hit")
