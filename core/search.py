@@ -31,7 +31,7 @@ class Part:
 
 @dataclass(frozen=True)
 class ListedGroup:
-    """A group of pages a listing page shows under a heading ("Active", "Membership"): its
+    """A group of pages a listing page shows under a heading ("Active", "Closed"): its
     `anchor` on the page and its `label` in the site's language."""
 
     anchor: str
