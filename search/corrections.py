@@ -17,6 +17,9 @@ from .fillers import ENGLISH
 
 MIN_LENGTH = 4
 CUTOFF = 0.8
+# The shortest word of two run together that `joined_words` splits ("taskforce": "task",
+# "force"), so that "ofthe" or "anew" are not read as two.
+MIN_JOINED = 3
 # Bounds on the work of one search: words looked up, close words offered for each, and
 # close words in all (each is one more term for every field searched).
 MAX_CORRECTED = 4
@@ -122,4 +125,32 @@ def corrections(parsed, vocabulary, also_known=()):
             if close:
                 found[word] = close
                 budget -= len(close)
+    return found
+
+
+def joined_words(parsed, vocabulary):
+    """{typed word: two words of the pages run together in it}: "taskforce" -> "task force",
+    "steeringcommittee" -> "steering committee", for the query's words that neither the pages
+    nor the language know. Of the ways to split a word, the one whose rarer half the pages use
+    most; none where a half would be shorter than MIN_JOINED letters."""
+    found = {}
+    for term in parsed.terms:
+        for word in term.words:
+            if (
+                len(word) < 2 * MIN_JOINED
+                or word.isdigit()
+                or vocabulary.knows(word)
+                or is_common_word(word, vocabulary.language)
+            ):
+                continue
+            splits = [
+                (max(vocabulary.weight(left), vocabulary.weight(right)), left, right)
+                for left, right in (
+                    (word[:at], word[at:]) for at in range(MIN_JOINED, len(word) - MIN_JOINED + 1)
+                )
+                if vocabulary.knows(left) and vocabulary.knows(right)
+            ]
+            if splits:
+                _, left, right = min(splits)
+                found[word] = f"{left} {right}"
     return found

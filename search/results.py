@@ -131,7 +131,15 @@ def search(request, look_elsewhere=True):
     # A misspelt word only the thesaurus has is read as its word, so that its phrase is found
     # (said above the results, as the pages' words corrected are).
     elsewhere = results.scope.past or results.scope.papers
-    found_respelt = {} if elsewhere else network_thesaurus.respelt(parsed, vocabulary)
+    # So is a word that runs two of theirs together ("taskforce": "task force").
+    found_respelt = (
+        {}
+        if elsewhere
+        else {
+            **network_thesaurus.respelt(parsed, vocabulary),
+            **corrections.joined_words(parsed, vocabulary),
+        }
+    )
     respelt = {} if as_typed else found_respelt
     if respelt:
         parsed = parse(parsed.text_with_words_replaced(respelt), language)

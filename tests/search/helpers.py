@@ -20,6 +20,11 @@ def results(response):
     return parse(response).select(".search-hit__title > a")
 
 
+def titles(response):
+    """The titles of the results on a search page, in rank order."""
+    return [text(link) for link in results(response)]
+
+
 def suggestion(response):
     """The spelling a search page offers, as (word, link): the link right after "Did you
     mean" or "Showing results for"; None when it offers none."""

@@ -11,13 +11,9 @@ from wagtail.models import Page
 from tests.admin_forms import edit_url, procedure_edit_form
 from tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory, clause_data
 from tests.html import parse, text
-from tests.search.helpers import get, reindex, results, searched_as_typed, suggestion
+from tests.search.helpers import get, reindex, results, searched_as_typed, suggestion, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [text(link) for link in results(response)]
 
 
 def hit_links(response):

@@ -5,7 +5,7 @@ import pytest
 from search import corrections, spelling
 from search.query import parse
 from tests.factories import ProcedurePageFactory, clause_data
-from tests.search.helpers import get, suggestion
+from tests.search.helpers import get, searched_as_typed, suggestion, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,31 @@ def test_a_typo_of_another_form_of_a_site_word_is_corrected_into_that_form(any_b
     assert corrections.close_forms("goverened", spelling.vocabulary()) == ["governed"]
     # A word the language knows is never corrected, however close to the pages' words.
     assert corrections.close_forms("governed", spelling.vocabulary()) == []
+
+
+def test_two_site_words_run_together_are_searched_apart(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Working groups",
+        body=[clause_data("Setting up", "<p>A task force is set up by the committee.</p>")],
+    )
+
+    response = get(query="how to set up a taskforce")
+
+    assert titles(response) == ["Working groups"]
+    assert suggestion(response) == (
+        "how to set up a task force",
+        "?query=how+to+set+up+a+task+force",
+    )
+    assert searched_as_typed(response) == (
+        "how to set up a taskforce",
+        "?query=how+to+set+up+a+taskforce&as_typed=1",
+    )
+    # As typed, nothing has the word.
+    assert titles(get(query="taskforce", as_typed="1")) == []
+    # A word English knows is never split ("forgot" is not "for got"), nor into a half too
+    # short to be meant ("aforce").
+    vocabulary = spelling.vocabulary()
+    assert corrections.joined_words(parse("forgot aforce taskforce"), vocabulary) == {
+        "taskforce": "task force"
+    }

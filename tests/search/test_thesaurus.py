@@ -9,15 +9,11 @@ from search.thesaurus import Thesaurus
 from tests.factories import ProcedurePageFactory, clause_data
 from tests.html import parse as parse_html
 from tests.html import text
-from tests.search.helpers import get, results, searched_as_typed, suggestion
+from tests.search.helpers import get, results, searched_as_typed, suggestion, titles
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/thesaurus/new/"
-
-
-def titles(response):
-    return [text(link) for link in results(response)]
 
 
 @pytest.fixture

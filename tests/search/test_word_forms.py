@@ -6,14 +6,9 @@ import pytest
 from search import corrections, spelling, word_forms
 from search.query import parse
 from tests.factories import ProcedurePageFactory, clause_data
-from tests.html import text
-from tests.search.helpers import get, results
+from tests.search.helpers import get, results, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [text(link) for link in results(response)]
 
 
 def test_the_stems_the_stemmer_leaves_apart_are_related_both_ways():
