@@ -43,6 +43,7 @@ THESAURUS = [
     ("members, membership, member organisations", "Who the network's members are."),
     ("decide, decision, agree, agreed, outcome", "What a meeting or the committee decided."),
     ("leave, suspension, suspended, expel", "How membership ends."),
+    ("resign, step down", "A committee member leaving a seat steps down from it."),
     (
         "leave, resign, withdraw, quit, cancel, end our membership",
         "The words members use for leaving the network.",
@@ -74,7 +75,11 @@ THESAURUS = [
         "rules, procedures, procedure, bylaws, constitution, charter",
         "The network's rules are its procedures.",
     ),
-    ("amend, propose a change, changing these procedures", "How a procedure changes."),
+    (
+        "amend, propose a change, changing these procedures, suggest a change, suggest an edit, "
+        "edit",
+        "How a procedure changes: members propose, the wiki calls it editing.",
+    ),
     ("vote, consensus, rough consensus", "How the network decides."),
     ("statement, declaration, joint statement", "What the network says in its name."),
     ("spying, surveillance", "The Bali session on state surveillance."),
@@ -84,7 +89,21 @@ THESAURUS = [
         "elected, selected, chosen, election",
         "The committee page says elected; the procedure, selected and chosen.",
     ),
-    ("aims, objectives, goals", "What the network sets out to do."),
+    ("aims, objectives, goals, mission, achieve", "What the network sets out to do."),
+    (
+        "responsibilities, obligations, duties, expected",
+        "What members commit to, in the words newcomers ask it.",
+    ),
+    (
+        "translation, translate, translated, languages",
+        "Drafts are translated so that members who do not work in English can take part.",
+    ),
+    (
+        "individual, individuals, personally, personal capacity",
+        "People take part and sign as individuals as well as organisations.",
+    ),
+    ("set up, start, create, form, launch", "How a task force begins."),
+    ("in the open, in public, openly, publicly", "Drafting and task forces work in the open."),
     ("developing countries, Global South", "Whose participation the network seeks."),
     ("Arab States, Arab region, Middle East, MENA", "The committee's seat for the Arab States."),
     (
