@@ -932,6 +932,199 @@ LATEST_QUESTIONS = [
 ]
 
 
+# An eighth set (32), written on 2026-12-07 in the session after the seventh, by a helper that
+# read only the text of the rendered pages (never the code, the thesaurus or the other sets),
+# after that session's thesaurus entries and split words were made and before anything else:
+# measured once, no change to be made for it.
+NEWEST_QUESTIONS = [
+    # Joining and leaving
+    Question(
+        "can I join as an individual activist, or is it only for organisations?",
+        {
+            "/procedures/joining-the-network/": 3,
+            "/membership/": 2,
+            "/procedures/how-the-network-is-organised/": 2,
+        },
+        "#who-can-join",
+    ),
+    Question(
+        "how does our NGO apply to become a member",
+        {"/procedures/joining-the-network/": 3, "/membership/": 2},
+        "#how-to-apply",
+    ),
+    Question(
+        "what happens if a member organisation goes against the network, can it be kicked out?",
+        {"/procedures/joining-the-network/": 3},
+        "#leaving-and-suspension",
+    ),
+    Question(
+        "how do we cancel our membrship",
+        {"/procedures/joining-the-network/": 3},
+        "#leaving-and-suspension",
+    ),
+    # How decisions are made and how the rules change
+    Question(
+        "how does the network make decisions, do members vote?",
+        {"/procedures/how-the-network-is-organised/": 3},
+        "#how-decisions-are-made",
+    ),
+    Question(
+        "who can change the network's rules and when does a change take effect",
+        {
+            "/procedures/how-the-network-is-organised/": 3,
+            "/procedures/steering-committee/": 2,
+            "/procedures/": 2,
+        },
+        "#changing-these-procedures",
+    ),
+    # Joint statements and signing
+    Question(
+        "can I sign a statement for a colleague who can't get online",
+        {
+            "/procedures/making-joint-statements/": 3,
+            "/statements/example-open-statement/": 2,
+            "/statements/": 1,
+        },
+        "#signing",
+    ),
+    Question(
+        "how many days do people get to comment on a draft statement",
+        {"/procedures/making-joint-statements/": 3},
+        "#comment-period",
+    ),
+    Question(
+        "are the rules for joint statements actually in force yet",
+        {"/procedures/making-joint-statements/": 3, "/procedures/": 2},
+        "",
+    ),
+    Question(
+        "which organisations signed the letter to the Rio summit organisers",
+        {"/meetings/best-bits-2013-bali/message-from-bali/": 3, "/statements/": 1},
+        "#signatories",
+    ),
+    # Steering committee: rules
+    Question(
+        "how long do people stay on the steering committee and can they serve again",
+        {"/procedures/steering-committee/": 3, "/steering-committee/": 1},
+        "#terms",
+    ),
+    Question(
+        "how are stearing comittee members elected",
+        {"/procedures/steering-committee/": 3, "/steering-committee/": 1},
+        "#selection",
+    ),
+    Question(
+        "what do the people in charge of the network actually do between meetings",
+        {"/procedures/steering-committee/": 3, "/steering-committee/": 2},
+        "#role",
+    ),
+    # Steering committee: who sits on which seat
+    Question(
+        "who is chairing the steering committee at the moment",
+        {"/steering-committee/": 3},
+        "#seat-africa",
+    ),
+    Question(
+        "why is nobody representing the Arab States on the committee",
+        {"/steering-committee/": 3},
+        "#seat-arab-states",
+    ),
+    # Interim group
+    Question(
+        "who ran things right after Bali, before a committee was elected",
+        {"/procedures/interim-steering-group/": 3, "/procedures/": 1},
+        "#purpose",
+    ),
+    Question(
+        "does the interim steering group still exist",
+        {"/procedures/interim-steering-group/": 3, "/procedures/": 2, "/": 1},
+        "#end",
+    ),
+    # Task forces: rules
+    Question(
+        "how do we start a new task force",
+        {"/procedures/task-forces/": 3, "/task-forces/": 1},
+        "#setting-up",
+    ),
+    Question(
+        "what happens to a task force that stops doing anything",
+        {"/procedures/task-forces/": 3},
+        "#closing",
+    ),
+    # Task forces: the two task forces
+    Question(
+        "WSIS+10 ITU task force convenors",
+        {"/task-forces/wsis-10-and-itu-roadmap-example/": 3, "/task-forces/": 1},
+        "#people-heading",
+    ),
+    Question(
+        "what was the IGF evolution task force supposed to work on",
+        {"/task-forces/igf-evolution-example/": 3, "/task-forces/": 1},
+        "#mandate-heading",
+    ),
+    # The Bali meeting
+    Question(
+        "who facilitated the surveilance session in Bali",
+        {"/meetings/best-bits-2013-bali/": 3},
+        "Session: State surveillance and human rights",
+    ),
+    Question(
+        "what came out of the Bali meeting",
+        {"/meetings/best-bits-2013-bali/": 3, "/meetings/": 1},
+        "#outcomes",
+    ),
+    Question(
+        "bali dinner cost",
+        {"/meetings/best-bits-2013-bali/": 3},
+        "Session: Joint Best Bits/Web We Want dinner at Nusa Dua Beach Grill",
+    ),
+    Question(
+        "what did the people at the Bali meeting agree about the future of the IGF",
+        {
+            "/meetings/best-bits-2013-bali/message-from-bali/": 3,
+            "/meetings/best-bits-2013-bali/statement-to-the-igf/": 2,
+            "/meetings/best-bits-2013-bali/": 2,
+        },
+        "",
+    ),
+    # Objectives
+    Question(
+        "objectves of best bits",
+        {
+            "/objectives/": 3,
+            "/meetings/best-bits-2013-bali/agreed-statement-of-objectives/": 2,
+            "/": 1,
+            "/meetings/best-bits-2013-bali/": 1,
+        },
+        "",
+    ),
+    Question(
+        "is getting more people from developing countries involved one of the network's goals",
+        {
+            "/objectives/": 3,
+            "/procedures/how-the-network-is-organised/": 2,
+            "/meetings/best-bits-2013-bali/": 1,
+        },
+        "#objective-4",
+    ),
+    # Membership by country and region
+    Question(
+        "are there any members from Kenya",
+        {"/membership/": 3, "/meetings/best-bits-2013-bali/message-from-bali/": 1},
+        "#members-heading",
+    ),
+    Question(
+        "how many of the member organisations come from the Global South",
+        {"/membership/": 3},
+        "#regions-heading",
+    ),
+    # Not on the site
+    Question("do you have any paid jobs or internships"),
+    Question("phone number for the Best Bits office"),
+    Question("can Best Bits pay for our travel to the IGF"),
+]
+
+
 def seen(client, question_text):
     """What the search page shows for `question_text`: picks, then results, each page once."""
     html = parse(client.get("/search/", {"query": question_text}))

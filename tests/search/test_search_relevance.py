@@ -1,9 +1,10 @@
 """How well search answers a newcomer's questions on the demo content, on both backends.
 
-The questions and their judgments are in `relevance.py`, in five sets reported apart (the later
+The questions and their judgments are in `relevance.py`, in eight sets reported apart (the later
 one written before the ranking it measures was changed, the dev one to tune the ranking of
 questions on, the fresh one written before spelling correction and word families, the held-out
-one by someone who read only the demo content);
+one by someone who read only the demo content, the unseen, latest and newest ones likewise from
+the content or the rendered pages, the newest never tuned to);
 `make bench-relevance` prints the same figures side by side. The floors were set a little under
 what was measured on SQLite and on PostgreSQL (bench/README.md has the figures) and may only go
 up. The six examples of issue 18 are checked one by one: each finds its answer in the first two
@@ -44,17 +45,19 @@ FRESH_FLOORS = {
     "database": {"ndcg5": 0.87, "mrr10": 0.84, "parts": 0.73, "nothing": 1.0},
 }
 # The set written by someone who read only the demo content (`relevance.HELD_OUT_QUESTIONS`);
-# its misses have guided changes since, so it is no longer unseen.
+# its misses have guided changes since (the demo thesaurus's entries of 2026-12-07's last
+# session among them), so it is no longer unseen.
 HELD_OUT_FLOORS = {
-    "whoosh": {"ndcg5": 0.87, "mrr10": 0.86, "parts": 0.65, "nothing": 1.0},
-    "database": {"ndcg5": 0.8, "mrr10": 0.78, "parts": 0.5, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.9, "mrr10": 0.9, "parts": 0.72, "nothing": 1.0},
+    "database": {"ndcg5": 0.82, "mrr10": 0.8, "parts": 0.52, "nothing": 1.0},
 }
 
-# The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`); two of its
-# misses have guided changes since ("term length", "wound up"), so it too is no longer unseen.
+# The second set written from the content alone (`relevance.UNSEEN_QUESTIONS`); its misses
+# have guided changes since ("term length", "wound up", the demo thesaurus's entries), so it
+# too is no longer unseen.
 UNSEEN_FLOORS = {
-    "whoosh": {"ndcg5": 0.85, "mrr10": 0.84, "parts": 0.65, "nothing": 1.0},
-    "database": {"ndcg5": 0.86, "mrr10": 0.82, "parts": 0.58, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.88, "mrr10": 0.88, "parts": 0.72, "nothing": 1.0},
+    "database": {"ndcg5": 0.87, "mrr10": 0.85, "parts": 0.69, "nothing": 1.0},
 }
 
 # The latest set (`relevance.LATEST_QUESTIONS`), written from the rendered pages alone and measured
@@ -62,6 +65,13 @@ UNSEEN_FLOORS = {
 LATEST_FLOORS = {
     "whoosh": {"ndcg5": 0.83, "mrr10": 0.86, "parts": 0.81, "nothing": 1.0},
     "database": {"ndcg5": 0.77, "mrr10": 0.77, "parts": 0.63, "nothing": 1.0},
+}
+# The eighth set (`relevance.NEWEST_QUESTIONS`), written from the rendered pages' text alone and
+# measured once, no change made for it. Two of its three questions about nothing on the site
+# find pages ("phone number for the Best Bits office": the network's name is on every page).
+NEWEST_FLOORS = {
+    "whoosh": {"ndcg5": 0.85, "mrr10": 0.86, "parts": 0.66, "nothing": 0.33},
+    "database": {"ndcg5": 0.81, "mrr10": 0.8, "parts": 0.62, "nothing": 0.33},
 }
 # (the questions, their floors, how many there are at least)
 SETS = [
@@ -72,6 +82,7 @@ SETS = [
     ("HELD_OUT_QUESTIONS", HELD_OUT_FLOORS, 30),
     ("UNSEEN_QUESTIONS", UNSEEN_FLOORS, 30),
     ("LATEST_QUESTIONS", LATEST_FLOORS, 30),
+    ("NEWEST_QUESTIONS", NEWEST_FLOORS, 30),
 ]
 
 
