@@ -33,6 +33,16 @@ def key(text):
     return tuple(stem(word) for word in words(text) if word not in STOP)
 
 
+def singular(text):
+    """The key of `text` as one word without its plural "s" where the stemmer keeps it:
+    "NGOs" (stem "ngos": its only vowel is just before the "s"), "RFCs" (no vowel), so that
+    the plural of an acronym finds what the acronym does. None for anything else."""
+    typed = words(text)
+    if len(typed) != 1 or len(typed[0]) < 3 or not stem(typed[0]).endswith("s"):
+        return None
+    return key(typed[0][:-1])
+
+
 class Thesaurus:
     """{key: [Term, …]}: for each term's key, the other terms of its entries."""
 
@@ -84,7 +94,9 @@ class Thesaurus:
         for index, clause in enumerate(parsed.clauses):
             found = []
             for term in clause:
-                for other in self.related.get(key(" ".join(term.words)), ()):
+                typed = " ".join(term.words)
+                others = self.related.get(key(typed)) or self.related.get(singular(typed), ())
+                for other in others:
                     if other not in found and other not in clause:
                         found.append(other)
             found = found[: min(MAX_RELATED_PER_CLAUSE, budget)]

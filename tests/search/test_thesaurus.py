@@ -194,3 +194,19 @@ def test_a_word_only_an_equivalent_phrase_brings_is_marked_only_beside_its_phras
 
     # "organisation" alone is not what was asked; beside "Member" it is the phrase.
     assert marked == ["Member", "organisations"]
+
+
+def test_an_acronyms_plural_finds_what_the_acronym_does(any_backend, site):
+    ProcedurePageFactory(
+        parent=site["wiki"],
+        title="Who can join",
+        body=[clause_data("Members", "<p>Any civil society organisation may join.</p>")],
+    )
+    ThesaurusEntry.objects.create(terms="NGO, civil society organisation")
+
+    # The stemmer leaves "NGOs" whole (its only vowel is just before the "s").
+    assert titles(get(query="NGO")) == ["Who can join"]
+    assert titles(get(query="NGOs")) == ["Who can join"]
+    # A word whose stem keeps its "s" is not read as another: "process" is not "proces".
+    related = Thesaurus([["process", "procedure"]]).apply(parse("NGOs process")).related
+    assert related == {1: [parse("procedure").clauses[0][0]]}
