@@ -154,6 +154,19 @@ class ParsedQuery:
             count = sum(not is_everyday(clause) for clause in self.clauses) or count
         return count if count <= ALL_WORDS_UP_TO else math.ceil(count * MOST_WORDS)
 
+    def leave_out(self, words):
+        """Leave out the clauses that only say some of `words` (the site's name in a question:
+        every page is about it, so "how do I join Best Bits" asks how to join), unless nothing
+        else is asked ("what is Best Bits"). Returns self."""
+        kept = [
+            clause
+            for clause in self.clauses
+            if not all(set(term.words) <= words for term in clause)
+        ]
+        if kept:
+            self.clauses = kept
+        return self
+
     def highlight_words(self):
         """Every word the results should be marked for."""
         return {word for term in self.terms for word in term.words}

@@ -35,7 +35,7 @@ from . import (
     word_forms,
 )
 from .errors import SearchUnavailable
-from .pages import searchable_pages
+from .pages import searchable_pages, site_name_words
 from .picks import promotions
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, parse, search_language
 
@@ -143,6 +143,9 @@ def search(request, look_elsewhere=True):
     respelt = {} if as_typed else found_respelt
     if respelt:
         parsed = parse(parsed.text_with_words_replaced(respelt), language)
+    # A question names the site as it would "the network": it asks about something on it.
+    if parsed.is_question:
+        parsed.leave_out(site_name_words(request))
     network_thesaurus.apply(parsed)
     word_forms.apply(parsed, vocabulary)
     if elsewhere:

@@ -307,3 +307,29 @@ def test_an_everyday_word_asked_says_little_about_which_part_answers(any_backend
     assert links(get(query="when does a task force finish up")) == [
         "/procedures/task-forces/#closing-a-task-force"
     ]
+
+
+def test_the_sites_name_in_a_question_says_nothing_about_which_page_answers(any_backend, wiki):
+    # The home page is called "Best Bits": every page is about the network of that name.
+    ProcedurePageFactory(
+        parent=wiki,
+        slug="joining",
+        title="Joining the network",
+        body=[clause_data("How to apply", "<p>Write to the committee to join.</p>")],
+    )
+    meetings = MeetingIndexPageFactory(parent=wiki.get_parent(), slug="meetings")
+    MeetingPageFactory(
+        parent=meetings,
+        slug="geneva",
+        title="Best Bits 2014 meeting in Geneva",
+        context="<p>Best Bits met in Geneva. Best Bits members may join the sessions.</p>",
+    )
+    indexed()
+
+    assert links(get(query="how do I join Best Bits?"))[0] == "/procedures/joining/#how-to-apply"
+    # Nothing on the site but its name: nothing found, not every page that names it.
+    assert links(get(query="what is the phone number of the Best Bits office")) == []
+    # Typed as keywords, the name is searched for ("the Best Bits 2014 meeting"); and a
+    # question asking only about the site finds what names it.
+    assert links(get(query="best bits 2014"))[0] == "/meetings/geneva/"
+    assert "/meetings/geneva/" in links(get(query="what is Best Bits"))
