@@ -5,18 +5,15 @@ from wagtail.models import Locale, Site
 
 from core.visibility import visible_pages
 
-from .query import words
-
 
 def searchable_pages(user):
     """The live pages `user` may view, in the active language."""
     return visible_pages(user).filter(locale=Locale.get_active())
 
 
-def site_name_words(request):
-    """The words of the name of the site searched (its name, or its home page's title), as
-    search reads words."""
+def site_name(request):
+    """The name of the site searched: its name, or its home page's title."""
     site = Site.find_for_request(request)
     if site is None:
-        return frozenset()
-    return frozenset(words(site.site_name or site.root_page.title))
+        return ""
+    return site.site_name or site.root_page.title

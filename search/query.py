@@ -154,17 +154,20 @@ class ParsedQuery:
             count = sum(not is_everyday(clause) for clause in self.clauses) or count
         return count if count <= ALL_WORDS_UP_TO else math.ceil(count * MOST_WORDS)
 
-    def leave_out(self, words):
-        """Leave out the clauses that only say some of `words` (the site's name in a question:
-        every page is about it, so "how do I join Best Bits" asks how to join), unless nothing
-        else is asked ("what is Best Bits"). Returns self."""
-        kept = [
-            clause
-            for clause in self.clauses
-            if not all(set(term.words) <= words for term in clause)
-        ]
-        if kept:
-            self.clauses = kept
+    def leave_out(self, name):
+        """Leave out the words of `name` (the site's name, in a question: every page is about
+        it, so "how do I join Best Bits" asks how to join) where they are typed together, in
+        its order, as words of their own; unless nothing else is asked ("what is Best Bits").
+        A word of the name typed alone stays ("internet" of "Internet Rights Network").
+        Returns self."""
+        stop = stop_words(self.language)
+        named = tuple(word for word in words(name) if word not in stop)
+        single = [len(c) == 1 and len(c[0].words) == 1 and c[0].words[0] for c in self.clauses]
+        for start in range(len(self.clauses) - len(named) + 1 if named else 0):
+            if tuple(single[start : start + len(named)]) == named:
+                if len(named) < len(self.clauses):
+                    del self.clauses[start : start + len(named)]
+                break
         return self
 
     def highlight_words(self):

@@ -9,6 +9,7 @@ Runs on both backends, through the search page.
 import pytest
 from django.core.management import call_command
 
+from search.query import parse
 from tests.factories import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
@@ -333,3 +334,10 @@ def test_the_sites_name_in_a_question_says_nothing_about_which_page_answers(any_
     # question asking only about the site finds what names it.
     assert links(get(query="best bits 2014"))[0] == "/meetings/geneva/"
     assert "/meetings/geneva/" in links(get(query="what is Best Bits"))
+    # Only the name typed whole, in its order: a word of it alone is a word asked.
+    assert str(parse("how do internet rights relate").leave_out("The Internet Rights Network")) == (
+        "internet rights relate"
+    )
+    assert str(
+        parse("is the internet rights network open").leave_out("Internet Rights Network")
+    ) == ("open")
