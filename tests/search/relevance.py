@@ -935,7 +935,7 @@ LATEST_QUESTIONS = [
 # An eighth set (32), written on 2026-12-07 in the session after the seventh, by a helper that
 # read only the text of the rendered pages (never the code, the thesaurus or the other sets),
 # after that session's thesaurus entries and split words were made and before anything else:
-# measured once, no change to be made for it.
+# measured once. The site's name left out of questions came after (bench/README.md).
 NEWEST_QUESTIONS = [
     # Joining and leaving
     Question(
