@@ -195,8 +195,8 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         return " ".join(filter(None, [set_up_at, *self.produced()]))
 
     def search_parts(self):
-        """The mandate (the page's own text), then who takes part, linked by its section's
-        anchor on the page."""
+        """The mandate, then who takes part, each linked by its section's anchor and named by
+        its heading, as the page shows them."""
 
         convenors = [person.name for person in self.convenors.all()]
         members = [person.name for person in self.members.all()]
@@ -208,7 +208,9 @@ class TaskForcePage(PublicHistoryMixin, BasePage):
         if members:
             people.append(f"Members: {', '.join(members)}.")
         return [
-            Part("", "", plain_text(self.mandate), linked_pages(self.mandate)),
+            Part(
+                "mandate-heading", "Mandate", plain_text(self.mandate), linked_pages(self.mandate)
+            ),
             Part("people-heading", "Who takes part", " ".join(people)),
         ]
 

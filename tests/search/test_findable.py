@@ -101,6 +101,12 @@ def test_a_task_forces_convenors_are_found_in_who_takes_part(any_backend, site):
         "/task-forces/zeta-roadmap/#people-heading",
         "Who takes part",
     )
+    # What it is for is in its mandate, a section of the page as who takes part is.
+    assert first("what is the zeta task force supposed to build") == (
+        "Zeta roadmap",
+        "/task-forces/zeta-roadmap/#mandate-heading",
+        "Mandate",
+    )
 
 
 def test_how_many_members_a_region_has_links_to_the_members_by_region(any_backend, site):
