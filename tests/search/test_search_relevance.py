@@ -69,10 +69,11 @@ LATEST_FLOORS = {
 # The eighth set (`relevance.NEWEST_QUESTIONS`), written from the rendered pages' text alone and
 # measured once before any change. Its two questions about nothing on the site that found pages
 # ("phone number for the Best Bits office") were among those that showed a question's words
-# of the site's name mislead (`ParsedQuery.leave_out`), so it has been seen since.
+# of the site's name mislead (`ParsedQuery.leave_out`), and one of its misses showed a task
+# force's mandate had no part of its own: it has been seen since.
 NEWEST_FLOORS = {
-    "whoosh": {"ndcg5": 0.85, "mrr10": 0.86, "parts": 0.66, "nothing": 1.0},
-    "database": {"ndcg5": 0.8, "mrr10": 0.78, "parts": 0.62, "nothing": 1.0},
+    "whoosh": {"ndcg5": 0.85, "mrr10": 0.86, "parts": 0.7, "nothing": 1.0},
+    "database": {"ndcg5": 0.8, "mrr10": 0.78, "parts": 0.66, "nothing": 1.0},
 }
 # (the questions, their floors, how many there are at least)
 SETS = [
