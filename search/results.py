@@ -35,7 +35,7 @@ from . import (
     word_forms,
 )
 from .errors import SearchUnavailable
-from .pages import searchable_pages, site_name
+from .pages import searchable_pages
 from .picks import promotions
 from .query import MAX_QUERY_LENGTH, MAX_TERMS, parse, search_language
 
@@ -145,7 +145,7 @@ def search(request, look_elsewhere=True):
         parsed = parse(parsed.text_with_words_replaced(respelt), language)
     # A question names the site as it would "the network": it asks about something on it.
     if parsed.is_question:
-        parsed.leave_out(site_name(request))
+        parsed.leave_out(settings.WAGTAIL_SITE_NAME)
     network_thesaurus.apply(parsed)
     word_forms.apply(parsed, vocabulary)
     if elsewhere:

@@ -311,7 +311,7 @@ def test_an_everyday_word_asked_says_little_about_which_part_answers(any_backend
 
 
 def test_the_sites_name_in_a_question_says_nothing_about_which_page_answers(any_backend, wiki):
-    # The home page is called "Best Bits": every page is about the network of that name.
+    # The site is called "Best Bits" (WAGTAIL_SITE_NAME): every page is about that network.
     ProcedurePageFactory(
         parent=wiki,
         slug="joining",
