@@ -1,8 +1,10 @@
 """Task forces: what each was set up to do, who convenes it and takes part, what it produced."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
@@ -16,7 +18,7 @@ from core.api_fields import PERSON_FIELDS, PublicPageField, RecordField, api_fie
 from core.models import BasePage, grouped_by_choice
 from core.open_data import NETWORK_ID, Records, page_source, popolo_id
 from core.rich_text import TEXT_FEATURES
-from core.search import PageKind, Part, headings, listed_groups
+from core.search import PageKind, Part
 from core.text import linked_pages, plain_text
 from core.visibility import may_view
 from history.diff import Section
@@ -54,17 +56,34 @@ class TaskForceIndexPage(BasePage):
         return grouped_by_choice(task_forces, "status", TaskForcePage.Status.choices)
 
     def _status_groups(self):
-        """The groups of task forces as the page shows them (`status-1`: Active …)."""
-        return listed_groups(self.task_forces_by_status(), "status")
+        """[(anchor, status label in the site's language, [task force, …]), …], as the page
+        shows them."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return [
+                (f"status-{number}", str(status), forces)
+                for number, (status, forces) in enumerate(self.task_forces_by_status(), 1)
+            ]
 
     def search_headings(self):
         """The headings of the page's groups ("Active", "Closed"): which task forces are
-        active is found here."""
-        return headings(self._status_groups())
+        active is found here. Not the task forces' titles: those are their own pages' words."""
+        return " ".join(f"{status}." for _anchor, status, _forces in self._status_groups())
 
     def search_parts(self):
-        """The introduction, then each group of task forces, listing them and linked to them."""
-        return [*super().search_parts(), *(group.part() for group in self._status_groups())]
+        """The introduction, then each group of task forces by its heading, listing them and
+        linked to them: a task force that answers as well as the list comes first."""
+        return [
+            *super().search_parts(),
+            *(
+                Part(
+                    anchor,
+                    status,
+                    f"{status}: {'; '.join(force.title for force in forces)}",
+                    tuple(force.pk for force in forces),
+                )
+                for anchor, status, forces in self._status_groups()
+            ),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
